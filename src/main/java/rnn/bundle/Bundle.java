@@ -1,0 +1,20 @@
+package rnn.bundle;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+import rnn.config.RunConfig;
+import rnn.text.Vocabulary;
+
+/**
+ * A loaded model bundle: everything needed to predict, and nothing from elsewhere.
+ *
+ * @param name     the folder's name
+ * @param manifest what the bundle is
+ * @param config   the resolved config it was trained with
+ * @param network  the trained network
+ * @param tokens   the token vocabulary ({@code vocab/tokens.txt})
+ * @param labels   the label vocabulary ({@code vocab/labels.txt})
+ */
+public record Bundle(String name, BundleManifest manifest, RunConfig config, ComputationGraph network,
+                     Vocabulary tokens, Vocabulary labels) {
+}

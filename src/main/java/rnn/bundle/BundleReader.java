@@ -1,0 +1,126 @@
+package rnn.bundle;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+
+import com.google.gson.JsonParseException;
+
+import rnn.config.ConfigLoader;
+import rnn.config.RunConfig;
+import rnn.text.Vocabulary;
+import rnn.util.Json;
+import rnn.util.UserException;
+
+/**
+ * Loads a model bundle written by {@link BundleWriter}, checking its format version and task
+ * first, and naming the damaged file when something does not read.
+ */
+public final class BundleReader {
+    static final String MANIFEST = "manifest.json";
+
+    private BundleReader() {
+    }
+
+    /**
+     * The bundle at {@code model}: a folder path, or a name under {@code modelsDir}.
+     * {@code command} and {@code task} phrase the error when the bundle is of another task.
+     */
+    public static Bundle read(String model, Path modelsDir, String task, String command) {
+        Path dir = locate(model, modelsDir);
+        BundleManifest manifest = manifest(dir);
+        if (!task.equals(manifest.task())) {
+            throw new BundleException(dir + " is an '" + manifest.task() + "' model; '" + command + "' needs an '"
+                    + task + "' model");
+        }
+        return load(dir, manifest);
+    }
+
+    /** The bundle at {@code model}, of whatever task. */
+    public static Bundle read(String model, Path modelsDir) {
+        Path dir = locate(model, modelsDir);
+        return load(dir, manifest(dir));
+    }
+
+    private static Bundle load(Path dir, BundleManifest manifest) {
+        RunConfig config = config(dir);
+        Vocabulary tokens = vocabulary(dir.resolve("vocab/tokens.txt"));
+        Vocabulary labels = vocabulary(dir.resolve("vocab/labels.txt"));
+        ComputationGraph network = network(dir.resolve("network.zip"));
+        return new Bundle(dir.getFileName().toString(), manifest, config, network, tokens, labels);
+    }
+
+    /** A path that exists as given, else the name under {@code modelsDir}. */
+    public static Path locate(String model, Path modelsDir) {
+        Path direct = Path.of(model);
+        if (Files.isDirectory(direct)) {
+            return direct;
+        }
+        Path named = modelsDir.resolve(model);
+        if (Files.isDirectory(named)) {
+            return named;
+        }
+        throw new BundleException(model + ": no such model (looked for a folder '" + model + "' and '" + named + "')");
+    }
+
+    private static BundleManifest manifest(Path dir) {
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            if (Files.isRegularFile(dir.resolve("run/state.json"))) {
+                throw new BundleException(dir + ": training did not finish (no " + MANIFEST
+                        + "); continue it with 'rnn train --resume --name " + dir.getFileName() + "'");
+            }
+            throw new BundleException(dir + " is not a model bundle (no " + MANIFEST + ")");
+        }
+        try {
+            BundleManifest manifest = Json.PRETTY.fromJson(Files.readString(file, StandardCharsets.UTF_8),
+                    BundleManifest.class);
+            if (manifest == null || manifest.task() == null) {
+                throw new BundleException(file + ": damaged (no task)");
+            }
+            if (manifest.format() != BundleManifest.FORMAT) {
+                throw new BundleException(file + ": bundle format " + manifest.format()
+                        + " is not supported (this rnn reads format " + BundleManifest.FORMAT + ")");
+            }
+            return manifest;
+        } catch (IOException | JsonParseException e) {
+            throw new BundleException(file + ": damaged (" + e.getMessage() + ")");
+        }
+    }
+
+    private static RunConfig config(Path dir) {
+        Path file = dir.resolve("config.yaml");
+        try {
+            return ConfigLoader.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(),
+                    List.of());
+        } catch (IOException e) {
+            throw new BundleException(file + ": cannot read (" + e.getMessage() + ")");
+        } catch (UserException e) {
+            throw new BundleException("damaged bundle: " + e.getMessage());
+        }
+    }
+
+    private static Vocabulary vocabulary(Path file) {
+        try {
+            return Vocabulary.load(file);
+        } catch (IOException e) {
+            throw new BundleException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static ComputationGraph network(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BundleException(file + ": missing");
+        }
+        try {
+            return ModelSerializer.restoreComputationGraph(file.toFile(), false);
+        } catch (Exception e) {
+            throw new BundleException(file + ": damaged (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+    }
+}

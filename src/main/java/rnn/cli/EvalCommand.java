@@ -1,0 +1,50 @@
+package rnn.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import rnn.bundle.Bundle;
+import rnn.bundle.BundleReader;
+import rnn.eval.ClassificationReport;
+import rnn.task.Tasks;
+import rnn.util.Json;
+
+/** {@code rnn eval MODEL --data PATH}: scores a trained model on labelled data. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Score a trained model on labelled data: accuracy, per-class precision/recall/F1, confusion matrix.")
+final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A bundle folder, or a name under --models.")
+    String model;
+
+    @Option(names = "--data", required = true, paramLabel = "PATH",
+            description = "Labelled data in a format the model's task reads (for imdb: TSV, aclImdb tar.gz or folder).")
+    Path data;
+
+    @Option(names = "--json", description = "Write the report as JSON.")
+    boolean json;
+
+    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "Folder that holds model bundles.")
+    Path models;
+
+    @Override
+    public Integer call() {
+        Bundle bundle = BundleReader.read(model, models);
+        ClassificationReport report = Tasks.get(bundle.manifest().task()).evaluate(bundle, data);
+        spec.commandLine().getOut().print(json ? Json.PRETTY.toJson(report) + "\n" : report.toTable());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

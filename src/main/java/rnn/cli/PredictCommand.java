@@ -1,0 +1,105 @@
+package rnn.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import rnn.bundle.Bundle;
+import rnn.bundle.BundleReader;
+import rnn.data.DataException;
+import rnn.predict.Prediction;
+import rnn.predict.SentimentPredictor;
+import rnn.task.SentimentTask;
+import rnn.util.Json;
+
+/** {@code rnn predict MODEL}: labels texts given as arguments, in a file, or on standard input. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Label texts with a trained classifier: one line per input, 'label<TAB>probability',",
+            "or JSON Lines with --json. Without TEXT or --file, reads one text per line from standard input."})
+final class PredictCommand implements Callable<Integer> {
+    /** Texts read from a file or stdin are predicted in chunks of this many, to bound memory. */
+    private static final int CHUNK = 4096;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A bundle folder, or a name under --models.")
+    String model;
+
+    @Parameters(index = "1..*", paramLabel = "TEXT", description = "Texts to label.")
+    List<String> texts = new ArrayList<>();
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read one text per line ('-' for stdin).")
+    String file;
+
+    @Option(names = "--json", description = "Write JSON Lines: label, probability and every label's probability.")
+    boolean json;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Texts per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "Folder that holds model bundles.")
+    Path models;
+
+    @Override
+    public Integer call() throws IOException {
+        Bundle bundle = BundleReader.read(model, models, SentimentTask.NAME, "rnn predict");
+        SentimentPredictor predictor = new SentimentPredictor(bundle, batchSize);
+        PrintWriter out = spec.commandLine().getOut();
+        if (!texts.isEmpty()) {
+            print(predictor.predictBatch(texts), out);
+            return 0;
+        }
+        try (BufferedReader in = open()) {
+            List<String> chunk = new ArrayList<>(CHUNK);
+            for (String line; (line = in.readLine()) != null; ) {
+                chunk.add(line);
+                if (chunk.size() == CHUNK) {
+                    print(predictor.predictBatch(chunk), out);
+                    chunk.clear();
+                }
+            }
+            if (!chunk.isEmpty()) {
+                print(predictor.predictBatch(chunk), out);
+            }
+        }
+        return 0;
+    }
+
+    private BufferedReader open() throws IOException {
+        if (file == null || file.equals("-")) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        try {
+            return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": no such file");
+        }
+    }
+
+    private void print(List<Prediction> predictions, PrintWriter out) {
+        for (Prediction p : predictions) {
+            out.println(json ? Json.LINE.toJson(p) : String.format(Locale.ROOT, "%s\t%.4f", p.label(), p.probability()));
+        }
+        out.flush();
+    }
+}

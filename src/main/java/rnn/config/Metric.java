@@ -1,0 +1,24 @@
+package rnn.config;
+
+/** A dev-set metric that early stopping can follow. */
+public enum Metric {
+    ACCURACY(true),
+    MACRO_F1(true),
+    LOSS(false);
+
+    private final boolean higherIsBetter;
+
+    Metric(boolean higherIsBetter) {
+        this.higherIsBetter = higherIsBetter;
+    }
+
+    /** Whether a larger value is an improvement. */
+    public boolean higherIsBetter() {
+        return higherIsBetter;
+    }
+
+    /** True when {@code candidate} is strictly better than {@code best}. */
+    public boolean improves(double candidate, double best) {
+        return higherIsBetter ? candidate > best : candidate < best;
+    }
+}

@@ -1,0 +1,21 @@
+package rnn.config;
+
+import java.util.List;
+
+/**
+ * The {@code model:} section: embedding, a stack of recurrent layers, pooling over time, softmax.
+ *
+ * @param embeddingSize    {@code embedding_size}: width of the token embedding, at least 1
+ * @param embeddingDropout {@code embedding_dropout}: probability of dropping an embedding unit, in [0, 1)
+ * @param cell             {@code cell}: the recurrent cell
+ * @param hidden           {@code hidden}: units per direction in each recurrent layer, at least 1
+ * @param layers           {@code layers}: recurrent layers stacked, at least 1
+ * @param bidirectional    {@code bidirectional}: run each layer both ways and concatenate
+ * @param dropout          {@code dropout}: probability of dropping a unit between recurrent layers and before
+ *                         the output, in [0, 1)
+ * @param pooling          {@code pooling}: how the sequence becomes one vector; a non-empty list whose
+ *                         results are concatenated (e.g. {@code [mean, max]})
+ */
+public record ModelConfig(int embeddingSize, double embeddingDropout, CellType cell, int hidden, int layers,
+                          boolean bidirectional, double dropout, List<Pooling> pooling) {
+}

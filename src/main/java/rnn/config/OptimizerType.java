@@ -1,0 +1,7 @@
+package rnn.config;
+
+/** The update rule. */
+public enum OptimizerType {
+    ADAM,
+    SGD
+}

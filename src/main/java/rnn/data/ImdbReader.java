@@ -1,0 +1,159 @@
+package rnn.data;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Reads the Stanford IMDB review set ({@code aclImdb}) from its tar.gz archive or an unpacked
+ * directory. Reviews under {@code <split>/pos} and {@code <split>/neg} become examples labelled
+ * {@code pos} and {@code neg}; {@code unsup} and the other split are skipped.
+ */
+final class ImdbReader {
+    static final List<String> LABELS = List.of("neg", "pos");
+
+    /** Archive member names; some tar tools prefix them with {@code ./}. */
+    private static final Pattern MEMBER = Pattern.compile("(?:\\./)?aclImdb/(train|test)/(pos|neg)/([^/]+\\.txt)");
+    private static final int TAR_HEADER_SIZE = 512;
+
+    /** One review with its sort key: label, then the numeric id of {@code <id>_<rating>.txt}. */
+    private record Review(String label, long id, String fileName, String text) {
+        static final Comparator<Review> ORDER = Comparator.comparing(Review::label)
+                .thenComparingLong(Review::id)
+                .thenComparing(Review::fileName);
+
+        static Review of(String label, String fileName, byte[] content) {
+            return new Review(label, idOf(fileName), fileName, clean(new String(content, StandardCharsets.UTF_8)));
+        }
+    }
+
+    private ImdbReader() {
+    }
+
+    /** True when the gzip file at {@code path} inflates to a tar archive. */
+    static boolean isTarGz(Path path) {
+        try (InputStream in = openGzip(path)) {
+            byte[] header = in.readNBytes(TAR_HEADER_SIZE);
+            return TarArchiveInputStream.matches(header, header.length);
+        } catch (IOException e) {
+            throw notAnArchive(path, e);
+        }
+    }
+
+    /** Streams the archive once, keeping only the reviews of {@code split}. */
+    static List<LabeledText> readArchive(Path path, LabeledTextSource.Split split) {
+        List<Review> reviews = new ArrayList<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(openGzip(path))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextTarEntry()) != null) {
+                Matcher m = MEMBER.matcher(entry.getName());
+                if (entry.isFile() && m.matches() && m.group(1).equals(split.dirName())) {
+                    reviews.add(Review.of(m.group(2), m.group(3), tar.readAllBytes()));
+                }
+            }
+        } catch (IOException e) {
+            throw notAnArchive(path, e);
+        }
+        return finish(path, split, reviews);
+    }
+
+    /** Reads {@code path}, which is the {@code aclImdb} folder or a folder that contains it. */
+    static List<LabeledText> readDirectory(Path path, LabeledTextSource.Split split) {
+        Path root = Files.isDirectory(path.resolve("aclImdb")) ? path.resolve("aclImdb") : path;
+        List<Review> reviews = new ArrayList<>();
+        for (String label : LABELS) {
+            for (Path file : listReviews(root.resolve(split.dirName()).resolve(label))) {
+                reviews.add(Review.of(label, file.getFileName().toString(), readFile(file)));
+            }
+        }
+        return finish(path, split, reviews);
+    }
+
+    /**
+     * Replaces control characters (C0 including TAB/CR/LF, DEL, NEL, LINE and PARAGRAPH
+     * SEPARATOR) with spaces and trims, so a review fits on one TSV line unchanged.
+     */
+    static String clean(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(isControl(c) ? ' ' : c);
+        }
+        return out.toString().strip();
+    }
+
+    private static boolean isControl(char c) {
+        return c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029;
+    }
+
+    /** Sorts for a deterministic order and drops empty reviews, which a TSV could not hold. */
+    private static List<LabeledText> finish(Path path, LabeledTextSource.Split split, List<Review> reviews) {
+        List<LabeledText> examples = reviews.stream()
+                .filter(r -> !r.text().isEmpty())
+                .sorted(Review.ORDER)
+                .map(r -> new LabeledText(r.label(), r.text()))
+                .toList();
+        if (examples.isEmpty()) {
+            throw new DataException(path + ": no labelled reviews found under aclImdb/"
+                    + split.dirName() + "/{pos,neg}");
+        }
+        return examples;
+    }
+
+    private static List<Path> listReviews(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".txt") && Files.isRegularFile(f))
+                    .sorted(Comparator.comparing(f -> f.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new DataException(dir + ": cannot read (" + LabeledTextSource.reason(e) + ")", e);
+        }
+    }
+
+    private static byte[] readFile(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot read (" + LabeledTextSource.reason(e) + ")", e);
+        }
+    }
+
+    /** The numeric id before the first '_'; names without one sort after all numbered reviews. */
+    private static long idOf(String fileName) {
+        int underscore = fileName.indexOf('_');
+        String id = underscore < 0 ? "" : fileName.substring(0, underscore);
+        if (id.isEmpty() || id.length() > 18 || !id.chars().allMatch(Character::isDigit)) {
+            return Long.MAX_VALUE;
+        }
+        return Long.parseLong(id);
+    }
+
+    private static InputStream openGzip(Path path) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(path));
+        try {
+            return new GzipCompressorInputStream(in, true);
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private static DataException notAnArchive(Path path, IOException e) {
+        return new DataException(path + ": not a valid gzip/tar archive (" + LabeledTextSource.reason(e) + ")", e);
+    }
+}

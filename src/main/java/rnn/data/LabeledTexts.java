@@ -1,0 +1,32 @@
+package rnn.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.datavec.api.writable.Writable;
+
+/**
+ * Reads labelled examples for training and evaluation through DataVec: a
+ * {@link LabeledTextRecordReader} yields {@code [label, text]} records, which become
+ * {@link LabeledText}s. An empty source is an error.
+ */
+public final class LabeledTexts {
+    private LabeledTexts() {
+    }
+
+    /** Every example at {@code path} (TSV, IMDB archive or folder; the IMDB train split). */
+    public static List<LabeledText> read(Path path) {
+        LabeledTextRecordReader reader = new LabeledTextRecordReader();
+        reader.initialize(path);
+        List<LabeledText> out = new ArrayList<>();
+        while (reader.hasNext()) {
+            List<Writable> record = reader.next();
+            out.add(new LabeledText(record.get(0).toString(), record.get(1).toString()));
+        }
+        if (out.isEmpty()) {
+            throw new DataException(path + ": no examples");
+        }
+        return out;
+    }
+}

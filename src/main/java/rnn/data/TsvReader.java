@@ -1,0 +1,78 @@
+package rnn.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/** Reads {@code label<TAB>text} lines from a plain or gzipped file. */
+final class TsvReader {
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private TsvReader() {
+    }
+
+    /** Reads every example; {@code gzipped} says whether to inflate the file first. */
+    static List<LabeledText> read(Path path, boolean gzipped) {
+        List<LabeledText> examples;
+        try (BufferedReader reader = open(path, gzipped)) {
+            examples = parse(path, reader);
+        } catch (IOException e) {
+            String problem = gzipped ? "not a valid gzip/tar archive" : "cannot read";
+            throw new DataException(path + ": " + problem + " (" + LabeledTextSource.reason(e) + ")", e);
+        }
+        if (examples.isEmpty()) {
+            throw new DataException(path + ": no examples");
+        }
+        return examples;
+    }
+
+    /**
+     * Opens the file as UTF-8 text. Malformed bytes become U+FFFD rather than failing: one odd
+     * byte in a large corpus should not stop a training run.
+     */
+    private static BufferedReader open(Path path, boolean gzipped) throws IOException {
+        InputStream in = Files.newInputStream(path);
+        try {
+            // decompressConcatenated: multi-member files (cat a.gz b.gz) are valid gzip too.
+            InputStream body = gzipped ? new GzipCompressorInputStream(in, true) : in;
+            return new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private static List<LabeledText> parse(Path path, BufferedReader reader) throws IOException {
+        List<LabeledText> examples = new ArrayList<>();
+        String line;
+        int lineNumber = 0;
+        while ((line = reader.readLine()) != null) {
+            lineNumber++;
+            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
+                line = line.substring(1);
+            }
+            if (!line.isBlank()) {
+                examples.add(parseLine(path, lineNumber, line));
+            }
+        }
+        return examples;
+    }
+
+    /** Splits at the first TAB; everything after it, further tabs included, is the text. */
+    private static LabeledText parseLine(Path path, int lineNumber, String line) {
+        int tab = line.indexOf('\t');
+        String label = tab < 0 ? "" : line.substring(0, tab).strip();
+        String text = tab < 0 ? "" : line.substring(tab + 1).strip();
+        if (label.isEmpty() || text.isEmpty()) {
+            throw new DataException(path + ":" + lineNumber + ": expected 'label<TAB>text'");
+        }
+        return new LabeledText(label, text);
+    }
+}

@@ -1,0 +1,103 @@
+package rnn.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Accuracy, per-class precision, recall and F1, macro F1, mean log loss and the confusion matrix
+ * of a classifier on a labelled set. {@code confusion[gold][predicted]} counts examples.
+ *
+ * <p>Precision of class c = confusion[c][c] / (column c sum), recall = confusion[c][c] / (row c sum),
+ * F1 their harmonic mean, each 0 where its denominator is 0. Log loss = mean of -ln p(gold).
+ */
+public record ClassificationReport(List<String> labels, long[][] confusion, double accuracy,
+                                   List<ClassScores> classes, double macroF1, double logLoss, long examples) {
+
+    /** Precision, recall and F1 of one class, with its number of gold examples. */
+    public record ClassScores(String label, double precision, double recall, double f1, long support) {
+    }
+
+    /** The report for gold label indices and predicted class probabilities {@code [example][class]}. */
+    public static ClassificationReport of(List<String> labels, int[] gold, float[][] probabilities) {
+        int k = labels.size();
+        long[][] confusion = new long[k][k];
+        double nll = 0;
+        long correct = 0;
+        for (int i = 0; i < gold.length; i++) {
+            int predicted = argmax(probabilities[i]);
+            confusion[gold[i]][predicted]++;
+            correct += predicted == gold[i] ? 1 : 0;
+            nll -= Math.log(Math.max(probabilities[i][gold[i]], 1e-12));
+        }
+        List<ClassScores> classes = new ArrayList<>();
+        double f1Sum = 0;
+        for (int c = 0; c < k; c++) {
+            long row = 0;
+            long column = 0;
+            for (int j = 0; j < k; j++) {
+                row += confusion[c][j];
+                column += confusion[j][c];
+            }
+            double precision = ratio(confusion[c][c], column);
+            double recall = ratio(confusion[c][c], row);
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            classes.add(new ClassScores(labels.get(c), precision, recall, f1, row));
+            f1Sum += f1;
+        }
+        int n = gold.length;
+        return new ClassificationReport(List.copyOf(labels), confusion, ratio(correct, n), classes,
+                k == 0 ? 0 : f1Sum / k, n == 0 ? 0 : nll / n, n);
+    }
+
+    /** The index of the largest value; the first one on ties. */
+    public static int argmax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double ratio(long a, long b) {
+        return b == 0 ? 0 : (double) a / b;
+    }
+
+    /** The metrics early stopping can follow, by their config names. */
+    public Map<String, Double> metrics() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("accuracy", accuracy);
+        m.put("macro_f1", macroF1);
+        m.put("loss", logLoss);
+        return m;
+    }
+
+    /** A plain-text table: overall figures, per-class scores and the confusion matrix. */
+    public String toTable() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "examples  %d%naccuracy  %.4f%nmacro F1  %.4f%nlog loss  %.4f%n%n",
+                examples, accuracy, macroF1, logLoss));
+        int width = Math.max(9, labels.stream().mapToInt(String::length).max().orElse(0) + 2);
+        out.append(String.format(Locale.ROOT, "%-" + width + "s %9s %9s %9s %9s%n", "class", "precision", "recall",
+                "f1", "support"));
+        for (ClassScores c : classes) {
+            out.append(String.format(Locale.ROOT, "%-" + width + "s %9.4f %9.4f %9.4f %9d%n", c.label(),
+                    c.precision(), c.recall(), c.f1(), c.support()));
+        }
+        out.append(String.format(Locale.ROOT, "%nconfusion (rows gold, columns predicted)%n%-" + width + "s", ""));
+        labels.forEach(l -> out.append(String.format(Locale.ROOT, " %9s", l)));
+        out.append('\n');
+        for (int g = 0; g < labels.size(); g++) {
+            out.append(String.format(Locale.ROOT, "%-" + width + "s", labels.get(g)));
+            for (long count : confusion[g]) {
+                out.append(String.format(Locale.ROOT, " %9d", count));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}

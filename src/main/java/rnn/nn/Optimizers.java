@@ -1,0 +1,35 @@
+package rnn.nn;
+
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.linalg.schedule.StepSchedule;
+
+import rnn.config.TrainingConfig;
+
+/** The updater and learning-rate schedule a training config names; schedules count epochs. */
+public final class Optimizers {
+    private Optimizers() {
+    }
+
+    public static IUpdater updater(TrainingConfig training) {
+        ISchedule schedule = schedule(training);
+        return switch (training.optimizer()) {
+            case ADAM -> new Adam(schedule);
+            case SGD -> new Sgd(schedule);
+        };
+    }
+
+    /** lr(epoch) = lr for constant, lr x decay^epoch for exponential, lr x decay^floor(epoch / decay_epochs) for step. */
+    public static ISchedule schedule(TrainingConfig training) {
+        double lr = training.learningRate();
+        return switch (training.schedule()) {
+            case CONSTANT -> new ExponentialSchedule(ScheduleType.EPOCH, lr, 1.0);
+            case EXPONENTIAL -> new ExponentialSchedule(ScheduleType.EPOCH, lr, training.decay());
+            case STEP -> new StepSchedule(ScheduleType.EPOCH, lr, training.decay(), training.decayEpochs());
+        };
+    }
+}

@@ -1,0 +1,115 @@
+package rnn.nn;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
+import org.deeplearning4j.nn.conf.graph.rnn.ReverseTimeSeriesVertex;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.nd4j.linalg.activations.Activation;
+
+import rnn.config.ConfigException;
+import rnn.config.ModelConfig;
+
+/**
+ * Adds a stack of recurrent layers to a graph, each one-directional or bidirectional.
+ *
+ * <p>A bidirectional layer is built from two cells rather than DL4J's {@code Bidirectional}
+ * wrapper, because the wrapper reverses whole padded sequences, so its backward cell reads the
+ * padding before a short sequence's real steps and a padded batch predicts differently from the
+ * same sequences one by one. Here the backward cell reads the input through a mask-aware
+ * {@link ReverseTimeSeriesVertex} (each sequence reversed within its own length, padding left in
+ * place) and its output is reversed back, so it starts at each sequence's true last step.
+ * Directions are concatenated along features: {@code [batch, 2 x hidden, time]} (NCW).
+ */
+final class RecurrentEncoder {
+    /**
+     * The top layer's cells: {@code forward}, and {@code backwardReversed}, whose output runs in
+     * reversed time (null for one direction); {@code width} is a time step's width with the
+     * directions concatenated.
+     */
+    record Output(String forward, String backwardReversed, int width) {
+    }
+
+    private final GraphBuilder graph;
+    private final ModelConfig model;
+    private final String maskInput;
+
+    /** {@code maskInput} is the network input whose mask marks each sequence's real steps. */
+    RecurrentEncoder(GraphBuilder graph, ModelConfig model, String maskInput) {
+        this.graph = graph;
+        this.model = model;
+        this.maskInput = maskInput;
+    }
+
+    /**
+     * Adds the layers reading {@code input} of {@code inputWidth} features per step. The top
+     * layer's outputs are left for {@link #addSequence} and {@link #addLastStep}, so that the
+     * graph holds only the vertices its pooling uses (DL4J rejects disconnected vertices).
+     */
+    Output add(String input, int inputWidth) {
+        String previous = input;
+        int width = inputWidth;
+        Output top = null;
+        for (int i = 0; i < model.layers(); i++) {
+            if (top != null) {
+                previous = addSequence("rnn" + (i - 1), top);
+                width = top.width();
+            }
+            double dropout = i == 0 ? model.embeddingDropout() : model.dropout();
+            String forward = "rnn" + i + (model.bidirectional() ? "_fwd" : "");
+            graph.addLayer(forward, cell(width, dropout), previous);
+            String backwardReversed = null;
+            if (model.bidirectional()) {
+                graph.addVertex("rnn" + i + "_reversed_in", new ReverseTimeSeriesVertex(maskInput), previous);
+                backwardReversed = "rnn" + i + "_bwd";
+                graph.addLayer(backwardReversed, cell(width, dropout), "rnn" + i + "_reversed_in");
+            }
+            top = new Output(forward, backwardReversed, model.bidirectional() ? 2 * model.hidden() : model.hidden());
+        }
+        return top;
+    }
+
+    /** Adds a vertex {@code name} with a layer's output sequence, directions concatenated; returns its name. */
+    String addSequence(String name, Output encoded) {
+        if (encoded.backwardReversed() == null) {
+            return encoded.forward();
+        }
+        graph.addVertex(name + "_bwd_out", new ReverseTimeSeriesVertex(maskInput), encoded.backwardReversed());
+        graph.addVertex(name, new MergeVertex(), encoded.forward(), name + "_bwd_out");
+        return name;
+    }
+
+    /**
+     * Adds a vertex {@code name} with each direction's summary of the whole sequence: the forward
+     * cell at the last real step and, in reversed time, the backward cell at its last real step
+     * (which has read the whole sequence). {@code [batch, directions x hidden]}.
+     */
+    void addLastStep(String name, Output encoded) {
+        if (encoded.backwardReversed() == null) {
+            graph.addVertex(name, new LastTimeStepVertex(maskInput), encoded.forward());
+            return;
+        }
+        graph.addVertex(name + "_fwd", new LastTimeStepVertex(maskInput), encoded.forward());
+        graph.addVertex(name + "_bwd", new LastTimeStepVertex(maskInput), encoded.backwardReversed());
+        graph.addVertex(name, new MergeVertex(), name + "_fwd", name + "_bwd");
+    }
+
+    private Layer cell(int inputWidth, double inputDropout) {
+        BaseRecurrentLayer.Builder<?> builder = switch (model.cell()) {
+            case LSTM -> new LSTM.Builder().activation(Activation.TANH);
+            case RNN -> new SimpleRnn.Builder().activation(Activation.TANH);
+            case GRU -> throw new ConfigException(
+                    "model.cell: 'gru' is not available yet in this version (expected lstm, rnn)");
+        };
+        builder.nIn(inputWidth).nOut(model.hidden()).dataFormat(RNNFormat.NCW);
+        if (inputDropout > 0) {
+            builder.dropOut(new Dropout(1 - inputDropout));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,106 @@
+package rnn.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import rnn.config.ModelConfig;
+import rnn.config.Pooling;
+import rnn.config.TrainingConfig;
+
+/**
+ * The sequence classifier: token embedding, a stack of recurrent layers, pooling over time and a
+ * softmax output, as one {@link ComputationGraph} with input {@value #INPUT} and output
+ * {@value #OUTPUT}.
+ *
+ * <p>Shapes: input ids {@code [batch, time]} with mask {@code [batch, time]}; every recurrent
+ * activation is NCW {@code [batch, features, time]}; pooled {@code [batch, poolings x directions x hidden]};
+ * output {@code [batch, classes]}. Pooling is masked: mean and max see only real steps, and
+ * {@code last} takes the forward direction at each sequence's last real step (and the backward
+ * direction at its first). DL4J applies a layer's dropout to that layer's input, so
+ * {@code embedding_dropout} sits on the first recurrent layer and {@code dropout} on the later
+ * ones and on the output layer.
+ */
+public final class SentimentNetwork {
+    public static final String INPUT = "tokens";
+    public static final String OUTPUT = "output";
+
+    private SentimentNetwork() {
+    }
+
+    /** A freshly initialised network for a vocabulary of {@code vocabSize} and {@code classes} labels. */
+    public static ComputationGraph build(ModelConfig model, TrainingConfig training, int vocabSize, int classes) {
+        ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
+                .seed(training.seed())
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER)
+                .updater(Optimizers.updater(training))
+                .l2(training.l2())
+                .gradientNormalization(training.clipNorm() > 0
+                        ? GradientNormalization.ClipL2PerLayer : GradientNormalization.None)
+                .gradientNormalizationThreshold(training.clipNorm())
+                .graphBuilder()
+                .addInputs(INPUT);
+
+        // EmbeddingSequenceLayer: nIn is set explicitly and no input type is given, because
+        // setInputType(recurrent(1)) would silently reset the vocabulary size to 1.
+        graph.addLayer("embedding", new EmbeddingSequenceLayer.Builder()
+                .nIn(vocabSize).nOut(model.embeddingSize())
+                .outputDataFormat(RNNFormat.NCW)
+                .hasBias(false)
+                .build(), INPUT);
+
+        RecurrentEncoder encoder = new RecurrentEncoder(graph, model, INPUT);
+        RecurrentEncoder.Output encoded = encoder.add("embedding", model.embeddingSize());
+
+        String sequence = model.pooling().stream().anyMatch(p -> p != Pooling.LAST)
+                ? encoder.addSequence("encoded", encoded) : null;
+        List<String> pooled = new ArrayList<>();
+        int width = 0;
+        for (Pooling pooling : model.pooling()) {
+            String name = "pool_" + pooling.name().toLowerCase(Locale.ROOT);
+            switch (pooling) {
+                case LAST -> encoder.addLastStep(name, encoded);
+                case MEAN -> graph.addLayer(name, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(),
+                        sequence);
+                case MAX -> graph.addLayer(name, new GlobalPoolingLayer.Builder(PoolingType.MAX).build(),
+                        sequence);
+            }
+            pooled.add(name);
+            width += encoded.width();
+        }
+        String features = pooled.get(0);
+        if (pooled.size() > 1) {
+            graph.addVertex("pooled", new MergeVertex(), pooled.toArray(String[]::new));
+            features = "pooled";
+        }
+
+        OutputLayer.Builder output = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nIn(width).nOut(classes)
+                .activation(Activation.SOFTMAX);
+        if (model.dropout() > 0) {
+            output.dropOut(new Dropout(1 - model.dropout()));
+        }
+        graph.addLayer(OUTPUT, output.build(), features).setOutputs(OUTPUT);
+
+        ComputationGraph network = new ComputationGraph(graph.build());
+        network.init();
+        return network;
+    }
+}

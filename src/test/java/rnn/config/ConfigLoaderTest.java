@@ -1,0 +1,282 @@
+package rnn.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static final String SOURCE = "configs/x.yaml";
+
+    @TempDir
+    Path dir;
+
+    private static RunConfig parse(String yaml, String... overrides) {
+        return ConfigLoader.parse(yaml, SOURCE, List.of(overrides));
+    }
+
+    private static String error(String yaml, String... overrides) {
+        return assertThrows(ConfigException.class, () -> parse(yaml, overrides)).getMessage();
+    }
+
+    @Test
+    void emptyFileGivesAllDefaults() {
+        RunConfig config = parse("");
+        assertEquals("imdb", config.task());
+        assertEquals(new DataConfig("data/imdb/sample.tsv.gz", null, 0.1, 400, Truncation.HEAD, true, 30000, 1),
+                config.data());
+        assertEquals(new ModelConfig(128, 0.0, CellType.LSTM, 128, 1, true, 0.0,
+                List.of(Pooling.MEAN, Pooling.MAX)), config.model());
+        assertEquals(new TrainingConfig(2, 64, OptimizerType.ADAM, 0.002, ScheduleType.CONSTANT, 0.5, 1, 0.0, 5.0,
+                42L, Metric.ACCURACY, 2), config.training());
+        assertEquals(config, parse("# only a comment\n"));
+        assertEquals(config, ConfigLoader.defaults());
+    }
+
+    @Test
+    void emptyOrNullSectionsGiveDefaults() {
+        assertEquals(ConfigLoader.defaults(), parse("data:\nmodel: {}\ntraining: null\n"));
+    }
+
+    @Test
+    void loadsEveryKeyFromFile() throws IOException {
+        Path file = dir.resolve("run.yaml");
+        Files.writeString(file, """
+                task: imdb
+                data:
+                  train: corpus/train.tsv
+                  dev: corpus/dev.tsv
+                  dev_fraction: 0.2
+                  max_length: 100
+                  truncate: tail
+                  lowercase: false
+                  vocab_size: 500
+                  min_count: 2
+                model:
+                  embedding_size: 32
+                  embedding_dropout: 0.1
+                  cell: gru
+                  hidden: 64
+                  layers: 2
+                  bidirectional: false
+                  dropout: 0.25
+                  pooling:
+                    - last
+                training:
+                  epochs: 3
+                  batch_size: 16
+                  optimizer: sgd
+                  learning_rate: 1
+                  schedule: step
+                  decay: 0.9
+                  decay_epochs: 2
+                  l2: 0.0001
+                  clip_norm: 0
+                  seed: -7
+                  metric: macro_f1
+                  patience: 4
+                """);
+        RunConfig config = ConfigLoader.load(file, List.of());
+        assertEquals(new DataConfig("corpus/train.tsv", "corpus/dev.tsv", 0.2, 100, Truncation.TAIL, false, 500, 2),
+                config.data());
+        assertEquals(new ModelConfig(32, 0.1, CellType.GRU, 64, 2, false, 0.25, List.of(Pooling.LAST)),
+                config.model());
+        assertEquals(new TrainingConfig(3, 16, OptimizerType.SGD, 1.0, ScheduleType.STEP, 0.9, 2, 0.0001, 0.0,
+                -7L, Metric.MACRO_F1, 4), config.training());
+    }
+
+    @Test
+    void resolvedYamlRoundTrips() {
+        RunConfig config = parse("""
+                data:
+                  train: "null"
+                  dev: 'C:\\data\\dev "set".tsv'
+                  dev_fraction: 0.5
+                model:
+                  pooling: [max, last, mean]
+                  dropout: 0.3
+                training:
+                  learning_rate: 1.0e-4
+                  seed: 9007199254740993
+                """);
+        String yaml = ConfigLoader.toYaml(config);
+        assertEquals(config, ConfigLoader.parse(yaml, "bundle/config.yaml", List.of()));
+        assertEquals(ConfigLoader.defaults(), ConfigLoader.parse(ConfigLoader.toYaml(ConfigLoader.defaults()),
+                "bundle/config.yaml", List.of()));
+    }
+
+    @Test
+    void resolvedYamlListsEveryKeyInOrder() {
+        assertEquals("""
+                task: imdb
+                data:
+                  train: data/imdb/sample.tsv.gz
+                  dev: null
+                  dev_fraction: 0.1
+                  max_length: 400
+                  truncate: head
+                  lowercase: true
+                  vocab_size: 30000
+                  min_count: 1
+                model:
+                  embedding_size: 128
+                  embedding_dropout: 0.0
+                  cell: lstm
+                  hidden: 128
+                  layers: 1
+                  bidirectional: true
+                  dropout: 0.0
+                  pooling: [mean, max]
+                training:
+                  epochs: 2
+                  batch_size: 64
+                  optimizer: adam
+                  learning_rate: 0.002
+                  schedule: constant
+                  decay: 0.5
+                  decay_epochs: 1
+                  l2: 0.0
+                  clip_norm: 5.0
+                  seed: 42
+                  metric: accuracy
+                  patience: 2
+                """, ConfigLoader.toYaml(ConfigLoader.defaults()));
+    }
+
+    @Test
+    void resolvedYamlQuotesStringsThatWouldReadAsOtherTypes() {
+        RunConfig config = parse("data:\n  train: 'true'\n  dev: \"line\\nbreak\"\n");
+        String yaml = ConfigLoader.toYaml(config);
+        assertTrue(yaml.contains("  train: \"true\"\n"), yaml);
+        assertTrue(yaml.contains("  dev: \"line\\u000abreak\"\n"), yaml);
+        assertEquals(config, ConfigLoader.parse(yaml, "bundle/config.yaml", List.of()));
+    }
+
+    @Test
+    void rejectsUnknownKeyWithItsLine() {
+        assertEquals("configs/x.yaml:3: data.vocab_sise: unknown key (expected train, dev, dev_fraction, "
+                        + "max_length, truncate, lowercase, vocab_size, min_count)",
+                error("data:\n  train: a.tsv\n  vocab_sise: 5\n"));
+        assertEquals("configs/x.yaml:2: modle: unknown key (expected task, data, model, training)",
+                error("task: imdb\nmodle:\n  hidden: 5\n"));
+    }
+
+    @Test
+    void rejectsWrongTypeWithLine() {
+        String yaml = "model:\n  hidden: %s\n";
+        assertEquals("configs/x.yaml:2: model.hidden: expected an integer, got 'abc'", error(yaml.formatted("abc")));
+        assertEquals("configs/x.yaml:2: model.hidden: expected an integer, got '128.0'",
+                error(yaml.formatted("128.0")));
+        assertEquals("configs/x.yaml:2: model.hidden: expected an integer, got a list", error(yaml.formatted("[1]")));
+        assertEquals("configs/x.yaml:2: model.hidden: expected an integer, got null", error(yaml.formatted("")));
+        assertEquals("configs/x.yaml:2: model.bidirectional: expected true or false, got 'yes'",
+                error("model:\n  bidirectional: yes\n"));
+        assertEquals("configs/x.yaml:2: training.learning_rate: expected a number, got 'fast'",
+                error("training:\n  learning_rate: fast\n"));
+    }
+
+    @Test
+    void rejectsSectionGivenAsScalar() {
+        assertEquals("configs/x.yaml:1: model: expected a section, got 'big'", error("model: big\n"));
+        assertEquals("configs/x.yaml:1: expected a mapping with sections task, data, model, training; "
+                + "got 'hello'", error("hello\n"));
+    }
+
+    @Test
+    void rejectsOutOfRange() {
+        assertEquals("configs/x.yaml:2: model.hidden: must be at least 1, got 0", error("model:\n  hidden: 0\n"));
+        assertEquals("configs/x.yaml:2: data.dev_fraction: must be in (0, 0.5], got 0.7",
+                error("data:\n  dev_fraction: 0.7\n"));
+        assertEquals("configs/x.yaml:2: model.dropout: must be in [0, 1), got 1",
+                error("model:\n  dropout: 1\n"));
+        assertEquals("configs/x.yaml:2: training.learning_rate: must be greater than 0, got 0",
+                error("training:\n  learning_rate: 0\n"));
+        assertEquals("configs/x.yaml:2: data.vocab_size: must be at least 3, got 2",
+                error("data:\n  vocab_size: 2\n"));
+        assertEquals("configs/x.yaml:2: training.epochs: must be at most 2147483647, got 3000000000",
+                error("training:\n  epochs: 3000000000\n"));
+    }
+
+    @Test
+    void listsChoicesForUnknownEnum() {
+        assertEquals("configs/x.yaml:14: model.cell: unknown value 'lstn' (expected lstm, gru, rnn)",
+                error("\n".repeat(12) + "model:\n  cell: lstn\n"));
+        assertEquals("configs/x.yaml:1: task: unknown value 'sst' (expected imdb)", error("task: sst\n"));
+        assertEquals("configs/x.yaml:4: model.pooling: unknown value 'avg' (expected last, mean, max)",
+                error("model:\n  pooling:\n    - mean\n    - avg\n"));
+        assertEquals("configs/x.yaml:2: training.metric: unknown value 'MACRO_F1' "
+                + "(expected accuracy, macro_f1, loss)", error("training:\n  metric: MACRO_F1\n"));
+    }
+
+    @Test
+    void rejectsEmptyOrRepeatedPooling() {
+        assertEquals("configs/x.yaml:2: model.pooling: must not be empty (expected some of last, mean, max)",
+                error("model:\n  pooling: []\n"));
+        assertEquals("configs/x.yaml:2: model.pooling: 'mean' is listed twice",
+                error("model:\n  pooling: [mean, mean]\n"));
+        assertEquals("configs/x.yaml:2: model.pooling: expected a list of last, mean, max, got 'mean'",
+                error("model:\n  pooling: mean\n"));
+    }
+
+    @Test
+    void rejectsEmptyTrainPath() {
+        assertEquals("configs/x.yaml:2: data.train: must not be empty", error("data:\n  train: ''\n"));
+        assertEquals("configs/x.yaml:2: data.train: expected a string, got null", error("data:\n  train:\n"));
+    }
+
+    @Test
+    void rejectsDuplicateKey() {
+        assertEquals("configs/x.yaml:3: model.hidden: duplicate key",
+                error("model:\n  hidden: 5\n  hidden: 6\n"));
+    }
+
+    @Test
+    void rejectsMalformedYamlWithLine() {
+        assertEquals("configs/x.yaml:3: not valid YAML: mapping values are not allowed here",
+                error("model:\n  hidden: 5\n  cell: lstm: gru\n"));
+        assertEquals("configs/x.yaml:3: not valid YAML: expected one document, found another",
+                error("task: imdb\n---\ntask: imdb\n"));
+    }
+
+    @Test
+    void reportsMissingFile() {
+        Path missing = Path.of("configs", "does-not-exist.yaml");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing, List.of()));
+        assertEquals(missing + ": cannot read config: no such file", e.getMessage());
+    }
+
+    @Test
+    void reportsFileNotInUtf8() throws IOException {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, "data:\n  train: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, List.of()));
+        assertEquals(file + ": cannot read config: not UTF-8 text", e.getMessage());
+    }
+
+    @Test
+    void errorsInLoadedFileNameThePath() throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "model:\n  hidden: abc\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, List.of()));
+        assertEquals(file + ":2: model.hidden: expected an integer, got 'abc'", e.getMessage());
+    }
+
+    @Test
+    void acceptsNullOverrideList() {
+        assertEquals(ConfigLoader.defaults(), ConfigLoader.parse("", SOURCE, null));
+    }
+
+    @Test
+    void devMayBeNull() {
+        assertNull(parse("data:\n  dev: ~\n").data().dev());
+        assertEquals("configs/x.yaml:2: data.dev: must not be empty", error("data:\n  dev: ''\n"));
+    }
+}

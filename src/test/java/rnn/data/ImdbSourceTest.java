@@ -1,0 +1,81 @@
+package rnn.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The IMDB review set through {@link LabeledTextSource}: the tar.gz archive and unpacked folders. */
+class ImdbSourceTest {
+    /** Sorted by label, then numeric id (2 before 10), with control characters turned to spaces. */
+    private static final List<LabeledText> TRAIN = List.of(
+            new LabeledText("neg", "Awful.  Just awful."),
+            new LabeledText("pos", "A great<br />film. Loved it"),
+            new LabeledText("pos", "Fine \u00e9t\u00e9 movie \ud83c\udfac"),
+            new LabeledText("pos", "Ten out  of ten"));
+    private static final List<LabeledText> TEST = List.of(new LabeledText("pos", "Test review"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTrainSplitFromArchive() throws IOException {
+        Path archive = Fixtures.tarGz(dir.resolve("aclImdb_v1.tar.gz"), Fixtures.IMDB);
+        assertEquals(TRAIN, LabeledTextSource.read(archive));
+        assertEquals(TRAIN, LabeledTextSource.read(archive, LabeledTextSource.Split.TRAIN));
+    }
+
+    @Test
+    void readsTestSplitFromArchive() throws IOException {
+        Path archive = Fixtures.tarGz(dir.resolve("imdb.bin"), Fixtures.IMDB);
+        assertEquals(TEST, LabeledTextSource.read(archive, LabeledTextSource.Split.TEST));
+    }
+
+    @Test
+    void readsUnpackedFolderOrItsParent() throws IOException {
+        Fixtures.tree(dir, Fixtures.IMDB);
+        assertEquals(TRAIN, LabeledTextSource.read(dir.resolve("aclImdb")));
+        assertEquals(TRAIN, LabeledTextSource.read(dir));
+        assertEquals(TEST, LabeledTextSource.read(dir, LabeledTextSource.Split.TEST));
+    }
+
+    @Test
+    void archiveWithoutLabelledReviewsIsAnError() throws IOException {
+        Path archive = Fixtures.tarGz(dir.resolve("unsup.tar.gz"),
+                Map.of("aclImdb/train/unsup/1_0.txt", "x", "aclImdb/test/pos/2_9.txt", "y"));
+        DataException e = assertThrows(DataException.class, () -> LabeledTextSource.read(archive));
+        assertEquals(archive + ": no labelled reviews found under aclImdb/train/{pos,neg}", e.getMessage());
+    }
+
+    @Test
+    void folderWithoutLabelledReviewsIsAnError() throws IOException {
+        Fixtures.tree(dir, Map.of("aclImdb/train/pos/notes.md", "x"));
+        DataException e = assertThrows(DataException.class,
+                () -> LabeledTextSource.read(dir, LabeledTextSource.Split.TEST));
+        assertEquals(dir + ": no labelled reviews found under aclImdb/test/{pos,neg}", e.getMessage());
+    }
+
+    @Test
+    void truncatedArchiveIsReported() throws IOException {
+        Map<String, String> big = Map.of("aclImdb/train/pos/0_9.txt", "word ".repeat(20_000),
+                "aclImdb/train/neg/1_1.txt", "other ".repeat(20_000));
+        byte[] bytes = Files.readAllBytes(Fixtures.tarGz(dir.resolve("whole.tar.gz"), big));
+        Path truncated = Files.write(dir.resolve("cut.tar.gz"), Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        TsvSourceTest.assertMessagePrefix(truncated + ": not a valid gzip/tar archive (", truncated);
+    }
+
+    @Test
+    void cleanReplacesEveryControlCharacter() {
+        String controls = "\u0000\u0001\t\n\u000b\f\r\u001f\u007f\u0085\u2028\u2029";
+        assertEquals("a" + " ".repeat(controls.length()) + "b", ImdbReader.clean("a" + controls + "b"));
+        assertEquals("x", ImdbReader.clean(" \t x \r\n"));
+        assertEquals("\u00a0caf\u00e9\u00a0", ImdbReader.clean("\u00a0caf\u00e9\u00a0"));
+    }
+}

@@ -1,0 +1,82 @@
+package rnn.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import rnn.config.CellType;
+import rnn.config.ConfigLoader;
+import rnn.config.ModelConfig;
+import rnn.config.Pooling;
+import rnn.config.TrainingConfig;
+
+class SentimentNetworkTest {
+    private static final List<int[]> SEQUENCES = List.of(new int[] {3, 4, 5}, new int[] {6, 7, 8, 9, 10, 11},
+            new int[] {12}, new int[] {2, 2, 19, 4});
+
+    private static ComputationGraph network(boolean bidirectional, List<Pooling> pooling, int layers) {
+        ModelConfig model = new ModelConfig(4, 0.0, CellType.LSTM, 5, layers, bidirectional, 0.0, pooling);
+        TrainingConfig training = ConfigLoader.defaults().training();
+        return SentimentNetwork.build(model, training, 20, 3);
+    }
+
+    private static float[][] oneByOne(ComputationGraph net) {
+        SequenceClassifier single = new SequenceClassifier(net, 1);
+        return SEQUENCES.stream().map(s -> single.probabilities(List.of(s))[0]).toArray(float[][]::new);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void paddedBatchMatchesOneByOne(boolean bidirectional) {
+        ComputationGraph net = network(bidirectional, List.of(Pooling.MEAN, Pooling.MAX), 2);
+        float[][] batched = new SequenceClassifier(net, 4).probabilities(SEQUENCES);
+        float[][] single = oneByOne(net);
+        for (int i = 0; i < SEQUENCES.size(); i++) {
+            assertArrayEquals(single[i], batched[i], 1e-5f, "sequence " + i);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void lastStepPoolingReadsEachSequencesOwnLastStep(boolean bidirectional) {
+        ComputationGraph net = network(bidirectional, List.of(Pooling.LAST), 1);
+        float[][] batched = new SequenceClassifier(net, 4).probabilities(SEQUENCES);
+        float[][] single = oneByOne(net);
+        for (int i = 0; i < SEQUENCES.size(); i++) {
+            assertArrayEquals(single[i], batched[i], 1e-5f, "sequence " + i);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void savedNetworkPredictsTheSame(boolean bidirectional, @TempDir Path dir) throws Exception {
+        ComputationGraph net = network(bidirectional, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), 1);
+        File file = dir.resolve("net.zip").toFile();
+        ModelSerializer.writeModel(net, file, false);
+        ComputationGraph loaded = ModelSerializer.restoreComputationGraph(file, false);
+        float[][] before = new SequenceClassifier(net, 2).probabilities(SEQUENCES);
+        float[][] after = new SequenceClassifier(loaded, 2).probabilities(SEQUENCES);
+        for (int i = 0; i < SEQUENCES.size(); i++) {
+            assertArrayEquals(before[i], after[i], 0f);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void probabilitiesSumToOne(boolean bidirectional) {
+        float[][] p = new SequenceClassifier(network(bidirectional, List.of(Pooling.MAX), 1), 8)
+                .probabilities(SEQUENCES);
+        for (float[] row : p) {
+            assertEquals(1.0, row[0] + row[1] + row[2], 1e-5);
+        }
+    }
+}
