@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.bundle.Bundle;
-import rnn.bundle.BundleReader;
 import rnn.eval.ClassificationReport;
 import rnn.task.Tasks;
 import rnn.util.Json;
@@ -26,8 +25,8 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A bundle folder, or a name under --models.")
-    String model;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--data", required = true, paramLabel = "PATH",
             description = "Labelled data in a format the model's task reads (for imdb: TSV, aclImdb tar.gz or folder).")
@@ -36,12 +35,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write the report as JSON.")
     boolean json;
 
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "Folder that holds model bundles.")
-    Path models;
-
     @Override
     public Integer call() {
-        Bundle bundle = BundleReader.read(model, models);
+        Bundle bundle = modelOptions.load();
         ClassificationReport report = Tasks.get(bundle.manifest().task()).evaluate(bundle, data);
         spec.commandLine().getOut().print(json ? Json.PRETTY.toJson(report) + "\n" : report.toTable());
         spec.commandLine().getOut().flush();

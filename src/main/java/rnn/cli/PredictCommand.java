@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.bundle.Bundle;
-import rnn.bundle.BundleReader;
 import rnn.data.DataException;
 import rnn.predict.Prediction;
 import rnn.predict.SentimentPredictor;
@@ -42,8 +41,8 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A bundle folder, or a name under --models.")
-    String model;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Parameters(index = "1..*", paramLabel = "TEXT", description = "Texts to label.")
     List<String> texts = new ArrayList<>();
@@ -57,12 +56,9 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Texts per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "Folder that holds model bundles.")
-    Path models;
-
     @Override
     public Integer call() throws IOException {
-        Bundle bundle = BundleReader.read(model, models, SentimentTask.NAME, "rnn predict");
+        Bundle bundle = modelOptions.load(SentimentTask.NAME, "rnn predict");
         SentimentPredictor predictor = new SentimentPredictor(bundle, batchSize);
         PrintWriter out = spec.commandLine().getOut();
         if (!texts.isEmpty()) {

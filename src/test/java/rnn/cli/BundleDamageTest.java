@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -58,7 +59,7 @@ class BundleDamageTest {
         Path b = copyOfGood("truncated");
         Path net = b.resolve("network.zip");
         byte[] bytes = Files.readAllBytes(net);
-        Files.write(net, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        Files.write(net, Arrays.copyOf(bytes, bytes.length / 3));
         assertRefused(b, "network.zip: damaged");
     }
 

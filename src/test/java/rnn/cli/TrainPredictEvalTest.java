@@ -3,7 +3,9 @@ package rnn.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -101,6 +104,21 @@ class TrainPredictEvalTest {
     }
 
     @Test
+    void predictsFromStandardInputWhenNoTextIsGiven() {
+        InputStream original = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("superb , loved it\nhated it , awful\n\n"
+                    .getBytes(StandardCharsets.UTF_8)));
+            CliTestSupport.Result r = CliTestSupport.run("predict", "imdb", "--models", models.toString());
+            assertEquals(0, r.exitCode(), r.toString());
+            List<String> labels = r.out().lines().map(l -> l.split("\t")[0]).toList();
+            assertEquals(List.of("pos", "neg", labels.get(2)), labels, "one output line per input line, blank included");
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    @Test
     void batchedPredictionEqualsOneByOne() {
         String[] texts = {"great", "the plot was boring and the cast terrible , worst film", "a story with music"};
         CliTestSupport.Result batched = CliTestSupport.run(concat(new String[] {"predict", "imdb", "--json",
@@ -146,7 +164,7 @@ class TrainPredictEvalTest {
         assertTrue(!resumed.out().contains("epoch 1:"), resumed.out());
         List<String> csv = Files.readAllLines(bundle.resolve("run/epochs.csv"));
         assertEquals(4, csv.size(), String.join("\n", csv));
-        Map<?, ?> metrics = new com.google.gson.Gson().fromJson(Files.readString(bundle.resolve("metrics.json")),
+        Map<?, ?> metrics = new Gson().fromJson(Files.readString(bundle.resolve("metrics.json")),
                 Map.class);
         assertEquals(3, ((List<?>) metrics.get("epochs")).size());
     }
