@@ -33,7 +33,8 @@ final class ConfigYamlWriter {
                 .key("vocab_size", d.vocabSize()).key("min_count", d.minCount());
         ModelConfig m = Objects.requireNonNull(config.model(), "model");
         w.section("model").key("embedding_size", m.embeddingSize()).key("embedding_dropout", m.embeddingDropout())
-                .key("cell", m.cell()).key("hidden", m.hidden()).key("layers", m.layers())
+                .key("cell", m.cell()).key("implementation", m.implementation())
+                .key("hidden", m.hidden()).key("layers", m.layers())
                 .key("bidirectional", m.bidirectional()).key("dropout", m.dropout()).key("pooling", m.pooling());
         TrainingConfig t = Objects.requireNonNull(config.training(), "training");
         w.section("training").key("epochs", t.epochs()).key("batch_size", t.batchSize())

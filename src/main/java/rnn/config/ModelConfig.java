@@ -8,6 +8,7 @@ import java.util.List;
  * @param embeddingSize    {@code embedding_size}: width of the token embedding, at least 1
  * @param embeddingDropout {@code embedding_dropout}: probability of dropping an embedding unit, in [0, 1)
  * @param cell             {@code cell}: the recurrent cell
+ * @param implementation   {@code implementation}: the code that computes the recurrent layers
  * @param hidden           {@code hidden}: units per direction in each recurrent layer, at least 1
  * @param layers           {@code layers}: recurrent layers stacked, at least 1
  * @param bidirectional    {@code bidirectional}: run each layer both ways and concatenate
@@ -16,6 +17,7 @@ import java.util.List;
  * @param pooling          {@code pooling}: how the sequence becomes one vector; a non-empty list whose
  *                         results are concatenated (e.g. {@code [mean, max]})
  */
-public record ModelConfig(int embeddingSize, double embeddingDropout, CellType cell, int hidden, int layers,
+public record ModelConfig(int embeddingSize, double embeddingDropout, CellType cell,
+                          RecurrentImplementation implementation, int hidden, int layers,
                           boolean bidirectional, double dropout, List<Pooling> pooling) {
 }

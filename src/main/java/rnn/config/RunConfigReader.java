@@ -42,6 +42,7 @@ final class RunConfigReader {
                 s.getInt("embedding_size", 128, 1),
                 s.getDouble("embedding_dropout", 0.0, ValueRange.closedOpen(0, 1)),
                 s.getEnum("cell", CellType.class, CellType.LSTM),
+                s.getEnum("implementation", RecurrentImplementation.class, RecurrentImplementation.FUSED),
                 s.getInt("hidden", 128, 1),
                 s.getInt("layers", 1, 1),
                 s.getBoolean("bidirectional", true),

@@ -16,6 +16,13 @@ public final class Optimizers {
     }
 
     public static IUpdater updater(TrainingConfig training) {
+        if (training.schedule() == rnn.config.ScheduleType.CONSTANT) {
+            // A plain rate rather than a constant schedule: DL4J's gradient checker insists on it.
+            return switch (training.optimizer()) {
+                case ADAM -> new Adam(training.learningRate());
+                case SGD -> new Sgd(training.learningRate());
+            };
+        }
         ISchedule schedule = schedule(training);
         return switch (training.optimizer()) {
             case ADAM -> new Adam(schedule);

@@ -14,6 +14,7 @@ import org.nd4j.linalg.activations.Activation;
 
 import rnn.config.ConfigException;
 import rnn.config.ModelConfig;
+import rnn.config.RecurrentImplementation;
 
 /**
  * Adds a stack of recurrent layers to a graph, each one-directional or bidirectional.
@@ -100,8 +101,10 @@ final class RecurrentEncoder {
     }
 
     private Layer cell(int inputWidth, double inputDropout) {
+        boolean fused = model.implementation() == RecurrentImplementation.FUSED;
         BaseRecurrentLayer.Builder<?> builder = switch (model.cell()) {
-            case LSTM -> new LSTM.Builder().activation(Activation.TANH);
+            case LSTM -> fused ? new FusedLstm.Builder() : new LSTM.Builder().activation(Activation.TANH);
+            // No fused plain RNN yet: both implementations use DL4J's SimpleRnn.
             case RNN -> new SimpleRnn.Builder().activation(Activation.TANH);
             case GRU -> throw new ConfigException(
                     "model.cell: 'gru' is not available yet in this version (expected lstm, rnn)");

@@ -33,7 +33,7 @@ class ConfigLoaderTest {
         assertEquals("imdb", config.task());
         assertEquals(new DataConfig("data/imdb/sample.tsv.gz", null, 0.1, 400, Truncation.HEAD, true, 30000, 1),
                 config.data());
-        assertEquals(new ModelConfig(128, 0.0, CellType.LSTM, 128, 1, true, 0.0,
+        assertEquals(new ModelConfig(128, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 128, 1, true, 0.0,
                 List.of(Pooling.MEAN, Pooling.MAX)), config.model());
         assertEquals(new TrainingConfig(2, 64, OptimizerType.ADAM, 0.002, ScheduleType.CONSTANT, 0.5, 1, 0.0, 5.0,
                 42L, Metric.ACCURACY, 2), config.training());
@@ -87,7 +87,7 @@ class ConfigLoaderTest {
         RunConfig config = ConfigLoader.load(file, List.of());
         assertEquals(new DataConfig("corpus/train.tsv", "corpus/dev.tsv", 0.2, 100, Truncation.TAIL, false, 500, 2),
                 config.data());
-        assertEquals(new ModelConfig(32, 0.1, CellType.GRU, 64, 2, false, 0.25, List.of(Pooling.LAST)),
+        assertEquals(new ModelConfig(32, 0.1, CellType.GRU, RecurrentImplementation.FUSED, 64, 2, false, 0.25, List.of(Pooling.LAST)),
                 config.model());
         assertEquals(new TrainingConfig(3, 16, OptimizerType.SGD, 1.0, ScheduleType.STEP, 0.9, 2, 0.0001, 0.0,
                 -7L, Metric.MACRO_F1, 4), config.training());

@@ -6,25 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import rnn.config.CellType;
 import rnn.config.ConfigLoader;
 import rnn.config.ModelConfig;
 import rnn.config.Pooling;
+import rnn.config.RecurrentImplementation;
 import rnn.config.TrainingConfig;
 
 class SentimentNetworkTest {
     private static final List<int[]> SEQUENCES = List.of(new int[] {3, 4, 5}, new int[] {6, 7, 8, 9, 10, 11},
             new int[] {12}, new int[] {2, 2, 19, 4});
 
-    private static ComputationGraph network(boolean bidirectional, List<Pooling> pooling, int layers) {
-        ModelConfig model = new ModelConfig(4, 0.0, CellType.LSTM, 5, layers, bidirectional, 0.0, pooling);
+    /** Every implementation in both directions. */
+    static Stream<Arguments> variants() {
+        return Stream.of(RecurrentImplementation.values())
+                .flatMap(i -> Stream.of(Arguments.of(i, false), Arguments.of(i, true)));
+    }
+
+    private static ComputationGraph network(RecurrentImplementation implementation, boolean bidirectional,
+                                            List<Pooling> pooling, int layers) {
+        ModelConfig model = new ModelConfig(4, 0.0, CellType.LSTM, implementation, 5, layers, bidirectional, 0.0,
+                pooling);
         TrainingConfig training = ConfigLoader.defaults().training();
         return SentimentNetwork.build(model, training, 20, 3);
     }
@@ -35,15 +46,15 @@ class SentimentNetworkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void paddedBatchMatchesOneByOne(boolean bidirectional) {
-        assertPaddedBatchMatchesOneByOne(network(bidirectional, List.of(Pooling.MEAN, Pooling.MAX), 2));
+    @MethodSource("variants")
+    void paddedBatchMatchesOneByOne(RecurrentImplementation implementation, boolean bidirectional) {
+        assertPaddedBatchMatchesOneByOne(network(implementation, bidirectional, List.of(Pooling.MEAN, Pooling.MAX), 2));
     }
 
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void lastStepPoolingReadsEachSequencesOwnLastStep(boolean bidirectional) {
-        assertPaddedBatchMatchesOneByOne(network(bidirectional, List.of(Pooling.LAST), 2));
+    @MethodSource("variants")
+    void lastStepPoolingReadsEachSequencesOwnLastStep(RecurrentImplementation implementation, boolean bidirectional) {
+        assertPaddedBatchMatchesOneByOne(network(implementation, bidirectional, List.of(Pooling.LAST), 2));
     }
 
     private static void assertPaddedBatchMatchesOneByOne(ComputationGraph net) {
@@ -55,9 +66,10 @@ class SentimentNetworkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void savedNetworkPredictsTheSame(boolean bidirectional, @TempDir Path dir) throws Exception {
-        ComputationGraph net = network(bidirectional, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), 1);
+    @MethodSource("variants")
+    void savedNetworkPredictsTheSame(RecurrentImplementation implementation, boolean bidirectional,
+                                     @TempDir Path dir) throws Exception {
+        ComputationGraph net = network(implementation, bidirectional, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), 1);
         File file = dir.resolve("net.zip").toFile();
         ModelSerializer.writeModel(net, file, false);
         ComputationGraph loaded = ModelSerializer.restoreComputationGraph(file, false);
@@ -69,9 +81,9 @@ class SentimentNetworkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void probabilitiesSumToOne(boolean bidirectional) {
-        float[][] p = new SequenceClassifier(network(bidirectional, List.of(Pooling.MAX), 1), 8)
+    @MethodSource("variants")
+    void probabilitiesSumToOne(RecurrentImplementation implementation, boolean bidirectional) {
+        float[][] p = new SequenceClassifier(network(implementation, bidirectional, List.of(Pooling.MAX), 1), 8)
                 .probabilities(SEQUENCES);
         for (float[] row : p) {
             assertEquals(1.0, row[0] + row[1] + row[2], 1e-5);

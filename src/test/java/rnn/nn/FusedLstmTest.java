@@ -1,0 +1,169 @@
+package rnn.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import rnn.config.CellType;
+import rnn.config.ConfigLoader;
+import rnn.config.ModelConfig;
+import rnn.config.Pooling;
+import rnn.config.RecurrentImplementation;
+import rnn.config.TrainingConfig;
+import rnn.data.BucketedBatchIterator;
+import rnn.data.EncodedExample;
+
+/** {@link FusedLstm} computes exactly what DL4J's LSTM computes, and its gradients are right. */
+class FusedLstmTest {
+    private static final int IN = 3;
+    private static final int UNITS = 4;
+    private static final int STEPS = 5;
+    private static final int BATCH = 3;
+
+    private static MultiLayerNetwork network(BaseRecurrentLayer.Builder<?> recurrent) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE).seed(12).updater(new NoOp()).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(recurrent.nIn(IN).nOut(UNITS).dataFormat(RNNFormat.NCW).build())
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(UNITS).nOut(2)
+                        .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    private static INDArray input() {
+        return Nd4j.rand(DataType.DOUBLE, BATCH, IN, STEPS).subi(0.5).muli(2);   // [batch, in, time]
+    }
+
+    /** Rows of lengths 5, 3 and 1: the shorter ones padded at the end. */
+    private static INDArray mask() {
+        return Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}, {1, 0, 0, 0, 0}});
+    }
+
+    private static INDArray labels() {
+        INDArray labels = Nd4j.zeros(DataType.DOUBLE, BATCH, 2, STEPS);
+        for (int b = 0; b < BATCH; b++) {
+            for (int t = 0; t < STEPS; t++) {
+                labels.putScalar(b, (b + t) % 2, t, 1.0);
+            }
+        }
+        return labels;
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void outputsAndGradientsEqualDl4jLstmForTheSameWeights(boolean masked) {
+        Nd4j.getRandom().setSeed(3);
+        MultiLayerNetwork ours = network(new FusedLstm.Builder());
+        MultiLayerNetwork theirs = network(new LSTM.Builder().activation(Activation.TANH));
+        assertEquals(theirs.numParams(), ours.numParams());
+        theirs.setParams(ours.params().dup());
+        INDArray x = input();
+        INDArray mask = masked ? mask() : null;
+
+        INDArray a = ours.feedForward(x, mask, mask).get(1);
+        INDArray b = theirs.feedForward(x, mask, mask).get(1);
+        if (masked) {
+            // DL4J's LSTM leaves garbage at padded steps; ours writes zeros there. Real steps must agree.
+            b.muli(mask.reshape(BATCH, 1, STEPS).broadcast(BATCH, UNITS, STEPS));
+        }
+        assertTrue(a.equalsWithEps(b, 1e-12), "outputs differ:\n" + a + "\n" + b);
+
+        ours.setInput(x);
+        ours.setLabels(labels());
+        ours.setLayerMaskArrays(mask, mask);
+        theirs.setInput(x);
+        theirs.setLabels(labels());
+        theirs.setLayerMaskArrays(mask, mask);
+        ours.computeGradientAndScore();
+        theirs.computeGradientAndScore();
+        assertEquals(theirs.score(), ours.score(), 1e-12);
+        Map<String, INDArray> ourGradients = ours.gradient().gradientForVariable();
+        for (Map.Entry<String, INDArray> e : theirs.gradient().gradientForVariable().entrySet()) {
+            assertTrue(e.getValue().equalsWithEps(ourGradients.get(e.getKey()), 1e-10), "gradient " + e.getKey() + "\n" + e.getValue() + "\n" + ourGradients.get(e.getKey()));
+        }
+    }
+
+    @BeforeAll
+    static void doublePrecision() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
+
+    @AfterAll
+    static void restorePrecision() {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void gradientsPassFiniteDifferenceCheck(boolean masked) {
+        Nd4j.getRandom().setSeed(5);
+        MultiLayerNetwork net = network(new FusedLstm.Builder());
+        INDArray mask = masked ? mask() : null;
+        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(input())
+                .labels(labels()).inputMask(mask).labelMask(mask).epsilon(1e-6).maxRelError(1e-5)
+                .minAbsoluteError(1e-9).print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(true));
+        assertTrue(ok);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void classifierGradientsPassFiniteDifferenceCheck(boolean bidirectional) {
+        Nd4j.getRandom().setSeed(7);
+        TrainingConfig training = ConfigLoader.parse("", "test", List.of("training.clip_norm=0",
+                "training.optimizer=sgd", "training.learning_rate=1.0")).training();   // what the checker requires
+        ModelConfig model = new ModelConfig(3, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 3, 2, bidirectional,
+                0.0, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST));
+        ComputationGraph graph = SentimentNetwork.build(model, training, 10, 2);
+        graph = new ComputationGraph(graph.getConfiguration().clone());
+        graph.getConfiguration().setDataType(DataType.DOUBLE);
+        graph.init();
+        var batch = BucketedBatchIterator.toDataSet(List.of(new EncodedExample(new int[] {2, 3, 4, 5}, 0),
+                new EncodedExample(new int[] {6, 7}, 1), new EncodedExample(new int[] {8}, 1)), 2);
+        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
+                .inputs(new INDArray[] {batch.getFeatures().castTo(DataType.DOUBLE)})
+                .labels(new INDArray[] {batch.getLabels().castTo(DataType.DOUBLE)})
+                .inputMask(new INDArray[] {batch.getFeaturesMaskArray().castTo(DataType.DOUBLE)})
+                .epsilon(1e-6).maxRelError(1e-4).minAbsoluteError(1e-8)
+                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(true));
+        assertTrue(ok);
+    }
+
+    @Test
+    void stateCarriesAcrossTimeStepCalls() {
+        Nd4j.getRandom().setSeed(9);
+        MultiLayerNetwork net = network(new FusedLstm.Builder());
+        INDArray x = input();
+        INDArray whole = net.output(x);
+        net.rnnClearPreviousState();
+        INDArray first = net.rnnTimeStep(x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2)));
+        INDArray rest = net.rnnTimeStep(x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(2, STEPS)));
+        assertTrue(Nd4j.concat(2, first, rest).equalsWithEps(whole, 1e-12));
+    }
+}
