@@ -24,10 +24,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   c = f * c' + i * a                 h = o * tanh(c)
  * </pre>
  * where {@code h'} and {@code c'} are the previous step's states (zero at the start). At a masked
- * step {@code h} and {@code c} are set to zero, as DL4J's LSTM does.
+ * step {@code h} and {@code c} are set to zero, as DL4J's LSTM does. With {@code reverse} the
+ * layer reads time backwards; since padding sits after a sequence's real steps and zeroes the
+ * state, each sequence then starts from a zero state at its own last real step, which is what the
+ * backward half of a bidirectional layer needs.
  */
 public class FusedLstm extends BaseRecurrentLayer {
     private double forgetGateBiasInit = 1.0;
+    private boolean reverse;
 
     /** For JSON deserialisation. */
     protected FusedLstm() {
@@ -36,6 +40,7 @@ public class FusedLstm extends BaseRecurrentLayer {
     protected FusedLstm(Builder builder) {
         super(builder);
         this.forgetGateBiasInit = builder.forgetGateBiasInit;
+        this.reverse = builder.reverse;
         // The kernel computes tanh itself; the configured activation is recorded for the JSON only.
         setActivationFn(new ActivationTanH());
     }
@@ -46,6 +51,15 @@ public class FusedLstm extends BaseRecurrentLayer {
 
     public void setForgetGateBiasInit(double forgetGateBiasInit) {
         this.forgetGateBiasInit = forgetGateBiasInit;
+    }
+
+    /** Whether the layer reads each sequence from its last real step to its first. */
+    public boolean isReverse() {
+        return reverse;
+    }
+
+    public void setReverse(boolean reverse) {
+        this.reverse = reverse;
     }
 
     @Override
@@ -75,17 +89,28 @@ public class FusedLstm extends BaseRecurrentLayer {
 
     @Override
     public boolean equals(Object o) {
-        return super.equals(o) && o instanceof FusedLstm other && other.forgetGateBiasInit == forgetGateBiasInit;
+        return super.equals(o) && o instanceof FusedLstm other && other.forgetGateBiasInit == forgetGateBiasInit
+                && other.reverse == reverse;
     }
 
     @Override
     public int hashCode() {
-        return 31 * super.hashCode() + Double.hashCode(forgetGateBiasInit);
+        return 31 * (31 * super.hashCode() + Double.hashCode(forgetGateBiasInit)) + Boolean.hashCode(reverse);
     }
 
     /** Builds a {@link FusedLstm}; {@code nIn}, {@code nOut} and the rest as for any recurrent layer. */
     public static class Builder extends BaseRecurrentLayer.Builder<Builder> {
         private double forgetGateBiasInit = 1.0;
+        private boolean reverse;
+
+        /**
+         * Read each sequence backwards, from its last real step. The output stays in input time
+         * order: step t of the output is the state after reading steps t and later.
+         */
+        public Builder reverse(boolean value) {
+            this.reverse = value;
+            return this;
+        }
 
         /** Initial bias of the forget gate (DL4J's LSTM default: 1.0). */
         public Builder forgetGateBiasInit(double value) {

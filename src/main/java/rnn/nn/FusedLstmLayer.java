@@ -96,28 +96,39 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
             Floats dh = Floats.of(dHidden);
             Floats dc = Floats.of(dCell);
             Floats initialCell = pass.initialCell() == null ? null : Floats.of(pass.initialCell());
-            int first = backLength > 0 ? Math.max(0, steps - backLength) : 0;
-            for (int t = steps - 1; t >= first; t--) {
-                LstmCell.backward(gates, t * b * 4 * units, t == 0 ? initialCell : cells, t == 0 ? 0 : (t - 1) * b * units,
+            // Step k of the recurrence reads time t(k) = k forwards, or steps-1-k in reverse.
+            int dir = reverse() ? -1 : 1;
+            int start = reverse() ? steps - 1 : 0;
+            int firstStep = backLength > 0 ? Math.max(0, steps - backLength) : 0;
+            for (int k = steps - 1; k >= firstStep; k--) {
+                int t = start + dir * k;
+                int previous = t - dir;
+                LstmCell.backward(gates, t * b * 4 * units, k == 0 ? initialCell : cells, k == 0 ? 0 : previous * b * units,
                         cells, t * b * units, dh, t * b * units, dc, pass.mask(), t * b, b, units);
-                if (t > first) {   // dHidden[t-1] += dGates[t] RW^T
-                    Nd4j.gemm(rows(pass.gates(), t, b), recurrent, rows(dHidden, t - 1, b), false, true, 1.0, 1.0);
+                if (k > firstStep) {   // dHidden[previous] += dGates[t] RW^T
+                    Nd4j.gemm(rows(pass.gates(), t, b), recurrent, rows(dHidden, previous, b), false, true, 1.0, 1.0);
                 }
             }
-            if (first > 0) {
-                rowsFrom(pass.gates(), 0, first, b).assign(0);   // steps beyond the truncation get no gradient
+            if (firstStep > 0) {   // steps beyond the truncation get no gradient
+                if (reverse()) {
+                    rowsFrom(pass.gates(), steps - firstStep, steps, b).assign(0);
+                } else {
+                    rowsFrom(pass.gates(), 0, firstStep, b).assign(0);
+                }
             }
             INDArray dGates = pass.gates();   // [time x batch, 4 hidden], now gradients
             Nd4j.gemm(pass.inputs(), dGates, gradientViews.get(FusedLstmParams.INPUT_WEIGHTS), true, false, 1.0, 0.0);
             INDArray dRecurrent = gradientViews.get(FusedLstmParams.RECURRENT_WEIGHTS);
-            if (steps > 1) {
-                Nd4j.gemm(rowsFrom(pass.hidden(), 0, steps - 1, b), rowsFrom(dGates, 1, steps, b), dRecurrent, true,
-                        false, 1.0, 0.0);
+            if (steps > 1) {   // sum over steps of h[previous]^T dGates[t], as one product
+                INDArray previousHidden = reverse() ? rowsFrom(pass.hidden(), 1, steps, b)
+                        : rowsFrom(pass.hidden(), 0, steps - 1, b);
+                INDArray laterGates = reverse() ? rowsFrom(dGates, 0, steps - 1, b) : rowsFrom(dGates, 1, steps, b);
+                Nd4j.gemm(previousHidden, laterGates, dRecurrent, true, false, 1.0, 0.0);
             } else {
                 dRecurrent.assign(0);
             }
             if (pass.initialHidden() != null) {
-                Nd4j.gemm(pass.initialHidden(), rows(dGates, 0, b), dRecurrent, true, false, 1.0, 1.0);
+                Nd4j.gemm(pass.initialHidden(), rows(dGates, start, b), dRecurrent, true, false, 1.0, 1.0);
             }
             gradientViews.get(FusedLstmParams.BIAS).assign(dGates.sum(0));
             INDArray dInputs = dGates.mmul(inputWeights.transpose());   // [time x batch, nIn]
@@ -162,12 +173,16 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
             Floats c = Floats.of(cells);
             Floats h = Floats.of(hidden);
             Floats initial = c0 == null ? null : Floats.of(c0);
-            for (int t = 0; t < steps; t++) {
-                INDArray previous = t == 0 ? h0 : rows(hidden, t - 1, b);
-                if (previous != null) {
-                    Nd4j.gemm(previous, recurrent, rows(gates, t, b), false, false, 1.0, 1.0);
+            int dir = reverse() ? -1 : 1;
+            int start = reverse() ? steps - 1 : 0;
+            for (int k = 0; k < steps; k++) {
+                int t = start + dir * k;
+                int previous = t - dir;
+                INDArray previousHidden = k == 0 ? h0 : rows(hidden, previous, b);
+                if (previousHidden != null) {
+                    Nd4j.gemm(previousHidden, recurrent, rows(gates, t, b), false, false, 1.0, 1.0);
                 }
-                LstmCell.forward(g, t * b * 4 * units, t == 0 ? initial : c, t == 0 ? 0 : (t - 1) * b * units, c, h,
+                LstmCell.forward(g, t * b * 4 * units, k == 0 ? initial : c, k == 0 ? 0 : previous * b * units, c, h,
                         t * b * units, mask, t * b, b, units);
             }
             Pass pass = new Pass(inputs, gates, cells, hidden, mask, h0, c0, b, steps);
@@ -186,10 +201,15 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
     }
 
     private void storeLast(Pass pass, Map<String, INDArray> state) {
+        int last = reverse() ? 0 : pass.steps() - 1;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            state.put(STATE_HIDDEN, rows(pass.hidden(), pass.steps() - 1, pass.batch()).dup('c'));
-            state.put(STATE_CELL, rows(pass.cells(), pass.steps() - 1, pass.batch()).dup('c'));
+            state.put(STATE_HIDDEN, rows(pass.hidden(), last, pass.batch()).dup('c'));
+            state.put(STATE_CELL, rows(pass.cells(), last, pass.batch()).dup('c'));
         }
+    }
+
+    private boolean reverse() {
+        return layerConf().isReverse();
     }
 
     /** The mask as one value per (time, row), time-major; null when every step is real. */

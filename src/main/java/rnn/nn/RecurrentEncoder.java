@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.nd4j.linalg.activations.Activation;
 
+import rnn.config.CellType;
 import rnn.config.ConfigException;
 import rnn.config.ModelConfig;
 import rnn.config.RecurrentImplementation;
@@ -19,21 +20,21 @@ import rnn.config.RecurrentImplementation;
 /**
  * Adds a stack of recurrent layers to a graph, each one-directional or bidirectional.
  *
- * <p>A bidirectional layer is built from two cells rather than DL4J's {@code Bidirectional}
- * wrapper, because the wrapper reverses whole padded sequences, so its backward cell reads the
- * padding before a short sequence's real steps and a padded batch predicts differently from the
- * same sequences one by one. Here the backward cell reads the input through a mask-aware
- * {@link ReverseTimeSeriesVertex} (each sequence reversed within its own length, padding left in
- * place) and its output is reversed back, so it starts at each sequence's true last step.
- * Directions are concatenated along features: {@code [batch, 2 x hidden, time]} (NCW).
+ * <p>A bidirectional layer is two cells rather than DL4J's {@code Bidirectional} wrapper, because
+ * the wrapper reverses whole padded sequences, so its backward cell reads the padding before a
+ * short sequence's real steps and a padded batch predicts differently from the same sequences
+ * one by one. rnn's fused cells read backwards themselves, starting at each sequence's last real
+ * step; DL4J's cells read the input through a mask-aware {@link ReverseTimeSeriesVertex} (each
+ * sequence reversed within its own length) and their output is reversed back. Directions are
+ * concatenated along features: {@code [batch, 2 x hidden, time]} (NCW).
  */
 final class RecurrentEncoder {
     /**
-     * The top layer's cells: {@code forward}, and {@code backwardReversed}, whose output runs in
-     * reversed time (null for one direction); {@code width} is a time step's width with the
-     * directions concatenated.
+     * The top layer's cells: {@code forward}, and {@code backward} (null for one direction),
+     * whose output runs in reversed time when {@code backwardInReversedTime}; {@code width} is a
+     * time step's width with the directions concatenated.
      */
-    record Output(String forward, String backwardReversed, int width) {
+    record Output(String forward, String backward, boolean backwardInReversedTime, int width) {
     }
 
     private final GraphBuilder graph;
@@ -63,47 +64,62 @@ final class RecurrentEncoder {
             }
             double dropout = i == 0 ? model.embeddingDropout() : model.dropout();
             String forward = "rnn" + i + (model.bidirectional() ? "_fwd" : "");
-            graph.addLayer(forward, cell(width, dropout), previous);
-            String backwardReversed = null;
-            if (model.bidirectional()) {
-                graph.addVertex("rnn" + i + "_reversed_in", new ReverseTimeSeriesVertex(maskInput), previous);
-                backwardReversed = "rnn" + i + "_bwd";
-                graph.addLayer(backwardReversed, cell(width, dropout), "rnn" + i + "_reversed_in");
+            graph.addLayer(forward, cell(width, dropout, false), previous);
+            if (!model.bidirectional()) {
+                top = new Output(forward, null, false, model.hidden());
+                continue;
             }
-            top = new Output(forward, backwardReversed, model.bidirectional() ? 2 * model.hidden() : model.hidden());
+            String backward = "rnn" + i + "_bwd";
+            if (readsBackwards()) {
+                graph.addLayer(backward, cell(width, dropout, true), previous);
+            } else {
+                graph.addVertex(backward + "_in", new ReverseTimeSeriesVertex(maskInput), previous);
+                graph.addLayer(backward, cell(width, dropout, false), backward + "_in");
+            }
+            top = new Output(forward, backward, !readsBackwards(), 2 * model.hidden());
         }
         return top;
     }
 
     /** Adds a vertex {@code name} with a layer's output sequence, directions concatenated; returns its name. */
     String addSequence(String name, Output encoded) {
-        if (encoded.backwardReversed() == null) {
+        if (encoded.backward() == null) {
             return encoded.forward();
         }
-        graph.addVertex(name + "_bwd_out", new ReverseTimeSeriesVertex(maskInput), encoded.backwardReversed());
-        graph.addVertex(name, new MergeVertex(), encoded.forward(), name + "_bwd_out");
+        String backward = encoded.backward();
+        if (encoded.backwardInReversedTime()) {
+            backward = name + "_bwd_out";
+            graph.addVertex(backward, new ReverseTimeSeriesVertex(maskInput), encoded.backward());
+        }
+        graph.addVertex(name, new MergeVertex(), encoded.forward(), backward);
         return name;
     }
 
     /**
      * Adds a vertex {@code name} with each direction's summary of the whole sequence: the forward
-     * cell at the last real step and, in reversed time, the backward cell at its last real step
-     * (which has read the whole sequence). {@code [batch, directions x hidden]}.
+     * cell at each sequence's last real step, and the backward cell where it has read every real
+     * step (time 0, or the last real step in reversed time). {@code [batch, directions x hidden]}.
      */
     void addLastStep(String name, Output encoded) {
-        if (encoded.backwardReversed() == null) {
+        if (encoded.backward() == null) {
             graph.addVertex(name, new LastTimeStepVertex(maskInput), encoded.forward());
             return;
         }
         graph.addVertex(name + "_fwd", new LastTimeStepVertex(maskInput), encoded.forward());
-        graph.addVertex(name + "_bwd", new LastTimeStepVertex(maskInput), encoded.backwardReversed());
+        graph.addVertex(name + "_bwd", encoded.backwardInReversedTime() ? new LastTimeStepVertex(maskInput)
+                : new FirstTimeStepVertex(), encoded.backward());
         graph.addVertex(name, new MergeVertex(), name + "_fwd", name + "_bwd");
     }
 
-    private Layer cell(int inputWidth, double inputDropout) {
+    /** Whether the backward cells read backwards themselves (rnn's fused LSTM does). */
+    private boolean readsBackwards() {
+        return model.implementation() == RecurrentImplementation.FUSED && model.cell() == CellType.LSTM;
+    }
+
+    private Layer cell(int inputWidth, double inputDropout, boolean reverse) {
         boolean fused = model.implementation() == RecurrentImplementation.FUSED;
         BaseRecurrentLayer.Builder<?> builder = switch (model.cell()) {
-            case LSTM -> fused ? new FusedLstm.Builder() : new LSTM.Builder().activation(Activation.TANH);
+            case LSTM -> fused ? new FusedLstm.Builder().reverse(reverse) : new LSTM.Builder().activation(Activation.TANH);
             // No fused plain RNN yet: both implementations use DL4J's SimpleRnn.
             case RNN -> new SimpleRnn.Builder().activation(Activation.TANH);
             case GRU -> throw new ConfigException(

@@ -2,6 +2,9 @@ package rnn.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.util.List;
 import java.util.Map;
@@ -154,16 +157,38 @@ class FusedLstmTest {
     }
 
     @Test
+    void reverseLayerReadsEachSequenceBackwardsFromItsLastRealStep() {
+        Nd4j.getRandom().setSeed(11);
+        MultiLayerNetwork forward = network(new FusedLstm.Builder());
+        MultiLayerNetwork backward = network(new FusedLstm.Builder().reverse(true));
+        backward.setParams(forward.params().dup());
+        INDArray x = input();
+        INDArray mask = mask();
+        INDArray out = backward.feedForward(x, mask, mask).get(1);   // [batch, units, time]
+        int[] lengths = {5, 3, 1};
+        for (int b = 0; b < BATCH; b++) {
+            int n = lengths[b];
+            INDArray reversed = Nd4j.create(DataType.DOUBLE, 1, IN, n);
+            for (int t = 0; t < n; t++) {
+                reversed.get(all(), all(), point(t)).assign(x.get(point(b), all(), point(n - 1 - t)));
+            }
+            INDArray expected = forward.feedForward(reversed).get(1);
+            for (int t = 0; t < n; t++) {
+                assertTrue(out.get(point(b), all(), point(t)).equalsWithEps(
+                        expected.get(point(0), all(), point(n - 1 - t)), 1e-12), "row " + b + " step " + t);
+            }
+        }
+    }
+
+    @Test
     void stateCarriesAcrossTimeStepCalls() {
         Nd4j.getRandom().setSeed(9);
         MultiLayerNetwork net = network(new FusedLstm.Builder());
         INDArray x = input();
         INDArray whole = net.output(x);
         net.rnnClearPreviousState();
-        INDArray first = net.rnnTimeStep(x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2)));
-        INDArray rest = net.rnnTimeStep(x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(2, STEPS)));
+        INDArray first = net.rnnTimeStep(x.get(all(), all(), interval(0, 2)));
+        INDArray rest = net.rnnTimeStep(x.get(all(), all(), interval(2, STEPS)));
         assertTrue(Nd4j.concat(2, first, rest).equalsWithEps(whole, 1e-12));
     }
 }

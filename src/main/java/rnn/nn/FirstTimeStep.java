@@ -1,0 +1,64 @@
+package rnn.nn;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** The computation of {@link FirstTimeStepVertex}; its gradient flows back into step 0 only. */
+final class FirstTimeStep extends BaseGraphVertex {
+    private long[] inputShape;
+
+    FirstTimeStep(ComputationGraph graph, String name, int index, DataType dataType) {
+        super(graph, name, index, null, null, dataType);
+    }
+
+    @Override
+    public boolean hasLayer() {
+        return false;
+    }
+
+    @Override
+    public Layer getLayer() {
+        return null;
+    }
+
+    @Override
+    public INDArray doForward(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        inputShape = inputs[0].shape();   // [batch, features, time]
+        INDArray first = inputs[0].get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(0));
+        return workspaceMgr.dup(ArrayType.ACTIVATIONS, first);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray[]> doBackward(boolean tbptt, LayerWorkspaceMgr workspaceMgr) {
+        INDArray out = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, epsilon.dataType(), inputShape, 'f');
+        out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(0)).assign(epsilon);
+        return new Pair<>(null, new INDArray[] {out});
+    }
+
+    @Override
+    public void setBackpropGradientsViewArray(INDArray view) {
+        if (view != null) {
+            throw new IllegalStateException("FirstTimeStepVertex has no parameters");
+        }
+    }
+
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState,
+                                                           int minibatchSize) {
+        return new Pair<>(null, currentMaskState);
+    }
+
+    @Override
+    public String toString() {
+        return "FirstTimeStepVertex()";
+    }
+}
