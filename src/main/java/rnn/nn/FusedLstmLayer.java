@@ -100,11 +100,12 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
             int dir = reverse() ? -1 : 1;
             int start = reverse() ? steps - 1 : 0;
             int firstStep = backLength > 0 ? Math.max(0, steps - backLength) : 0;
+            double[] dBias = new double[4 * units];
             for (int k = steps - 1; k >= firstStep; k--) {
                 int t = start + dir * k;
                 int previous = t - dir;
                 LstmCell.backward(gates, t * b * 4 * units, k == 0 ? initialCell : cells, k == 0 ? 0 : previous * b * units,
-                        cells, t * b * units, dh, t * b * units, dc, pass.mask(), t * b, b, units);
+                        cells, t * b * units, dh, t * b * units, dc, dBias, pass.mask(), t * b, b, units);
                 if (k > firstStep) {   // dHidden[previous] += dGates[t] RW^T
                     Nd4j.gemm(rows(pass.gates(), t, b), recurrent, rows(dHidden, previous, b), false, true, 1.0, 1.0);
                 }
@@ -130,7 +131,7 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
             if (pass.initialHidden() != null) {
                 Nd4j.gemm(pass.initialHidden(), rows(dGates, start, b), dRecurrent, true, false, 1.0, 1.0);
             }
-            gradientViews.get(FusedLstmParams.BIAS).assign(dGates.sum(0));
+            gradientViews.get(FusedLstmParams.BIAS).assign(Nd4j.createFromArray(dBias).castTo(dataType));
             INDArray dInputs = dGates.mmul(inputWeights.transpose());   // [time x batch, nIn]
             long nIn = layerConf().getNIn();
             INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,

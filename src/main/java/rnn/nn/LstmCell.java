@@ -18,6 +18,14 @@ final class LstmCell {
     }
 
     /**
+     * tanh(x) = 1 - 2 / (e^2x + 1). Java 17's {@code Math.tanh} is a native call costing tens of
+     * nanoseconds; {@code Math.exp} is a JIT intrinsic. Saturates correctly at both ends.
+     */
+    static double tanh(double x) {
+        return 1.0 - 2.0 / (Math.exp(2 * x) + 1.0);
+    }
+
+    /**
      * One forward step. {@code gates} holds pre-activations on entry and activations on exit;
      * {@code prevCell} may be null (zero state); {@code mask} is null or one value per row.
      */
@@ -28,7 +36,7 @@ final class LstmCell {
             int s = stateOffset + r * units;
             boolean real = mask == null || mask[maskOffset + r] != 0;
             for (int j = 0; j < units; j++) {
-                double a = Math.tanh(gates.get(g + j));
+                double a = tanh(gates.get(g + j));
                 double f = sigmoid(gates.get(g + units + j));
                 double o = sigmoid(gates.get(g + 2 * units + j));
                 double i = sigmoid(gates.get(g + 3 * units + j));
@@ -40,7 +48,7 @@ final class LstmCell {
                     double cPrev = prevCell == null ? 0 : prevCell.get(prevOffset + r * units + j);
                     double c = f * cPrev + i * a;
                     cell.set(s + j, c);
-                    hidden.set(s + j, o * Math.tanh(c));
+                    hidden.set(s + j, o * tanh(c));
                 } else {
                     cell.set(s + j, 0);
                     hidden.set(s + j, 0);
@@ -55,10 +63,11 @@ final class LstmCell {
      * step); {@code dCell} holds the gradient arriving at this step's cell from the next step. On
      * exit {@code gates} holds the gradient with respect to the gate pre-activations and
      * {@code dCell} the gradient passed on to the previous step's cell. Masked rows get zero.
+     * The gate gradients are also added to {@code dBias} ({@code 4 hidden} values).
      */
     static void backward(Floats gates, int gatesOffset, Floats prevCell, int prevOffset, Floats cell,
-                         int stateOffset, Floats dHidden, int dHiddenOffset, Floats dCell, float[] mask,
-                         int maskOffset, int batch, int units) {
+                         int stateOffset, Floats dHidden, int dHiddenOffset, Floats dCell, double[] dBias,
+                         float[] mask, int maskOffset, int batch, int units) {
         for (int r = 0; r < batch; r++) {
             int g = gatesOffset + r * 4 * units;
             boolean real = mask == null || mask[maskOffset + r] != 0;
@@ -78,13 +87,21 @@ final class LstmCell {
                 double i = gates.get(g + 3 * units + j);
                 double c = cell.get(stateOffset + d);
                 double cPrev = prevCell == null ? 0 : prevCell.get(prevOffset + d);
-                double tc = Math.tanh(c);
+                double tc = tanh(c);
                 double dh = dHidden.get(dHiddenOffset + d);
                 double dc = dh * o * (1 - tc * tc) + dCell.get(d);
-                gates.set(g + j, dc * i * (1 - a * a));
-                gates.set(g + units + j, dc * cPrev * f * (1 - f));
-                gates.set(g + 2 * units + j, dh * tc * o * (1 - o));
-                gates.set(g + 3 * units + j, dc * a * i * (1 - i));
+                double da = dc * i * (1 - a * a);
+                double df = dc * cPrev * f * (1 - f);
+                double dout = dh * tc * o * (1 - o);
+                double di = dc * a * i * (1 - i);
+                gates.set(g + j, da);
+                gates.set(g + units + j, df);
+                gates.set(g + 2 * units + j, dout);
+                gates.set(g + 3 * units + j, di);
+                dBias[j] += da;
+                dBias[units + j] += df;
+                dBias[2 * units + j] += dout;
+                dBias[3 * units + j] += di;
                 dCell.set(d, dc * f);
             }
         }
