@@ -24,14 +24,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   c = f * c' + i * a                 h = o * tanh(c)
  * </pre>
  * where {@code h'} and {@code c'} are the previous step's states (zero at the start). At a masked
- * step {@code h} and {@code c} are set to zero, as DL4J's LSTM does. With {@code reverse} the
- * layer reads time backwards; since padding sits after a sequence's real steps and zeroes the
- * state, each sequence then starts from a zero state at its own last real step, which is what the
- * backward half of a bidirectional layer needs.
+ * step {@code h} and {@code c} are set to zero, as DL4J's LSTM does. A bidirectional layer runs a
+ * second cell with its own weights backwards in time; since padding sits after a sequence's real
+ * steps and zeroes the state, that cell starts from a zero state at each sequence's own last real
+ * step. Its output {@code [batch, directions x hidden, time]} has the forward cell's features first.
  */
 public class FusedLstm extends BaseRecurrentLayer {
     private double forgetGateBiasInit = 1.0;
-    private boolean reverse;
+    private boolean bidirectional;
 
     /** For JSON deserialisation. */
     protected FusedLstm() {
@@ -40,7 +40,7 @@ public class FusedLstm extends BaseRecurrentLayer {
     protected FusedLstm(Builder builder) {
         super(builder);
         this.forgetGateBiasInit = builder.forgetGateBiasInit;
-        this.reverse = builder.reverse;
+        this.bidirectional = builder.bidirectional;
         // The kernel computes tanh itself; the configured activation is recorded for the JSON only.
         setActivationFn(new ActivationTanH());
     }
@@ -53,13 +53,18 @@ public class FusedLstm extends BaseRecurrentLayer {
         this.forgetGateBiasInit = forgetGateBiasInit;
     }
 
-    /** Whether the layer reads each sequence from its last real step to its first. */
-    public boolean isReverse() {
-        return reverse;
+    /** Whether the layer runs a second cell backwards and concatenates its output. */
+    public boolean isBidirectional() {
+        return bidirectional;
     }
 
-    public void setReverse(boolean reverse) {
-        this.reverse = reverse;
+    public void setBidirectional(boolean bidirectional) {
+        this.bidirectional = bidirectional;
+    }
+
+    /** 1, or 2 when bidirectional. */
+    public int directions() {
+        return bidirectional ? 2 : 1;
     }
 
     @Override
@@ -77,6 +82,13 @@ public class FusedLstm extends BaseRecurrentLayer {
         return layer;
     }
 
+    /** Directions are concatenated, so a step carries {@code directions x nOut} features. */
+    @Override
+    public InputType getOutputType(int layerIndex, InputType inputType) {
+        InputType.InputTypeRecurrent one = (InputType.InputTypeRecurrent) super.getOutputType(layerIndex, inputType);
+        return InputType.recurrent(one.getSize() * directions(), one.getTimeSeriesLength(), one.getFormat());
+    }
+
     @Override
     public ParamInitializer initializer() {
         return FusedLstmParams.INSTANCE;
@@ -90,25 +102,26 @@ public class FusedLstm extends BaseRecurrentLayer {
     @Override
     public boolean equals(Object o) {
         return super.equals(o) && o instanceof FusedLstm other && other.forgetGateBiasInit == forgetGateBiasInit
-                && other.reverse == reverse;
+                && other.bidirectional == bidirectional;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * super.hashCode() + Double.hashCode(forgetGateBiasInit)) + Boolean.hashCode(reverse);
+        return 31 * (31 * super.hashCode() + Double.hashCode(forgetGateBiasInit)) + Boolean.hashCode(bidirectional);
     }
 
     /** Builds a {@link FusedLstm}; {@code nIn}, {@code nOut} and the rest as for any recurrent layer. */
     public static class Builder extends BaseRecurrentLayer.Builder<Builder> {
         private double forgetGateBiasInit = 1.0;
-        private boolean reverse;
+        private boolean bidirectional;
 
         /**
-         * Read each sequence backwards, from its last real step. The output stays in input time
-         * order: step t of the output is the state after reading steps t and later.
+         * Also run a second cell backwards over each sequence, from its last real step, and
+         * concatenate: output features {@code [forward hidden, backward hidden]}. The backward
+         * output stays in input time order: its step t is the state after reading steps t and later.
          */
-        public Builder reverse(boolean value) {
-            this.reverse = value;
+        public Builder bidirectional(boolean value) {
+            this.bidirectional = value;
             return this;
         }
 

@@ -20,14 +20,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The computation of {@link FusedLstm}, arranged as cuDNN and PyTorch arrange it: the input
- * projection of all time steps is one matrix product before the recurrence, each step does one
- * {@code [batch, hidden] x [hidden, 4 hidden]} product and one fused element-wise pass
- * ({@link LstmCell}), and the weight gradients of all steps are one product each after it. The
- * forward pass of training keeps its gate activations and states for the backward pass instead
- * of recomputing them.
+ * projection of all time steps and both directions is one matrix product before the recurrence,
+ * each step does one {@code [batch, hidden] x [hidden, 4 hidden]} product and one fused
+ * element-wise pass ({@link LstmCell}), and the weight gradients of all steps are one product
+ * each after it. The forward pass of training keeps its gate activations and states for the
+ * backward pass instead of recomputing them.
  *
- * <p>Internal arrays are time-major ({@code [time x batch, features]}, row-major), live outside
- * DL4J's workspaces and are reused from call to call while the shape stays the same.
+ * <p>Internal arrays are time-major ({@code [time x batch, features]}, row-major), with the
+ * directions side by side in the feature columns; they live outside DL4J's workspaces and are
+ * reused from call to call while the shape stays the same.
  */
 final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
     private static final String STATE_HIDDEN = "h";
@@ -82,58 +83,47 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         saved = null;
         int b = pass.batch();
         int steps = pass.steps();
-        int units = (int) layerConf().getNOut();
+        int units = units();
+        int directions = layerConf().directions();
         INDArray recurrent = getParamWithNoise(FusedLstmParams.RECURRENT_WEIGHTS, true, workspaceMgr);
         INDArray inputWeights = getParamWithNoise(FusedLstmParams.INPUT_WEIGHTS, true, workspaceMgr);
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray dHidden = buffer("dHidden", (long) steps * b, units);   // [time x batch, hidden]
-            dHidden.reshape('c', steps, b, units).assign(permuteIfNWC(epsilon).permute(2, 0, 1));
-            INDArray dCell = buffer("dCell", b, units);
+            INDArray dHidden = buffer("dHidden", (long) steps * b, (long) directions * units);
+            dHidden.reshape('c', steps, b, (long) directions * units).assign(permuteIfNWC(epsilon).permute(2, 0, 1));
+            INDArray dCell = buffer("dCell", b, (long) directions * units);
             dCell.assign(0);
             Floats gates = Floats.of(pass.gates());
             Floats cells = Floats.of(pass.cells());
             Floats dh = Floats.of(dHidden);
             Floats dc = Floats.of(dCell);
             Floats initialCell = pass.initialCell() == null ? null : Floats.of(pass.initialCell());
-            // Step k of the recurrence reads time t(k) = k forwards, or steps-1-k in reverse.
-            int dir = reverse() ? -1 : 1;
-            int start = reverse() ? steps - 1 : 0;
+            double[] dBias = new double[4 * units * directions];
             int firstStep = backLength > 0 ? Math.max(0, steps - backLength) : 0;
-            double[] dBias = new double[4 * units];
-            for (int k = steps - 1; k >= firstStep; k--) {
-                int t = start + dir * k;
-                int previous = t - dir;
-                LstmCell.backward(gates, t * b * 4 * units, k == 0 ? initialCell : cells, k == 0 ? 0 : previous * b * units,
-                        cells, t * b * units, dh, t * b * units, dc, dBias, pass.mask(), t * b, b, units);
-                if (k > firstStep) {   // dHidden[previous] += dGates[t] RW^T
-                    Nd4j.gemm(rows(pass.gates(), t, b), recurrent, rows(dHidden, previous, b), false, true, 1.0, 1.0);
+            for (int d = 0; d < directions; d++) {
+                INDArray recurrentD = block(recurrent, d, 4 * units);
+                for (int k = steps - 1; k >= firstStep; k--) {
+                    int t = time(d, k, steps);
+                    int previous = time(d, k - 1, steps);
+                    LstmCell.Step step = step(d, t, previous, k == 0, b);
+                    LstmCell.backward(step, gates, k == 0 ? initialCell : cells, cells, dh, dc, d * units, dBias,
+                            d * 4 * units, pass.mask());
+                    if (k > firstStep) {   // dHidden[previous] += dGates[t] RW^T
+                        Blas.gemm(block(rows(pass.gates(), t, t + 1, b), d, 4 * units), false, recurrentD, true, block(rows(dHidden, previous, previous + 1, b), d, units), 1.0, 1.0);
+                    }
+                }
+                if (firstStep > 0) {   // steps beyond the truncation get no gradient
+                    int from = d == 0 ? 0 : steps - firstStep;
+                    block(rows(pass.gates(), from, from + firstStep, b), d, 4 * units).assign(0);
                 }
             }
-            if (firstStep > 0) {   // steps beyond the truncation get no gradient
-                if (reverse()) {
-                    rowsFrom(pass.gates(), steps - firstStep, steps, b).assign(0);
-                } else {
-                    rowsFrom(pass.gates(), 0, firstStep, b).assign(0);
-                }
-            }
-            INDArray dGates = pass.gates();   // [time x batch, 4 hidden], now gradients
-            Nd4j.gemm(pass.inputs(), dGates, gradientViews.get(FusedLstmParams.INPUT_WEIGHTS), true, false, 1.0, 0.0);
-            INDArray dRecurrent = gradientViews.get(FusedLstmParams.RECURRENT_WEIGHTS);
-            if (steps > 1) {   // sum over steps of h[previous]^T dGates[t], as one product
-                INDArray previousHidden = reverse() ? rowsFrom(pass.hidden(), 1, steps, b)
-                        : rowsFrom(pass.hidden(), 0, steps - 1, b);
-                INDArray laterGates = reverse() ? rowsFrom(dGates, 0, steps - 1, b) : rowsFrom(dGates, 1, steps, b);
-                Nd4j.gemm(previousHidden, laterGates, dRecurrent, true, false, 1.0, 0.0);
-            } else {
-                dRecurrent.assign(0);
-            }
-            if (pass.initialHidden() != null) {
-                Nd4j.gemm(pass.initialHidden(), rows(dGates, start, b), dRecurrent, true, false, 1.0, 1.0);
-            }
+            INDArray dGates = pass.gates();   // [time x batch, directions x 4 hidden], now gradients
+            Blas.gemm(pass.inputs(), true, dGates, false, gradientViews.get(FusedLstmParams.INPUT_WEIGHTS), 1.0, 0.0);
+            recurrentGradient(pass, dGates, gradientViews.get(FusedLstmParams.RECURRENT_WEIGHTS));
             gradientViews.get(FusedLstmParams.BIAS).assign(Nd4j.createFromArray(dBias).castTo(dataType));
-            INDArray dInputs = dGates.mmul(inputWeights.transpose());   // [time x batch, nIn]
             long nIn = layerConf().getNIn();
+            INDArray dInputs = buffer("dInputs", (long) steps * b, nIn);   // [time x batch, nIn]
+            Blas.gemm(dGates, false, inputWeights, true, dInputs, 1.0, 0.0);
             INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                     new long[] {b, nIn, steps}, 'f');
             epsilonOut.assign(dInputs.reshape('c', steps, b, nIn).permute(1, 2, 0));
@@ -146,6 +136,29 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         }
     }
 
+    /** dRW of each direction: the sum over steps of h[previous]^T dGates[t], as one product. */
+    private void recurrentGradient(Pass pass, INDArray dGates, INDArray dRecurrent) {
+        int b = pass.batch();
+        int steps = pass.steps();
+        int units = units();
+        for (int d = 0; d < layerConf().directions(); d++) {
+            INDArray target = block(dRecurrent, d, 4 * units);
+            if (steps > 1) {
+                INDArray previousHidden = block(d == 0 ? rows(pass.hidden(), 0, steps - 1, b)
+                        : rows(pass.hidden(), 1, steps, b), d, units);
+                INDArray laterGates = block(d == 0 ? rows(dGates, 1, steps, b) : rows(dGates, 0, steps - 1, b), d,
+                        4 * units);
+                Blas.gemm(previousHidden, true, laterGates, false, target, 1.0, 0.0);
+            } else {
+                target.assign(0);
+            }
+            if (pass.initialHidden() != null) {
+                int start = time(d, 0, steps);
+                Blas.gemm(block(pass.initialHidden(), d, units), true, block(rows(dGates, start, start + 1, b), d, 4 * units), false, target, 1.0, 1.0);
+            }
+        }
+    }
+
     /** Runs the layer over {@code this.input} from the given initial states (null: zero). */
     private Pass run(boolean training, INDArray initialHidden, INDArray initialCell, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
@@ -154,7 +167,8 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         int b = (int) x.size(0);
         long nIn = x.size(1);
         int steps = (int) x.size(2);
-        int units = (int) layerConf().getNOut();
+        int units = units();
+        int directions = layerConf().directions();
         INDArray inputWeights = getParamWithNoise(FusedLstmParams.INPUT_WEIGHTS, training, workspaceMgr);
         INDArray recurrent = getParamWithNoise(FusedLstmParams.RECURRENT_WEIGHTS, training, workspaceMgr);
         INDArray bias = getParamWithNoise(FusedLstmParams.BIAS, training, workspaceMgr);
@@ -162,11 +176,12 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray inputs = buffer("inputs", (long) steps * b, nIn);   // [time x batch, nIn]
             inputs.reshape('c', steps, b, nIn).assign(x.permute(2, 0, 1));
-            INDArray gates = buffer("gates", (long) steps * b, 4L * units);
-            Nd4j.gemm(inputs, inputWeights, gates, false, false, 1.0, 0.0);
+            // The input projection of every step and direction: one product.
+            INDArray gates = buffer("gates", (long) steps * b, 4L * units * directions);
+            Blas.gemm(inputs, false, inputWeights, false, gates, 1.0, 0.0);
             gates.addiRowVector(bias);
-            INDArray cells = buffer("cells", (long) steps * b, units);
-            INDArray hidden = buffer("hidden", (long) steps * b, units);
+            INDArray cells = buffer("cells", (long) steps * b, (long) units * directions);
+            INDArray hidden = buffer("hidden", (long) steps * b, (long) units * directions);
             INDArray h0 = initialHidden == null ? null : initialHidden.castTo(dataType).dup('c');
             INDArray c0 = initialCell == null ? null : initialCell.castTo(dataType).dup('c');
             float[] mask = timeMajorMask(b, steps);
@@ -174,17 +189,18 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
             Floats c = Floats.of(cells);
             Floats h = Floats.of(hidden);
             Floats initial = c0 == null ? null : Floats.of(c0);
-            int dir = reverse() ? -1 : 1;
-            int start = reverse() ? steps - 1 : 0;
-            for (int k = 0; k < steps; k++) {
-                int t = start + dir * k;
-                int previous = t - dir;
-                INDArray previousHidden = k == 0 ? h0 : rows(hidden, previous, b);
-                if (previousHidden != null) {
-                    Nd4j.gemm(previousHidden, recurrent, rows(gates, t, b), false, false, 1.0, 1.0);
+            for (int d = 0; d < directions; d++) {
+                INDArray recurrentD = block(recurrent, d, 4 * units);
+                for (int k = 0; k < steps; k++) {
+                    int t = time(d, k, steps);
+                    int previous = time(d, k - 1, steps);
+                    INDArray previousHidden = k == 0 ? (h0 == null ? null : block(h0, d, units))
+                            : block(rows(hidden, previous, previous + 1, b), d, units);
+                    if (previousHidden != null) {
+                        Blas.gemm(previousHidden, false, recurrentD, false, block(rows(gates, t, t + 1, b), d, 4 * units), 1.0, 1.0);
+                    }
+                    LstmCell.forward(step(d, t, previous, k == 0, b), g, k == 0 ? initial : c, c, h, mask);
                 }
-                LstmCell.forward(g, t * b * 4 * units, k == 0 ? initial : c, k == 0 ? 0 : previous * b * units, c, h,
-                        t * b * units, mask, t * b, b, units);
             }
             Pass pass = new Pass(inputs, gates, cells, hidden, mask, h0, c0, b, steps);
             saved = training ? pass : null;
@@ -192,25 +208,51 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         }
     }
 
-    /** The layer's output {@code [batch, hidden, time]} in the activations workspace. */
+    /** Time read at step {@code k} of direction {@code d}: forwards, or from the end for the backward cell. */
+    private static int time(int d, int k, int steps) {
+        return d == 0 ? k : steps - 1 - k;
+    }
+
+    /** Offsets of step {@code k} of direction {@code d} at time {@code t} (previous time {@code previous}). */
+    private LstmCell.Step step(int d, int t, int previous, boolean first, int b) {
+        int units = units();
+        int directions = layerConf().directions();
+        int stateStride = units * directions;
+        int gateStride = 4 * stateStride;
+        int previousOffset = (first ? 0 : previous * b * stateStride) + d * units;
+        return new LstmCell.Step(t * b * gateStride + d * 4 * units, gateStride, t * b * stateStride + d * units,
+                previousOffset, stateStride, t * b, b, units);
+    }
+
+    private int units() {
+        return (int) layerConf().getNOut();
+    }
+
+    /** The layer's output {@code [batch, directions x hidden, time]} in the activations workspace. */
     private INDArray output(Pass pass, LayerWorkspaceMgr workspaceMgr) {
-        long units = layerConf().getNOut();
+        long units = layerConf().getNOut() * layerConf().directions();
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {pass.batch(), units, pass.steps()}, 'f');
         out.assign(pass.hidden().reshape('c', pass.steps(), pass.batch(), units).permute(1, 2, 0));
         return permuteIfNWC(out);
     }
 
+    /** Keeps each direction's state after its last step: {@code [batch, directions x hidden]}. */
     private void storeLast(Pass pass, Map<String, INDArray> state) {
-        int last = reverse() ? 0 : pass.steps() - 1;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            state.put(STATE_HIDDEN, rows(pass.hidden(), last, pass.batch()).dup('c'));
-            state.put(STATE_CELL, rows(pass.cells(), last, pass.batch()).dup('c'));
+            state.put(STATE_HIDDEN, lastStates(pass.hidden(), pass));
+            state.put(STATE_CELL, lastStates(pass.cells(), pass));
         }
     }
 
-    private boolean reverse() {
-        return layerConf().isReverse();
+    private INDArray lastStates(INDArray timeMajor, Pass pass) {
+        int units = units();
+        INDArray out = Nd4j.create(dataType, new long[] {pass.batch(), (long) units * layerConf().directions()}, 'c');
+        for (int d = 0; d < layerConf().directions(); d++) {
+            int last = time(d, pass.steps() - 1, pass.steps());
+            block(out, d, units).assign(block(rows(timeMajor, last, last + 1, pass.batch()), d, units));
+        }
+        return out;
     }
 
     /** The mask as one value per (time, row), time-major; null when every step is real. */
@@ -238,14 +280,14 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         return a;
     }
 
-    /** Rows of step {@code t} in a time-major array: {@code [batch, features]}. */
-    private static INDArray rows(INDArray timeMajor, int t, int batch) {
-        return timeMajor.get(interval((long) t * batch, (long) (t + 1) * batch), all());
+    /** Rows of times {@code from} (inclusive) to {@code to} (exclusive) of a time-major array. */
+    private static INDArray rows(INDArray timeMajor, int from, int to, int batch) {
+        return timeMajor.get(interval((long) from * batch, (long) to * batch), all());
     }
 
-    /** Rows of steps {@code from} (inclusive) to {@code to} (exclusive). */
-    private static INDArray rowsFrom(INDArray timeMajor, int from, int to, int batch) {
-        return timeMajor.get(interval((long) from * batch, (long) to * batch), all());
+    /** Columns of direction {@code d}, {@code width} wide. */
+    private static INDArray block(INDArray matrix, int d, int width) {
+        return matrix.get(all(), interval((long) d * width, (long) (d + 1) * width));
     }
 
     @Override

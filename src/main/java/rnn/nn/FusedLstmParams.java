@@ -13,10 +13,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Parameters of {@link FusedLstm}, laid out exactly as DL4J's {@code LSTMParamInitializer} lays
- * out those of its {@code LSTM} layer, so that weights move between the two unchanged:
- * {@code W [nIn, 4 hidden]}, {@code RW [hidden, 4 hidden]}, {@code b [4 hidden]}, each with
- * the gate blocks in the order block input, forget, output, input gate.
+ * Parameters of {@link FusedLstm}: {@code W [nIn, D x 4 hidden]}, {@code RW [hidden, D x 4 hidden]},
+ * {@code b [D x 4 hidden]} for D directions, each direction's block holding the gate blocks in the
+ * order block input, forget, output, input gate. With one direction this is exactly the layout of
+ * DL4J's {@code LSTM} parameters, so weights move between the two unchanged.
  */
 final class FusedLstmParams implements ParamInitializer {
     static final String INPUT_WEIGHTS = "W";
@@ -37,8 +37,8 @@ final class FusedLstmParams implements ParamInitializer {
     @Override
     public long numParams(Layer layer) {
         FusedLstm l = (FusedLstm) layer;
-        long h = l.getNOut();
-        return l.getNIn() * 4 * h + h * 4 * h + 4 * h;
+        long g = 4L * l.directions() * l.getNOut();
+        return (l.getNIn() + l.getNOut() + 1) * g;
     }
 
     @Override
@@ -74,16 +74,20 @@ final class FusedLstmParams implements ParamInitializer {
         if (initializeParams) {
             long h = layer.getNOut();
             long nIn = layer.getNIn();
+            long g = 4L * layer.directions() * h;
             // Same fan-in/fan-out convention as DL4J's LSTM, so initial weights are alike too.
             IWeightInit recurrentInit = layer.getWeightInitFnRecurrent() != null
                     ? layer.getWeightInitFnRecurrent() : layer.getWeightInitFn();
-            layer.getWeightInitFn().init(h, nIn + h, new long[] {nIn, 4 * h}, IWeightInit.DEFAULT_WEIGHT_INIT_ORDER,
+            layer.getWeightInitFn().init(h, nIn + h, new long[] {nIn, g}, IWeightInit.DEFAULT_WEIGHT_INIT_ORDER,
                     views.get(INPUT_WEIGHTS));
-            recurrentInit.init(h, nIn + h, new long[] {h, 4 * h}, IWeightInit.DEFAULT_WEIGHT_INIT_ORDER,
+            recurrentInit.init(h, nIn + h, new long[] {h, g}, IWeightInit.DEFAULT_WEIGHT_INIT_ORDER,
                     views.get(RECURRENT_WEIGHTS));
             INDArray bias = views.get(BIAS);
             bias.assign(0);
-            bias.get(NDArrayIndex.interval(h, 2 * h)).assign(layer.getForgetGateBiasInit());
+            for (int d = 0; d < layer.directions(); d++) {
+                long forget = d * 4 * h + h;
+                bias.get(NDArrayIndex.interval(forget, forget + h)).assign(layer.getForgetGateBiasInit());
+            }
         }
         return Collections.synchronizedMap(views);
     }
@@ -97,17 +101,18 @@ final class FusedLstmParams implements ParamInitializer {
     private static Map<String, INDArray> views(FusedLstm layer, INDArray flat) {
         long h = layer.getNOut();
         long nIn = layer.getNIn();
-        long expected = nIn * 4 * h + h * 4 * h + 4 * h;
+        long g = 4L * layer.directions() * h;
+        long expected = (nIn + h + 1) * g;
         if (flat.length() != expected) {
             throw new IllegalStateException("expected a parameter view of length " + expected + ", got " + flat.length());
         }
         INDArray vector = flat.reshape(flat.length());
-        long w = nIn * 4 * h;
-        long rw = h * 4 * h;
+        long w = nIn * g;
+        long rw = h * g;
         Map<String, INDArray> out = new LinkedHashMap<>();
-        out.put(INPUT_WEIGHTS, vector.get(NDArrayIndex.interval(0, w)).reshape('f', nIn, 4 * h));
-        out.put(RECURRENT_WEIGHTS, vector.get(NDArrayIndex.interval(w, w + rw)).reshape('f', h, 4 * h));
-        out.put(BIAS, vector.get(NDArrayIndex.interval(w + rw, w + rw + 4 * h)));
+        out.put(INPUT_WEIGHTS, vector.get(NDArrayIndex.interval(0, w)).reshape('f', nIn, g));
+        out.put(RECURRENT_WEIGHTS, vector.get(NDArrayIndex.interval(w, w + rw)).reshape('f', h, g));
+        out.put(BIAS, vector.get(NDArrayIndex.interval(w + rw, w + rw + g)));
         return out;
     }
 }

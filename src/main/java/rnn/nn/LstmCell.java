@@ -4,13 +4,20 @@ package rnn.nn;
  * The element-wise part of an LSTM step, fused into one pass over a batch: gate nonlinearities,
  * cell and hidden update, masking; and its exact derivative for back-propagation through time.
  *
- * <p>Layouts are row-major and time-major: gates {@code [batch, 4 hidden]} with blocks
- * (block input a, forget f, output o, input gate i); states {@code [batch, hidden]}. Offsets are
- * element indices of the first row of the step. The matrix products around it (input projection,
- * recurrent product, weight gradients) are done by BLAS in {@link FusedLstmLayer}.
+ * <p>Arrays are row-major with one row per sequence of the batch. A row of {@code gates} holds
+ * {@code 4 hidden} values for this direction (blocks: block input a, forget f, output o, input
+ * gate i) at {@code gateOffset + r x gateStride}; a row of the states (cell, hidden and their
+ * gradients) holds {@code hidden} values at {@code stateOffset + r x stateStride}. Strides let
+ * both directions of a bidirectional layer share arrays. The matrix products around this pass
+ * are done by BLAS in {@link FusedLstmLayer}.
  */
 final class LstmCell {
     private LstmCell() {
+    }
+
+    /** Where one step of one direction sits in the layer's arrays. */
+    record Step(int gateOffset, int gateStride, int stateOffset, int previousOffset, int stateStride,
+                int maskOffset, int batch, int units) {
     }
 
     static double sigmoid(double x) {
@@ -27,14 +34,15 @@ final class LstmCell {
 
     /**
      * One forward step. {@code gates} holds pre-activations on entry and activations on exit;
-     * {@code prevCell} may be null (zero state); {@code mask} is null or one value per row.
+     * {@code previousCell} is null for a zero state; {@code mask} is null or one value per row.
      */
-    static void forward(Floats gates, int gatesOffset, Floats prevCell, int prevOffset, Floats cell, Floats hidden,
-                        int stateOffset, float[] mask, int maskOffset, int batch, int units) {
-        for (int r = 0; r < batch; r++) {
-            int g = gatesOffset + r * 4 * units;
-            int s = stateOffset + r * units;
-            boolean real = mask == null || mask[maskOffset + r] != 0;
+    static void forward(Step s, Floats gates, Floats previousCell, Floats cell, Floats hidden, float[] mask) {
+        int units = s.units();
+        for (int r = 0; r < s.batch(); r++) {
+            int g = s.gateOffset() + r * s.gateStride();
+            int st = s.stateOffset() + r * s.stateStride();
+            int prev = s.previousOffset() + r * s.stateStride();
+            boolean real = mask == null || mask[s.maskOffset() + r] != 0;
             for (int j = 0; j < units; j++) {
                 double a = tanh(gates.get(g + j));
                 double f = sigmoid(gates.get(g + units + j));
@@ -45,13 +53,13 @@ final class LstmCell {
                 gates.set(g + 2 * units + j, o);
                 gates.set(g + 3 * units + j, i);
                 if (real) {
-                    double cPrev = prevCell == null ? 0 : prevCell.get(prevOffset + r * units + j);
+                    double cPrev = previousCell == null ? 0 : previousCell.get(prev + j);
                     double c = f * cPrev + i * a;
-                    cell.set(s + j, c);
-                    hidden.set(s + j, o * tanh(c));
+                    cell.set(st + j, c);
+                    hidden.set(st + j, o * tanh(c));
                 } else {
-                    cell.set(s + j, 0);
-                    hidden.set(s + j, 0);
+                    cell.set(st + j, 0);
+                    hidden.set(st + j, 0);
                 }
             }
         }
@@ -62,34 +70,37 @@ final class LstmCell {
      * the loss gradient with respect to the step's hidden output (from above and from the next
      * step); {@code dCell} holds the gradient arriving at this step's cell from the next step. On
      * exit {@code gates} holds the gradient with respect to the gate pre-activations and
-     * {@code dCell} the gradient passed on to the previous step's cell. Masked rows get zero.
-     * The gate gradients are also added to {@code dBias} ({@code 4 hidden} values).
+     * {@code dCell} the gradient passed on to the previous step's cell; masked rows get zero.
+     * {@code dHidden} sits at the step's state offset; {@code dCell} at {@code dCellOffset} with the
+     * state stride. The gate gradients are also added to {@code dBias} from {@code dBiasOffset}.
      */
-    static void backward(Floats gates, int gatesOffset, Floats prevCell, int prevOffset, Floats cell,
-                         int stateOffset, Floats dHidden, int dHiddenOffset, Floats dCell, double[] dBias,
-                         float[] mask, int maskOffset, int batch, int units) {
-        for (int r = 0; r < batch; r++) {
-            int g = gatesOffset + r * 4 * units;
-            boolean real = mask == null || mask[maskOffset + r] != 0;
+    static void backward(Step s, Floats gates, Floats previousCell, Floats cell, Floats dHidden, Floats dCell,
+                         int dCellOffset, double[] dBias, int dBiasOffset, float[] mask) {
+        int units = s.units();
+        for (int r = 0; r < s.batch(); r++) {
+            int g = s.gateOffset() + r * s.gateStride();
+            int st = s.stateOffset() + r * s.stateStride();
+            int prev = s.previousOffset() + r * s.stateStride();
+            int dcRow = dCellOffset + r * s.stateStride();
+            boolean real = mask == null || mask[s.maskOffset() + r] != 0;
             for (int j = 0; j < units; j++) {
-                int d = r * units + j;
                 if (!real) {
                     gates.set(g + j, 0);
                     gates.set(g + units + j, 0);
                     gates.set(g + 2 * units + j, 0);
                     gates.set(g + 3 * units + j, 0);
-                    dCell.set(d, 0);
+                    dCell.set(dcRow + j, 0);
                     continue;
                 }
                 double a = gates.get(g + j);
                 double f = gates.get(g + units + j);
                 double o = gates.get(g + 2 * units + j);
                 double i = gates.get(g + 3 * units + j);
-                double c = cell.get(stateOffset + d);
-                double cPrev = prevCell == null ? 0 : prevCell.get(prevOffset + d);
+                double c = cell.get(st + j);
+                double cPrev = previousCell == null ? 0 : previousCell.get(prev + j);
                 double tc = tanh(c);
-                double dh = dHidden.get(dHiddenOffset + d);
-                double dc = dh * o * (1 - tc * tc) + dCell.get(d);
+                double dh = dHidden.get(st + j);
+                double dc = dh * o * (1 - tc * tc) + dCell.get(dcRow + j);
                 double da = dc * i * (1 - a * a);
                 double df = dc * cPrev * f * (1 - f);
                 double dout = dh * tc * o * (1 - o);
@@ -98,11 +109,11 @@ final class LstmCell {
                 gates.set(g + units + j, df);
                 gates.set(g + 2 * units + j, dout);
                 gates.set(g + 3 * units + j, di);
-                dBias[j] += da;
-                dBias[units + j] += df;
-                dBias[2 * units + j] += dout;
-                dBias[3 * units + j] += di;
-                dCell.set(d, dc * f);
+                dBias[dBiasOffset + j] += da;
+                dBias[dBiasOffset + units + j] += df;
+                dBias[dBiasOffset + 2 * units + j] += dout;
+                dBias[dBiasOffset + 3 * units + j] += di;
+                dCell.set(dcRow + j, dc * f);
             }
         }
     }

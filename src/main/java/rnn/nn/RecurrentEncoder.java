@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.SubsetVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.ReverseTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
@@ -20,21 +21,28 @@ import rnn.config.RecurrentImplementation;
 /**
  * Adds a stack of recurrent layers to a graph, each one-directional or bidirectional.
  *
- * <p>A bidirectional layer is two cells rather than DL4J's {@code Bidirectional} wrapper, because
- * the wrapper reverses whole padded sequences, so its backward cell reads the padding before a
- * short sequence's real steps and a padded batch predicts differently from the same sequences
- * one by one. rnn's fused cells read backwards themselves, starting at each sequence's last real
- * step; DL4J's cells read the input through a mask-aware {@link ReverseTimeSeriesVertex} (each
- * sequence reversed within its own length) and their output is reversed back. Directions are
- * concatenated along features: {@code [batch, 2 x hidden, time]} (NCW).
+ * <p>rnn's fused LSTM is bidirectional by itself: its backward cell starts at each sequence's own
+ * last real step. DL4J's cells are paired by hand rather than with DL4J's {@code Bidirectional}
+ * wrapper, because the wrapper reverses whole padded sequences, so its backward cell reads the
+ * padding before a short sequence's real steps and a padded batch predicts differently from the
+ * same sequences one by one: here the backward DL4J cell reads the input through a mask-aware
+ * {@link ReverseTimeSeriesVertex} (each sequence reversed within its own length) and its output
+ * is reversed back. Either way the directions are concatenated along features, forward first:
+ * {@code [batch, 2 x hidden, time]} (NCW).
  */
 final class RecurrentEncoder {
-    /**
-     * The top layer's cells: {@code forward}, and {@code backward} (null for one direction),
-     * whose output runs in reversed time when {@code backwardInReversedTime}; {@code width} is a
-     * time step's width with the directions concatenated.
-     */
-    record Output(String forward, String backward, boolean backwardInReversedTime, int width) {
+    /** How the top layer's directions are laid out. */
+    enum Layout {
+        /** One direction: {@code forward}. */
+        ONE,
+        /** Both directions concatenated in {@code forward}'s output. */
+        COMBINED,
+        /** {@code forward}, and {@code backward} whose output runs in reversed time. */
+        SEPARATE_REVERSED
+    }
+
+    /** The top layer: its cells and layout, and the width of a step with directions concatenated. */
+    record Output(String forward, String backward, Layout layout, int width) {
     }
 
     private final GraphBuilder graph;
@@ -63,34 +71,30 @@ final class RecurrentEncoder {
                 width = top.width();
             }
             double dropout = i == 0 ? model.embeddingDropout() : model.dropout();
-            String forward = "rnn" + i + (model.bidirectional() ? "_fwd" : "");
-            graph.addLayer(forward, cell(width, dropout, false), previous);
-            if (!model.bidirectional()) {
-                top = new Output(forward, null, false, model.hidden());
+            int outWidth = model.bidirectional() ? 2 * model.hidden() : model.hidden();
+            if (!model.bidirectional() || fusedLstm()) {
+                String name = "rnn" + i;
+                graph.addLayer(name, cell(width, dropout), previous);
+                top = new Output(name, null, model.bidirectional() ? Layout.COMBINED : Layout.ONE, outWidth);
                 continue;
             }
+            String forward = "rnn" + i + "_fwd";
             String backward = "rnn" + i + "_bwd";
-            if (readsBackwards()) {
-                graph.addLayer(backward, cell(width, dropout, true), previous);
-            } else {
-                graph.addVertex(backward + "_in", new ReverseTimeSeriesVertex(maskInput), previous);
-                graph.addLayer(backward, cell(width, dropout, false), backward + "_in");
-            }
-            top = new Output(forward, backward, !readsBackwards(), 2 * model.hidden());
+            graph.addLayer(forward, cell(width, dropout), previous);
+            graph.addVertex(backward + "_in", new ReverseTimeSeriesVertex(maskInput), previous);
+            graph.addLayer(backward, cell(width, dropout), backward + "_in");
+            top = new Output(forward, backward, Layout.SEPARATE_REVERSED, outWidth);
         }
         return top;
     }
 
-    /** Adds a vertex {@code name} with a layer's output sequence, directions concatenated; returns its name. */
+    /** Adds what gives a layer's output sequence, directions concatenated; returns its name. */
     String addSequence(String name, Output encoded) {
-        if (encoded.backward() == null) {
+        if (encoded.layout() != Layout.SEPARATE_REVERSED) {
             return encoded.forward();
         }
-        String backward = encoded.backward();
-        if (encoded.backwardInReversedTime()) {
-            backward = name + "_bwd_out";
-            graph.addVertex(backward, new ReverseTimeSeriesVertex(maskInput), encoded.backward());
-        }
+        String backward = name + "_bwd_out";
+        graph.addVertex(backward, new ReverseTimeSeriesVertex(maskInput), encoded.backward());
         graph.addVertex(name, new MergeVertex(), encoded.forward(), backward);
         return name;
     }
@@ -101,25 +105,32 @@ final class RecurrentEncoder {
      * step (time 0, or the last real step in reversed time). {@code [batch, directions x hidden]}.
      */
     void addLastStep(String name, Output encoded) {
-        if (encoded.backward() == null) {
-            graph.addVertex(name, new LastTimeStepVertex(maskInput), encoded.forward());
-            return;
+        switch (encoded.layout()) {
+            case ONE -> graph.addVertex(name, new LastTimeStepVertex(maskInput), encoded.forward());
+            case COMBINED -> {
+                int h = model.hidden();
+                graph.addVertex(name + "_fwd_seq", new SubsetVertex(0, h - 1), encoded.forward());
+                graph.addVertex(name + "_bwd_seq", new SubsetVertex(h, 2 * h - 1), encoded.forward());
+                graph.addVertex(name + "_fwd", new LastTimeStepVertex(maskInput), name + "_fwd_seq");
+                graph.addVertex(name + "_bwd", new FirstTimeStepVertex(), name + "_bwd_seq");
+                graph.addVertex(name, new MergeVertex(), name + "_fwd", name + "_bwd");
+            }
+            case SEPARATE_REVERSED -> {
+                graph.addVertex(name + "_fwd", new LastTimeStepVertex(maskInput), encoded.forward());
+                graph.addVertex(name + "_bwd", new LastTimeStepVertex(maskInput), encoded.backward());
+                graph.addVertex(name, new MergeVertex(), name + "_fwd", name + "_bwd");
+            }
         }
-        graph.addVertex(name + "_fwd", new LastTimeStepVertex(maskInput), encoded.forward());
-        graph.addVertex(name + "_bwd", encoded.backwardInReversedTime() ? new LastTimeStepVertex(maskInput)
-                : new FirstTimeStepVertex(), encoded.backward());
-        graph.addVertex(name, new MergeVertex(), name + "_fwd", name + "_bwd");
     }
 
-    /** Whether the backward cells read backwards themselves (rnn's fused LSTM does). */
-    private boolean readsBackwards() {
+    private boolean fusedLstm() {
         return model.implementation() == RecurrentImplementation.FUSED && model.cell() == CellType.LSTM;
     }
 
-    private Layer cell(int inputWidth, double inputDropout, boolean reverse) {
-        boolean fused = model.implementation() == RecurrentImplementation.FUSED;
+    private Layer cell(int inputWidth, double inputDropout) {
         BaseRecurrentLayer.Builder<?> builder = switch (model.cell()) {
-            case LSTM -> fused ? new FusedLstm.Builder().reverse(reverse) : new LSTM.Builder().activation(Activation.TANH);
+            case LSTM -> fusedLstm() ? new FusedLstm.Builder().bidirectional(model.bidirectional())
+                    : new LSTM.Builder().activation(Activation.TANH);
             // No fused plain RNN yet: both implementations use DL4J's SimpleRnn.
             case RNN -> new SimpleRnn.Builder().activation(Activation.TANH);
             case GRU -> throw new ConfigException(

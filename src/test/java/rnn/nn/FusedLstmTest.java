@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -47,11 +48,17 @@ class FusedLstmTest {
     private static final int BATCH = 3;
 
     private static MultiLayerNetwork network(BaseRecurrentLayer.Builder<?> recurrent) {
+        boolean both = recurrent instanceof FusedLstm.Builder && ((FusedLstm) recurrent.nIn(IN).nOut(UNITS).build())
+                .isBidirectional();
+        return network(recurrent, both ? 2 * UNITS : UNITS);
+    }
+
+    private static MultiLayerNetwork network(BaseRecurrentLayer.Builder<?> recurrent, int width) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .dataType(DataType.DOUBLE).seed(12).updater(new NoOp()).weightInit(WeightInit.XAVIER)
                 .list()
                 .layer(recurrent.nIn(IN).nOut(UNITS).dataFormat(RNNFormat.NCW).build())
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(UNITS).nOut(2)
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(width).nOut(2)
                         .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).build())
                 .build());
         net.init();
@@ -122,10 +129,10 @@ class FusedLstmTest {
     }
 
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void gradientsPassFiniteDifferenceCheck(boolean masked) {
+    @CsvSource({"false,false", "true,false", "false,true", "true,true"})
+    void gradientsPassFiniteDifferenceCheck(boolean masked, boolean bidirectional) {
         Nd4j.getRandom().setSeed(5);
-        MultiLayerNetwork net = network(new FusedLstm.Builder());
+        MultiLayerNetwork net = network(new FusedLstm.Builder().bidirectional(bidirectional));
         INDArray mask = masked ? mask() : null;
         boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(input())
                 .labels(labels()).inputMask(mask).labelMask(mask).epsilon(1e-6).maxRelError(1e-5)
@@ -157,14 +164,18 @@ class FusedLstmTest {
     }
 
     @Test
-    void reverseLayerReadsEachSequenceBackwardsFromItsLastRealStep() {
+    void bidirectionalLayerIsAForwardCellAndABackwardCellFromEachSequencesLastRealStep() {
         Nd4j.getRandom().setSeed(11);
+        MultiLayerNetwork both = network(new FusedLstm.Builder().bidirectional(true));
         MultiLayerNetwork forward = network(new FusedLstm.Builder());
-        MultiLayerNetwork backward = network(new FusedLstm.Builder().reverse(true));
-        backward.setParams(forward.params().dup());
+        MultiLayerNetwork backward = network(new FusedLstm.Builder());
+        copyDirection(both, 0, forward);
+        copyDirection(both, 1, backward);
         INDArray x = input();
         INDArray mask = mask();
-        INDArray out = backward.feedForward(x, mask, mask).get(1);   // [batch, units, time]
+        INDArray out = both.feedForward(x, mask, mask).get(1);   // [batch, 2 x units, time]
+        INDArray forwardOut = forward.feedForward(x, mask, mask).get(1);
+        assertTrue(out.get(all(), interval(0, UNITS), all()).equalsWithEps(forwardOut, 1e-12));
         int[] lengths = {5, 3, 1};
         for (int b = 0; b < BATCH; b++) {
             int n = lengths[b];
@@ -172,12 +183,21 @@ class FusedLstmTest {
             for (int t = 0; t < n; t++) {
                 reversed.get(all(), all(), point(t)).assign(x.get(point(b), all(), point(n - 1 - t)));
             }
-            INDArray expected = forward.feedForward(reversed).get(1);
+            INDArray expected = backward.feedForward(reversed).get(1);
             for (int t = 0; t < n; t++) {
-                assertTrue(out.get(point(b), all(), point(t)).equalsWithEps(
+                assertTrue(out.get(point(b), interval(UNITS, 2 * UNITS), point(t)).equalsWithEps(
                         expected.get(point(0), all(), point(n - 1 - t)), 1e-12), "row " + b + " step " + t);
             }
         }
+    }
+
+    /** Copies direction {@code d}'s weights of a bidirectional layer into a one-direction layer. */
+    private static void copyDirection(MultiLayerNetwork bidirectional, int d, MultiLayerNetwork target) {
+        var from = bidirectional.getLayer(0);
+        var to = target.getLayer(0);
+        to.setParam("W", from.getParam("W").get(all(), interval(d * 4 * UNITS, (d + 1) * 4 * UNITS)));
+        to.setParam("RW", from.getParam("RW").get(all(), interval(d * 4 * UNITS, (d + 1) * 4 * UNITS)));
+        to.setParam("b", from.getParam("b").get(interval(d * 4 * UNITS, (d + 1) * 4 * UNITS)));
     }
 
     @Test
