@@ -90,7 +90,7 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray dHidden = buffer("dHidden", (long) steps * b, (long) directions * units);
-            dHidden.reshape('c', steps, b, (long) directions * units).assign(permuteIfNWC(epsilon).permute(2, 0, 1));
+            TimeMajor.fromNcw(permuteIfNWC(epsilon), dHidden);
             INDArray dCell = buffer("dCell", b, (long) directions * units);
             dCell.assign(0);
             Floats gates = Floats.of(pass.gates());
@@ -126,7 +126,7 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
             Blas.gemm(dGates, false, inputWeights, true, dInputs, 1.0, 0.0);
             INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                     new long[] {b, nIn, steps}, 'f');
-            epsilonOut.assign(dInputs.reshape('c', steps, b, nIn).permute(1, 2, 0));
+            TimeMajor.toNcw(dInputs, epsilonOut);
             Gradient gradient = new DefaultGradient(gradientsFlattened);
             for (String key : FusedLstmParams.INSTANCE.paramKeys(layerConf())) {
                 gradient.gradientForVariable().put(key, gradientViews.get(key));
@@ -175,7 +175,7 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray inputs = buffer("inputs", (long) steps * b, nIn);   // [time x batch, nIn]
-            inputs.reshape('c', steps, b, nIn).assign(x.permute(2, 0, 1));
+            TimeMajor.fromNcw(x, inputs);
             // The input projection of every step and direction: one product.
             INDArray gates = buffer("gates", (long) steps * b, 4L * units * directions);
             Blas.gemm(inputs, false, inputWeights, false, gates, 1.0, 0.0);
@@ -233,7 +233,7 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         long units = layerConf().getNOut() * layerConf().directions();
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {pass.batch(), units, pass.steps()}, 'f');
-        out.assign(pass.hidden().reshape('c', pass.steps(), pass.batch(), units).permute(1, 2, 0));
+        TimeMajor.toNcw(pass.hidden(), out);
         return permuteIfNWC(out);
     }
 
