@@ -93,11 +93,6 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
             TimeMajor.fromNcw(permuteIfNWC(epsilon), dHidden);
             INDArray dCell = buffer("dCell", b, (long) directions * units);
             dCell.assign(0);
-            Floats gates = Floats.of(pass.gates());
-            Floats cells = Floats.of(pass.cells());
-            Floats dh = Floats.of(dHidden);
-            Floats dc = Floats.of(dCell);
-            Floats initialCell = pass.initialCell() == null ? null : Floats.of(pass.initialCell());
             double[] dBias = new double[4 * units * directions];
             int firstStep = backLength > 0 ? Math.max(0, steps - backLength) : 0;
             for (int d = 0; d < directions; d++) {
@@ -106,8 +101,8 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
                     int t = time(d, k, steps);
                     int previous = time(d, k - 1, steps);
                     LstmCell.Step step = step(d, t, previous, k == 0, b);
-                    LstmCell.backward(step, gates, k == 0 ? initialCell : cells, cells, dh, dc, d * units, dBias,
-                            d * 4 * units, pass.mask());
+                    LstmKernels.backward(step, pass.gates(), k == 0 ? pass.initialCell() : pass.cells(), pass.cells(),
+                            dHidden, dCell, d * units, dBias, d * 4 * units, pass.mask());
                     if (k > firstStep) {   // dHidden[previous] += dGates[t] RW^T
                         Blas.gemm(block(rows(pass.gates(), t, t + 1, b), d, 4 * units), false, recurrentD, true, block(rows(dHidden, previous, previous + 1, b), d, units), 1.0, 1.0);
                     }
@@ -185,10 +180,6 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
             INDArray h0 = initialHidden == null ? null : initialHidden.castTo(dataType).dup('c');
             INDArray c0 = initialCell == null ? null : initialCell.castTo(dataType).dup('c');
             float[] mask = timeMajorMask(b, steps);
-            Floats g = Floats.of(gates);
-            Floats c = Floats.of(cells);
-            Floats h = Floats.of(hidden);
-            Floats initial = c0 == null ? null : Floats.of(c0);
             for (int d = 0; d < directions; d++) {
                 INDArray recurrentD = block(recurrent, d, 4 * units);
                 for (int k = 0; k < steps; k++) {
@@ -199,7 +190,7 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
                     if (previousHidden != null) {
                         Blas.gemm(previousHidden, false, recurrentD, false, block(rows(gates, t, t + 1, b), d, 4 * units), 1.0, 1.0);
                     }
-                    LstmCell.forward(step(d, t, previous, k == 0, b), g, k == 0 ? initial : c, c, h, mask);
+                    LstmKernels.forward(step(d, t, previous, k == 0, b), gates, k == 0 ? c0 : cells, cells, hidden, mask);
                 }
             }
             Pass pass = new Pass(inputs, gates, cells, hidden, mask, h0, c0, b, steps);

@@ -2,7 +2,6 @@ package rnn.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.GradientNormalization;
@@ -11,9 +10,7 @@ import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -31,7 +28,8 @@ import rnn.config.TrainingConfig;
  *
  * <p>Shapes: input ids {@code [batch, time]} with mask {@code [batch, time]}; every recurrent
  * activation is NCW {@code [batch, features, time]}; pooled {@code [batch, poolings x directions x hidden]};
- * output {@code [batch, classes]}. Pooling is masked: mean and max see only real steps, and
+ * output {@code [batch, classes]}. Pooled features are the mean and max poolings in the configured
+ * order, then the last-step pooling. Pooling is masked: mean and max see only real steps, and
  * {@code last} takes the forward direction at each sequence's last real step (and the backward
  * direction at its first). DL4J applies a layer's dropout to that layer's input, so
  * {@code embedding_dropout} sits on the first recurrent layer and {@code dropout} on the later
@@ -69,20 +67,18 @@ public final class SentimentNetwork {
         RecurrentEncoder encoder = new RecurrentEncoder(graph, model, INPUT);
         RecurrentEncoder.Output encoded = encoder.add("embedding", model.embeddingSize());
 
-        String sequence = model.pooling().stream().anyMatch(p -> p != Pooling.LAST)
-                ? encoder.addSequence("encoded", encoded) : null;
         List<String> pooled = new ArrayList<>();
         int width = 0;
-        for (Pooling pooling : model.pooling()) {
-            String name = "pool_" + pooling.name().toLowerCase(Locale.ROOT);
-            switch (pooling) {
-                case LAST -> encoder.addLastStep(name, encoded);
-                case MEAN -> graph.addLayer(name, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(),
-                        sequence);
-                case MAX -> graph.addLayer(name, new GlobalPoolingLayer.Builder(PoolingType.MAX).build(),
-                        sequence);
-            }
-            pooled.add(name);
+        Pooling[] overTime = model.pooling().stream().filter(p -> p != Pooling.LAST).toArray(Pooling[]::new);
+        if (overTime.length > 0) {
+            graph.addVertex("pool", new SequencePoolingVertex(INPUT, overTime),
+                    encoder.addSequence("encoded", encoded));
+            pooled.add("pool");
+            width += overTime.length * encoded.width();
+        }
+        if (model.pooling().contains(Pooling.LAST)) {
+            encoder.addLastStep("pool_last", encoded);
+            pooled.add("pool_last");
             width += encoded.width();
         }
         String features = pooled.get(0);

@@ -1,0 +1,167 @@
+package rnn.nn;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import rnn.config.Pooling;
+
+/**
+ * The computation of {@link SequencePoolingVertex}. Input {@code [batch, features, time]} is read
+ * as a dense 'f'-ordered array (copied to one if it is not), time step by time step, so memory
+ * is read in order. The backward pass sends a mean's gradient, divided by the length, to every
+ * real step and a max's gradient to the step that held the maximum.
+ */
+final class SequencePooling extends BaseGraphVertex {
+    private final Pooling[] kinds;
+    private final int maskIndex;
+    private long[] inputShape;
+    private int[] lengths;     // real steps per sequence
+    private int[] argmax;      // [batch x features] time of the maximum, for MAX
+
+    SequencePooling(ComputationGraph graph, String name, int index, DataType dataType, Pooling[] kinds,
+                    String maskInput) {
+        super(graph, name, index, null, null, dataType);
+        this.kinds = kinds;
+        this.maskIndex = graph.getConfiguration().getNetworkInputs().indexOf(maskInput);
+        if (maskIndex < 0) {
+            throw new IllegalArgumentException("no network input '" + maskInput + "' to take the mask from");
+        }
+    }
+
+    @Override
+    public boolean hasLayer() {
+        return false;
+    }
+
+    @Override
+    public Layer getLayer() {
+        return null;
+    }
+
+    @Override
+    public INDArray doForward(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        INDArray x = dense(inputs[0]);
+        inputShape = x.shape();
+        int b = (int) inputShape[0];
+        int features = (int) inputShape[1];
+        int steps = (int) inputShape[2];
+        float[][] mask = mask(b, steps);
+        lengths = new int[b];
+        for (int r = 0; r < b; r++) {
+            for (int t = 0; t < steps; t++) {
+                lengths[r] += mask == null || mask[r][t] != 0 ? 1 : 0;
+            }
+        }
+        double[] sum = new double[b * features];
+        double[] max = new double[b * features];
+        argmax = new int[b * features];
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        Floats in = Floats.of(x);
+        for (int t = 0; t < steps; t++) {
+            for (int j = 0; j < features; j++) {
+                int base = t * b * features + j * b;
+                for (int r = 0; r < b; r++) {
+                    if (mask != null && mask[r][t] == 0) {
+                        continue;
+                    }
+                    double v = in.get(base + r);
+                    int k = r * features + j;
+                    sum[k] += v;
+                    if (v > max[k]) {
+                        max[k] = v;
+                        argmax[k] = t;
+                    }
+                }
+            }
+        }
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(),
+                new long[] {b, (long) features * kinds.length}, 'c');
+        Floats o = Floats.of(out);
+        for (int r = 0; r < b; r++) {
+            for (int p = 0; p < kinds.length; p++) {
+                for (int j = 0; j < features; j++) {
+                    int k = r * features + j;
+                    double value = kinds[p] == Pooling.MEAN ? sum[k] / Math.max(1, lengths[r])
+                            : (lengths[r] == 0 ? 0 : max[k]);
+                    o.set((r * kinds.length + p) * features + j, value);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray[]> doBackward(boolean tbptt, LayerWorkspaceMgr workspaceMgr) {
+        int b = (int) inputShape[0];
+        int features = (int) inputShape[1];
+        int steps = (int) inputShape[2];
+        INDArray eps = epsilon.dup('c');   // [batch, poolings x features]
+        INDArray grad = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, eps.dataType(), inputShape, 'f');
+        Floats e = Floats.of(eps);
+        Floats g = Floats.of(grad);
+        float[][] mask = mask(b, steps);
+        for (int p = 0; p < kinds.length; p++) {
+            for (int r = 0; r < b; r++) {
+                if (lengths[r] == 0) {
+                    continue;
+                }
+                for (int j = 0; j < features; j++) {
+                    double d = e.get((r * kinds.length + p) * features + j);
+                    int k = r * features + j;
+                    if (kinds[p] == Pooling.MAX) {
+                        int at = argmax[k] * b * features + j * b + r;
+                        g.set(at, g.get(at) + d);
+                        continue;
+                    }
+                    double share = d / lengths[r];
+                    for (int t = 0; t < steps; t++) {
+                        if (mask == null || mask[r][t] != 0) {
+                            int at = t * b * features + j * b + r;
+                            g.set(at, g.get(at) + share);
+                        }
+                    }
+                }
+            }
+        }
+        return new Pair<>(null, new INDArray[] {grad});
+    }
+
+    /** The mask as [batch][time], or null when every step is real. */
+    private float[][] mask(int batch, int steps) {
+        INDArray[] masks = graph.getInputMaskArrays();
+        INDArray mask = masks == null ? null : masks[maskIndex];
+        return mask == null ? null : mask.castTo(DataType.FLOAT).reshape(batch, steps).toFloatMatrix();
+    }
+
+    /** {@code x} if it is a dense 'f' array starting at offset 0, else such a copy. */
+    private static INDArray dense(INDArray x) {
+        boolean ok = x.ordering() == 'f' && x.offset() == 0 && !x.isView() && x.length() == x.data().length();
+        return ok ? x : x.dup('f');
+    }
+
+    @Override
+    public void setBackpropGradientsViewArray(INDArray view) {
+        if (view != null) {
+            throw new IllegalStateException("SequencePoolingVertex has no parameters");
+        }
+    }
+
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState,
+                                                           int minibatchSize) {
+        return new Pair<>(null, currentMaskState);
+    }
+
+    @Override
+    public String toString() {
+        return "SequencePoolingVertex(" + java.util.Arrays.toString(kinds) + ")";
+    }
+}

@@ -1,0 +1,61 @@
+package rnn.nn;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The vectorised kernel computes what the scalar one does, including the units past the last full vector. */
+class VectorLstmCellTest {
+    private static final int BATCH = 3;
+    private static final int UNITS = 21;   // not a multiple of any vector length
+
+    private static INDArray random(long rows, long columns) {
+        return Nd4j.rand(DataType.FLOAT, rows, columns).subi(0.5f).muli(4).dup('c');
+    }
+
+    @Test
+    void forwardAndBackwardMatchTheScalarKernel() {
+        Nd4j.getRandom().setSeed(21);
+        LstmCell.Step step = new LstmCell.Step(0, 4 * UNITS, 0, 0, UNITS, 0, BATCH, UNITS);
+        float[] mask = {1, 0, 1};
+        INDArray gates = random(BATCH, 4 * UNITS);
+        INDArray previous = random(BATCH, UNITS);
+        INDArray[] scalar = {gates.dup('c'), Nd4j.create(DataType.FLOAT, BATCH, UNITS), Nd4j.create(DataType.FLOAT,
+            BATCH, UNITS)};
+        INDArray[] vector = {gates.dup('c'), Nd4j.create(DataType.FLOAT, BATCH, UNITS), Nd4j.create(DataType.FLOAT,
+            BATCH, UNITS)};
+        LstmCell.forward(step, Floats.of(scalar[0]), Floats.of(previous), Floats.of(scalar[1]), Floats.of(scalar[2]),
+                mask);
+        VectorLstmCell.forward(step, bytes(vector[0]),
+                bytes(previous), bytes(vector[1]), bytes(vector[2]), mask);
+        assertTrue(scalar[1].equalsWithEps(vector[1], 1e-5), "cells");
+        assertTrue(scalar[2].equalsWithEps(vector[2], 1e-5), "hidden");
+        // Masked rows keep their pre-activations in the vector kernel; the backward pass zeroes them either way.
+
+        INDArray dHidden = random(BATCH, UNITS);
+        INDArray dCell = random(BATCH, UNITS);
+        INDArray dCellScalar = dCell.dup('c');
+        INDArray dCellVector = dCell.dup('c');
+        double[] biasScalar = new double[4 * UNITS];
+        float[] biasVector = new float[4 * UNITS];
+        LstmCell.backward(step, Floats.of(scalar[0]), Floats.of(previous), Floats.of(scalar[1]), Floats.of(dHidden),
+                Floats.of(dCellScalar), 0, biasScalar, 0, mask);
+        VectorLstmCell.backward(step, bytes(vector[0]), bytes(previous), bytes(vector[1]), bytes(dHidden),
+                bytes(dCellVector), 0, biasVector, 0, mask);
+        assertTrue(scalar[0].equalsWithEps(vector[0], 1e-5), "gate gradients");
+        assertTrue(dCellScalar.equalsWithEps(dCellVector, 1e-5), "cell gradient");
+        for (int k = 0; k < biasVector.length; k++) {
+            assertTrue(Math.abs(biasScalar[k] - biasVector[k]) < 1e-5, "bias gradient " + k);
+        }
+    }
+
+    private static ByteBuffer bytes(INDArray a) {
+        return a.data().asNio().order(ByteOrder.nativeOrder());
+    }
+}
