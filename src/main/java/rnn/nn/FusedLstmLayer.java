@@ -261,10 +261,17 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         return out;
     }
 
-    /** A reusable dense row-major array of this shape, outside workspaces. */
+    /**
+     * A reusable dense row-major array of this shape, outside workspaces. An array of another
+     * shape is released at once: batches of varying length would otherwise pile up off-heap
+     * memory faster than the garbage collector, which does not see it, frees it.
+     */
     private INDArray buffer(String name, long rows, long columns) {
         INDArray a = scratch.get(name);
         if (a == null || a.size(0) != rows || a.size(1) != columns || a.dataType() != dataType) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
             a = Nd4j.createUninitialized(dataType, new long[] {rows, columns}, 'c');
             scratch.put(name, a);
         }
