@@ -130,6 +130,7 @@ class ConfigLoaderTest {
                   embedding_size: 128
                   embedding_dropout: 0.0
                   cell: lstm
+                  implementation: fused
                   hidden: 128
                   layers: 1
                   bidirectional: true

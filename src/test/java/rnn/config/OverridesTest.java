@@ -60,7 +60,7 @@ class OverridesTest {
     void overrideMayReplaceWholeSection() {
         assertEquals(3, parse("model:\n  hidden: 9\n", "model={layers: 3}").model().layers());
         assertEquals("--set model={hiden: 3}: model.hiden: unknown key (expected embedding_size, "
-                        + "embedding_dropout, cell, hidden, layers, bidirectional, dropout, pooling)",
+                        + "embedding_dropout, cell, implementation, hidden, layers, bidirectional, dropout, pooling)",
                 error("", "model={hiden: 3}"));
     }
 
