@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.factory.Nd4j;
 
 import rnn.config.CellType;
 import rnn.config.ConfigException;
@@ -123,8 +124,13 @@ final class RecurrentEncoder {
         }
     }
 
+    /**
+     * Whether the LSTM layers are rnn's fused ones. They compute in host memory, so on a GPU
+     * backend DL4J's LSTM (with its cuDNN helper) is used instead.
+     */
     private boolean fusedLstm() {
-        return model.implementation() == RecurrentImplementation.FUSED && model.cell() == CellType.LSTM;
+        return model.implementation() == RecurrentImplementation.FUSED && model.cell() == CellType.LSTM
+                && Nd4j.getEnvironment().isCPU();
     }
 
     private Layer cell(int inputWidth, double inputDropout) {
