@@ -104,30 +104,43 @@ final class SequencePooling extends BaseGraphVertex {
         int features = (int) inputShape[1];
         int steps = (int) inputShape[2];
         INDArray eps = epsilon.dup('c');   // [batch, poolings x features]
-        INDArray grad = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, eps.dataType(), inputShape, 'f');
         Floats e = Floats.of(eps);
+        // A mean's gradient is the same share at every real step of a row: written in one
+        // sequential pass below. A max's gradient goes to one step per row and feature.
+        double[] share = new double[b * features];
+        for (int p = 0; p < kinds.length; p++) {
+            if (kinds[p] != Pooling.MEAN) {
+                continue;
+            }
+            for (int r = 0; r < b; r++) {
+                for (int j = 0; j < features; j++) {
+                    share[r * features + j] += e.get((r * kinds.length + p) * features + j) / Math.max(1, lengths[r]);
+                }
+            }
+        }
+        INDArray grad = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, eps.dataType(), inputShape, 'f');
         Floats g = Floats.of(grad);
         float[][] mask = mask(b, steps);
+        for (int t = 0; t < steps; t++) {
+            for (int j = 0; j < features; j++) {
+                int base = t * b * features + j * b;
+                for (int r = 0; r < b; r++) {
+                    boolean real = mask == null || mask[r][t] != 0;
+                    g.set(base + r, real ? share[r * features + j] : 0);
+                }
+            }
+        }
         for (int p = 0; p < kinds.length; p++) {
+            if (kinds[p] != Pooling.MAX) {
+                continue;
+            }
             for (int r = 0; r < b; r++) {
                 if (lengths[r] == 0) {
                     continue;
                 }
                 for (int j = 0; j < features; j++) {
-                    double d = e.get((r * kinds.length + p) * features + j);
-                    int k = r * features + j;
-                    if (kinds[p] == Pooling.MAX) {
-                        int at = argmax[k] * b * features + j * b + r;
-                        g.set(at, g.get(at) + d);
-                        continue;
-                    }
-                    double share = d / lengths[r];
-                    for (int t = 0; t < steps; t++) {
-                        if (mask == null || mask[r][t] != 0) {
-                            int at = t * b * features + j * b + r;
-                            g.set(at, g.get(at) + share);
-                        }
-                    }
+                    int at = argmax[r * features + j] * b * features + j * b + r;
+                    g.set(at, g.get(at) + e.get((r * kinds.length + p) * features + j));
                 }
             }
         }
