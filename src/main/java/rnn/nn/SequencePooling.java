@@ -1,5 +1,7 @@
 package rnn.nn;
 
+import java.util.Arrays;
+
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -53,23 +55,21 @@ final class SequencePooling extends BaseGraphVertex {
         int b = (int) inputShape[0];
         int features = (int) inputShape[1];
         int steps = (int) inputShape[2];
-        float[][] mask = mask(b, steps);
+        boolean[] real = realSteps(b, steps);   // time-major: real[t x batch + r]
         lengths = new int[b];
-        for (int r = 0; r < b; r++) {
-            for (int t = 0; t < steps; t++) {
-                lengths[r] += mask == null || mask[r][t] != 0 ? 1 : 0;
-            }
+        for (int i = 0; i < real.length; i++) {
+            lengths[i % b] += real[i] ? 1 : 0;
         }
         double[] sum = new double[b * features];
         double[] max = new double[b * features];
         argmax = new int[b * features];
-        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
         Floats in = Floats.of(x);
         for (int t = 0; t < steps; t++) {
             for (int j = 0; j < features; j++) {
                 int base = t * b * features + j * b;
                 for (int r = 0; r < b; r++) {
-                    if (mask != null && mask[r][t] == 0) {
+                    if (!real[t * b + r]) {
                         continue;
                     }
                     double v = in.get(base + r);
@@ -120,13 +120,12 @@ final class SequencePooling extends BaseGraphVertex {
         }
         INDArray grad = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, eps.dataType(), inputShape, 'f');
         Floats g = Floats.of(grad);
-        float[][] mask = mask(b, steps);
+        boolean[] real = realSteps(b, steps);
         for (int t = 0; t < steps; t++) {
             for (int j = 0; j < features; j++) {
                 int base = t * b * features + j * b;
                 for (int r = 0; r < b; r++) {
-                    boolean real = mask == null || mask[r][t] != 0;
-                    g.set(base + r, real ? share[r * features + j] : 0);
+                    g.set(base + r, real[t * b + r] ? share[r * features + j] : 0);
                 }
             }
         }
@@ -147,11 +146,22 @@ final class SequencePooling extends BaseGraphVertex {
         return new Pair<>(null, new INDArray[] {grad});
     }
 
-    /** The mask as [batch][time], or null when every step is real. */
-    private float[][] mask(int batch, int steps) {
+    /** Whether each step is real, time-major ({@code [t x batch + r]}); all true without a mask. */
+    private boolean[] realSteps(int batch, int steps) {
         INDArray[] masks = graph.getInputMaskArrays();
         INDArray mask = masks == null ? null : masks[maskIndex];
-        return mask == null ? null : mask.castTo(DataType.FLOAT).reshape(batch, steps).toFloatMatrix();
+        boolean[] real = new boolean[batch * steps];
+        if (mask == null) {
+            Arrays.fill(real, true);
+            return real;
+        }
+        float[][] byRow = mask.castTo(DataType.FLOAT).reshape(batch, steps).toFloatMatrix();
+        for (int r = 0; r < batch; r++) {
+            for (int t = 0; t < steps; t++) {
+                real[t * batch + r] = byRow[r][t] != 0;
+            }
+        }
+        return real;
     }
 
     /** {@code x} if it is a dense 'f' array starting at offset 0, else such a copy. */
@@ -175,6 +185,6 @@ final class SequencePooling extends BaseGraphVertex {
 
     @Override
     public String toString() {
-        return "SequencePoolingVertex(" + java.util.Arrays.toString(kinds) + ")";
+        return "SequencePoolingVertex(" + Arrays.toString(kinds) + ")";
     }
 }
