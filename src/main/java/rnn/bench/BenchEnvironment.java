@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import org.nd4j.linalg.factory.Nd4j;
 
+import rnn.nn.Blas;
 import rnn.util.Versions;
 
 /**
@@ -26,7 +27,25 @@ final class BenchEnvironment {
                 "OMP_NUM_THREADS=" + env("OMP_NUM_THREADS", "unset") + " OPENBLAS_NUM_THREADS="
                         + env("OPENBLAS_NUM_THREADS", "unset") + " OPENBLAS_CORETYPE="
                         + env("OPENBLAS_CORETYPE", "unset: OpenBLAS picks by CPU detection"),
-                "CPU: " + cpuModel() + " (" + Runtime.getRuntime().availableProcessors() + " logical CPUs)");
+                "CPU: " + cpuModel() + " (" + Runtime.getRuntime().availableProcessors() + " logical CPUs)",
+                "OpenBLAS libraries: " + String.join(" ", openBlasLibraries()));
+    }
+
+    /**
+     * The OpenBLAS shared libraries this process loaded, from {@code /proc/self/maps}: ND4J's own
+     * ops use one copy and rnn's direct {@code cblas} calls may use another. apps/bench asks each
+     * which kernels it chose, since neither exposes that to Java.
+     */
+    static List<String> openBlasLibraries() {
+        Nd4j.create(new float[] {1, 2, 3, 4}, new long[] {2, 2}).mmul(Nd4j.eye(2).castTo(Nd4j.defaultFloatingPointType()));
+        Blas.loadNow();
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/maps"))) {
+            List<String> found = lines.map(l -> l.substring(l.lastIndexOf(' ') + 1))
+                    .filter(f -> f.contains("/libopenblas")).distinct().toList();
+            return found.isEmpty() ? List.of("unknown") : found;
+        } catch (IOException | RuntimeException e) {
+            return List.of("unknown");
+        }
     }
 
     private static String env(String name, String whenUnset) {

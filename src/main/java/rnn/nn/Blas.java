@@ -17,8 +17,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * recurrent step, and takes strided views (a direction's column block) that {@code Nd4j.gemm}
  * refuses as output.
  */
-final class Blas {
+public final class Blas {
     private Blas() {
+    }
+
+    /** Loads the OpenBLAS that the direct calls use (for reports of which library runs). */
+    public static void loadNow() {
+        openblas_nolapack.cblas_sdot(1, new float[] {1}, 1, new float[] {1}, 1);
     }
 
     /**
