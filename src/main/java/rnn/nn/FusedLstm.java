@@ -3,16 +3,13 @@ package rnn.nn;
 import java.util.Collection;
 import java.util.Map;
 
-import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Configuration of rnn's LSTM layer: the same cell and parameters as DL4J's {@code LSTM} (no
@@ -29,9 +26,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * steps and zeroes the state, that cell starts from a zero state at each sequence's own last real
  * step. Its output {@code [batch, directions x hidden, time]} has the forward cell's features first.
  */
-public class FusedLstm extends BaseRecurrentLayer {
+public class FusedLstm extends FusedRecurrent {
     private double forgetGateBiasInit = 1.0;
-    private boolean bidirectional;
 
     /** For JSON deserialisation. */
     protected FusedLstm() {
@@ -40,9 +36,25 @@ public class FusedLstm extends BaseRecurrentLayer {
     protected FusedLstm(Builder builder) {
         super(builder);
         this.forgetGateBiasInit = builder.forgetGateBiasInit;
-        this.bidirectional = builder.bidirectional;
         // The kernel computes tanh itself; the configured activation is recorded for the JSON only.
         setActivationFn(new ActivationTanH());
+    }
+
+    @Override
+    public int gates() {
+        return 4;
+    }
+
+    @Override
+    public boolean recurrentBias() {
+        return false;
+    }
+
+    /** Gate blocks: block input, forget, output, input gate; the forget gate starts open. */
+    @Override
+    protected void initializeBias(INDArray directionBias) {
+        long h = getNOut();
+        directionBias.get(NDArrayIndex.interval(h, 2 * h)).assign(forgetGateBiasInit);
     }
 
     public double getForgetGateBiasInit() {
@@ -51,20 +63,6 @@ public class FusedLstm extends BaseRecurrentLayer {
 
     public void setForgetGateBiasInit(double forgetGateBiasInit) {
         this.forgetGateBiasInit = forgetGateBiasInit;
-    }
-
-    /** Whether the layer runs a second cell backwards and concatenates its output. */
-    public boolean isBidirectional() {
-        return bidirectional;
-    }
-
-    public void setBidirectional(boolean bidirectional) {
-        this.bidirectional = bidirectional;
-    }
-
-    /** 1, or 2 when bidirectional. */
-    public int directions() {
-        return bidirectional ? 2 : 1;
     }
 
     @Override
@@ -82,48 +80,19 @@ public class FusedLstm extends BaseRecurrentLayer {
         return layer;
     }
 
-    /** Directions are concatenated, so a step carries {@code directions x nOut} features. */
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        InputType.InputTypeRecurrent one = (InputType.InputTypeRecurrent) super.getOutputType(layerIndex, inputType);
-        return InputType.recurrent(one.getSize() * directions(), one.getTimeSeriesLength(), one.getFormat());
-    }
-
-    @Override
-    public ParamInitializer initializer() {
-        return FusedLstmParams.INSTANCE;
-    }
-
-    @Override
-    public LayerMemoryReport getMemoryReport(InputType inputType) {
-        return null;
-    }
-
     @Override
     public boolean equals(Object o) {
-        return super.equals(o) && o instanceof FusedLstm other && other.forgetGateBiasInit == forgetGateBiasInit
-                && other.bidirectional == bidirectional;
+        return super.equals(o) && o instanceof FusedLstm other && other.forgetGateBiasInit == forgetGateBiasInit;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * super.hashCode() + Double.hashCode(forgetGateBiasInit)) + Boolean.hashCode(bidirectional);
+        return 31 * super.hashCode() + Double.hashCode(forgetGateBiasInit);
     }
 
     /** Builds a {@link FusedLstm}; {@code nIn}, {@code nOut} and the rest as for any recurrent layer. */
-    public static class Builder extends BaseRecurrentLayer.Builder<Builder> {
+    public static class Builder extends FusedRecurrent.Builder<Builder> {
         private double forgetGateBiasInit = 1.0;
-        private boolean bidirectional;
-
-        /**
-         * Also run a second cell backwards over each sequence, from its last real step, and
-         * concatenate: output features {@code [forward hidden, backward hidden]}. The backward
-         * output stays in input time order: its step t is the state after reading steps t and later.
-         */
-        public Builder bidirectional(boolean value) {
-            this.bidirectional = value;
-            return this;
-        }
 
         /** Initial bias of the forget gate (DL4J's LSTM default: 1.0). */
         public Builder forgetGateBiasInit(double value) {

@@ -1,15 +1,9 @@
 package rnn.nn;
 
-import static org.nd4j.linalg.indexing.NDArrayIndex.all;
-import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
-
-import java.util.HashMap;
 import java.util.Map;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -25,12 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * element-wise pass ({@link LstmCell}), and the weight gradients of all steps are one product
  * each after it. The forward pass of training keeps its gate activations and states for the
  * backward pass instead of recomputing them.
- *
- * <p>Internal arrays are time-major ({@code [time x batch, features]}, row-major), with the
- * directions side by side in the feature columns; they live outside DL4J's workspaces and are
- * reused from call to call while the shape stays the same.
  */
-final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
+final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
     private static final String STATE_HIDDEN = "h";
     private static final String STATE_CELL = "c";
 
@@ -39,7 +29,6 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
                         INDArray initialHidden, INDArray initialCell, int batch, int steps) {
     }
 
-    private final Map<String, INDArray> scratch = new HashMap<>();
     private Pass saved;
 
     FusedLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -84,9 +73,9 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         int b = pass.batch();
         int steps = pass.steps();
         int units = units();
-        int directions = layerConf().directions();
-        INDArray recurrent = getParamWithNoise(FusedLstmParams.RECURRENT_WEIGHTS, true, workspaceMgr);
-        INDArray inputWeights = getParamWithNoise(FusedLstmParams.INPUT_WEIGHTS, true, workspaceMgr);
+        int directions = directions();
+        INDArray recurrent = getParamWithNoise(FusedRecurrentParams.RECURRENT_WEIGHTS, true, workspaceMgr);
+        INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, true, workspaceMgr);
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray dHidden = buffer("dHidden", (long) steps * b, (long) directions * units);
@@ -113,19 +102,16 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
                 }
             }
             INDArray dGates = pass.gates();   // [time x batch, directions x 4 hidden], now gradients
-            Blas.gemm(pass.inputs(), true, dGates, false, gradientViews.get(FusedLstmParams.INPUT_WEIGHTS), 1.0, 0.0);
-            recurrentGradient(pass, dGates, gradientViews.get(FusedLstmParams.RECURRENT_WEIGHTS));
-            gradientViews.get(FusedLstmParams.BIAS).assign(Nd4j.createFromArray(dBias).castTo(dataType));
+            Blas.gemm(pass.inputs(), true, dGates, false, gradientViews.get(FusedRecurrentParams.INPUT_WEIGHTS), 1.0, 0.0);
+            recurrentGradient(pass, dGates, gradientViews.get(FusedRecurrentParams.RECURRENT_WEIGHTS));
+            gradientViews.get(FusedRecurrentParams.BIAS).assign(Nd4j.createFromArray(dBias).castTo(dataType));
             long nIn = layerConf().getNIn();
             INDArray dInputs = buffer("dInputs", (long) steps * b, nIn);   // [time x batch, nIn]
             Blas.gemm(dGates, false, inputWeights, true, dInputs, 1.0, 0.0);
             INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                     new long[] {b, nIn, steps}, 'f');
             TimeMajor.toNcw(dInputs, epsilonOut);
-            Gradient gradient = new DefaultGradient(gradientsFlattened);
-            for (String key : FusedLstmParams.INSTANCE.paramKeys(layerConf())) {
-                gradient.gradientForVariable().put(key, gradientViews.get(key));
-            }
+            Gradient gradient = gradientOfViews();
             weightNoiseParams.clear();
             return new Pair<>(gradient, permuteIfNWC(backpropDropOutIfPresent(epsilonOut)));
         }
@@ -163,10 +149,10 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         long nIn = x.size(1);
         int steps = (int) x.size(2);
         int units = units();
-        int directions = layerConf().directions();
-        INDArray inputWeights = getParamWithNoise(FusedLstmParams.INPUT_WEIGHTS, training, workspaceMgr);
-        INDArray recurrent = getParamWithNoise(FusedLstmParams.RECURRENT_WEIGHTS, training, workspaceMgr);
-        INDArray bias = getParamWithNoise(FusedLstmParams.BIAS, training, workspaceMgr);
+        int directions = directions();
+        INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, training, workspaceMgr);
+        INDArray recurrent = getParamWithNoise(FusedRecurrentParams.RECURRENT_WEIGHTS, training, workspaceMgr);
+        INDArray bias = getParamWithNoise(FusedRecurrentParams.BIAS, training, workspaceMgr);
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray inputs = buffer("inputs", (long) steps * b, nIn);   // [time x batch, nIn]
@@ -199,15 +185,10 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         }
     }
 
-    /** Time read at step {@code k} of direction {@code d}: forwards, or from the end for the backward cell. */
-    private static int time(int d, int k, int steps) {
-        return d == 0 ? k : steps - 1 - k;
-    }
-
     /** Offsets of step {@code k} of direction {@code d} at time {@code t} (previous time {@code previous}). */
     private LstmCell.Step step(int d, int t, int previous, boolean first, int b) {
         int units = units();
-        int directions = layerConf().directions();
+        int directions = directions();
         int stateStride = units * directions;
         int gateStride = 4 * stateStride;
         int previousOffset = (first ? 0 : previous * b * stateStride) + d * units;
@@ -215,91 +196,15 @@ final class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
                 previousOffset, stateStride, t * b, b, units);
     }
 
-    private int units() {
-        return (int) layerConf().getNOut();
-    }
-
-    /** The layer's output {@code [batch, directions x hidden, time]} in the activations workspace. */
     private INDArray output(Pass pass, LayerWorkspaceMgr workspaceMgr) {
-        long units = layerConf().getNOut() * layerConf().directions();
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {pass.batch(), units, pass.steps()}, 'f');
-        TimeMajor.toNcw(pass.hidden(), out);
-        return permuteIfNWC(out);
+        return output(pass.hidden(), pass.batch(), pass.steps(), workspaceMgr);
     }
 
     /** Keeps each direction's state after its last step: {@code [batch, directions x hidden]}. */
     private void storeLast(Pass pass, Map<String, INDArray> state) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            state.put(STATE_HIDDEN, lastStates(pass.hidden(), pass));
-            state.put(STATE_CELL, lastStates(pass.cells(), pass));
+            state.put(STATE_HIDDEN, lastStates(pass.hidden(), pass.batch(), pass.steps()));
+            state.put(STATE_CELL, lastStates(pass.cells(), pass.batch(), pass.steps()));
         }
-    }
-
-    private INDArray lastStates(INDArray timeMajor, Pass pass) {
-        int units = units();
-        INDArray out = Nd4j.create(dataType, new long[] {pass.batch(), (long) units * layerConf().directions()}, 'c');
-        for (int d = 0; d < layerConf().directions(); d++) {
-            int last = time(d, pass.steps() - 1, pass.steps());
-            block(out, d, units).assign(block(rows(timeMajor, last, last + 1, pass.batch()), d, units));
-        }
-        return out;
-    }
-
-    /** The mask as one value per (time, row), time-major; null when every step is real. */
-    private float[] timeMajorMask(int batch, int steps) {
-        if (maskArray == null) {
-            return null;
-        }
-        float[][] byRow = maskArray.castTo(DataType.FLOAT).reshape(batch, steps).toFloatMatrix();   // [batch, time]
-        float[] out = new float[batch * steps];
-        for (int r = 0; r < batch; r++) {
-            for (int t = 0; t < steps; t++) {
-                out[t * batch + r] = byRow[r][t];
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A reusable dense row-major array of this shape, outside workspaces. An array of another
-     * shape is released at once: batches of varying length would otherwise pile up off-heap
-     * memory faster than the garbage collector, which does not see it, frees it.
-     */
-    private INDArray buffer(String name, long rows, long columns) {
-        INDArray a = scratch.get(name);
-        if (a == null || a.size(0) != rows || a.size(1) != columns || a.dataType() != dataType) {
-            if (a != null && a.closeable()) {
-                a.close();
-            }
-            a = Nd4j.createUninitialized(dataType, new long[] {rows, columns}, 'c');
-            scratch.put(name, a);
-        }
-        return a;
-    }
-
-    /** Rows of times {@code from} (inclusive) to {@code to} (exclusive) of a time-major array. */
-    private static INDArray rows(INDArray timeMajor, int from, int to, int batch) {
-        return timeMajor.get(interval((long) from * batch, (long) to * batch), all());
-    }
-
-    /** Columns of direction {@code d}, {@code width} wide. */
-    private static INDArray block(INDArray matrix, int d, int width) {
-        return matrix.get(all(), interval((long) d * width, (long) (d + 1) * width));
-    }
-
-    @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public Type type() {
-        return Type.RECURRENT;
-    }
-
-    @Override
-    public Gradient gradient() {
-        throw new UnsupportedOperationException("FusedLstm has no layer-wise pretraining");
     }
 }

@@ -13,20 +13,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Parameters of {@link FusedLstm}: {@code W [nIn, D x 4 hidden]}, {@code RW [hidden, D x 4 hidden]},
- * {@code b [D x 4 hidden]} for D directions, each direction's block holding the gate blocks in the
- * order block input, forget, output, input gate. With one direction this is exactly the layout of
- * DL4J's {@code LSTM} parameters, so weights move between the two unchanged.
+ * Parameters of the fused layers ({@link FusedRecurrent}): {@code W [nIn, D x G x hidden]},
+ * {@code RW [hidden, D x G x hidden]}, {@code b [D x G x hidden]} and, for cells with a recurrent
+ * bias, {@code rb} like {@code b}; D directions of G gate blocks each. For a one-direction LSTM
+ * this is exactly the layout of DL4J's {@code LSTM} parameters, so weights move between the two
+ * unchanged.
  */
-final class FusedLstmParams implements ParamInitializer {
+final class FusedRecurrentParams implements ParamInitializer {
     static final String INPUT_WEIGHTS = "W";
     static final String RECURRENT_WEIGHTS = "RW";
     static final String BIAS = "b";
-    static final FusedLstmParams INSTANCE = new FusedLstmParams();
+    static final String RECURRENT_BIAS = "rb";
+    static final FusedRecurrentParams INSTANCE = new FusedRecurrentParams();
 
-    private static final List<String> KEYS = List.of(INPUT_WEIGHTS, RECURRENT_WEIGHTS, BIAS);
+    private FusedRecurrentParams() {
+    }
 
-    private FusedLstmParams() {
+    private static List<String> keys(FusedRecurrent layer) {
+        return layer.recurrentBias() ? List.of(INPUT_WEIGHTS, RECURRENT_WEIGHTS, BIAS, RECURRENT_BIAS)
+                : List.of(INPUT_WEIGHTS, RECURRENT_WEIGHTS, BIAS);
     }
 
     @Override
@@ -36,14 +41,14 @@ final class FusedLstmParams implements ParamInitializer {
 
     @Override
     public long numParams(Layer layer) {
-        FusedLstm l = (FusedLstm) layer;
-        long g = 4L * l.directions() * l.getNOut();
-        return (l.getNIn() + l.getNOut() + 1) * g;
+        FusedRecurrent l = (FusedRecurrent) layer;
+        long g = (long) l.gates() * l.directions() * l.getNOut();
+        return (l.getNIn() + l.getNOut() + (l.recurrentBias() ? 2 : 1)) * g;
     }
 
     @Override
     public List<String> paramKeys(Layer layer) {
-        return KEYS;
+        return keys((FusedRecurrent) layer);
     }
 
     @Override
@@ -53,7 +58,7 @@ final class FusedLstmParams implements ParamInitializer {
 
     @Override
     public List<String> biasKeys(Layer layer) {
-        return List.of(BIAS);
+        return ((FusedRecurrent) layer).recurrentBias() ? List.of(BIAS, RECURRENT_BIAS) : List.of(BIAS);
     }
 
     @Override
@@ -63,18 +68,18 @@ final class FusedLstmParams implements ParamInitializer {
 
     @Override
     public boolean isBiasParam(Layer layer, String key) {
-        return BIAS.equals(key);
+        return BIAS.equals(key) || RECURRENT_BIAS.equals(key);
     }
 
     @Override
     public Map<String, INDArray> init(NeuralNetConfiguration conf, INDArray paramsView, boolean initializeParams) {
-        FusedLstm layer = (FusedLstm) conf.getLayer();
-        KEYS.forEach(conf::addVariable);
+        FusedRecurrent layer = (FusedRecurrent) conf.getLayer();
+        keys(layer).forEach(conf::addVariable);
         Map<String, INDArray> views = views(layer, paramsView);
         if (initializeParams) {
             long h = layer.getNOut();
             long nIn = layer.getNIn();
-            long g = 4L * layer.directions() * h;
+            long g = (long) layer.gates() * layer.directions() * h;
             // Same fan-in/fan-out convention as DL4J's LSTM, so initial weights are alike too.
             IWeightInit recurrentInit = layer.getWeightInitFnRecurrent() != null
                     ? layer.getWeightInitFnRecurrent() : layer.getWeightInitFn();
@@ -84,9 +89,12 @@ final class FusedLstmParams implements ParamInitializer {
                     views.get(RECURRENT_WEIGHTS));
             INDArray bias = views.get(BIAS);
             bias.assign(0);
+            long perDirection = (long) layer.gates() * h;
             for (int d = 0; d < layer.directions(); d++) {
-                long forget = d * 4 * h + h;
-                bias.get(NDArrayIndex.interval(forget, forget + h)).assign(layer.getForgetGateBiasInit());
+                layer.initializeBias(bias.get(NDArrayIndex.interval(d * perDirection, (d + 1) * perDirection)));
+            }
+            if (layer.recurrentBias()) {
+                views.get(RECURRENT_BIAS).assign(0);
             }
         }
         return Collections.synchronizedMap(views);
@@ -94,15 +102,15 @@ final class FusedLstmParams implements ParamInitializer {
 
     @Override
     public Map<String, INDArray> getGradientsFromFlattened(NeuralNetConfiguration conf, INDArray gradientView) {
-        return views((FusedLstm) conf.getLayer(), gradientView);
+        return views((FusedRecurrent) conf.getLayer(), gradientView);
     }
 
-    /** Views of the flat buffer: W and RW in 'f' order, b a vector, as DL4J's LSTM has them. */
-    private static Map<String, INDArray> views(FusedLstm layer, INDArray flat) {
+    /** Views of the flat buffer: W and RW in 'f' order, biases vectors, as DL4J's LSTM has them. */
+    private static Map<String, INDArray> views(FusedRecurrent layer, INDArray flat) {
         long h = layer.getNOut();
         long nIn = layer.getNIn();
-        long g = 4L * layer.directions() * h;
-        long expected = (nIn + h + 1) * g;
+        long g = (long) layer.gates() * layer.directions() * h;
+        long expected = (nIn + h + (layer.recurrentBias() ? 2 : 1)) * g;
         if (flat.length() != expected) {
             throw new IllegalStateException("expected a parameter view of length " + expected + ", got " + flat.length());
         }
@@ -113,6 +121,9 @@ final class FusedLstmParams implements ParamInitializer {
         out.put(INPUT_WEIGHTS, vector.get(NDArrayIndex.interval(0, w)).reshape('f', nIn, g));
         out.put(RECURRENT_WEIGHTS, vector.get(NDArrayIndex.interval(w, w + rw)).reshape('f', h, g));
         out.put(BIAS, vector.get(NDArrayIndex.interval(w + rw, w + rw + g)));
+        if (layer.recurrentBias()) {
+            out.put(RECURRENT_BIAS, vector.get(NDArrayIndex.interval(w + rw + g, w + rw + 2 * g)));
+        }
         return out;
     }
 }

@@ -1,0 +1,132 @@
+package rnn.nn;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What rnn's fused recurrent layers share: time-major scratch arrays outside DL4J's workspaces,
+ * row and direction views of them, the time-major mask, the step order of each direction, and
+ * the copy of the hidden states out as the layer's NCW output.
+ *
+ * <p>Internal arrays are time-major ({@code [time x batch, features]}, row-major), with the
+ * directions side by side in the feature columns; they are reused from call to call while the
+ * shape stays the same.
+ */
+abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurrentLayer<C> {
+    private final Map<String, INDArray> scratch = new HashMap<>();
+
+    FusedRecurrentLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    int units() {
+        return (int) layerConf().getNOut();
+    }
+
+    int directions() {
+        return layerConf().directions();
+    }
+
+    /** Time read at step {@code k} of direction {@code d}: forwards, or from the end for the backward cell. */
+    static int time(int d, int k, int steps) {
+        return d == 0 ? k : steps - 1 - k;
+    }
+
+    /** The layer's output {@code [batch, directions x hidden, time]} in the activations workspace. */
+    INDArray output(INDArray hidden, int batch, int steps, LayerWorkspaceMgr workspaceMgr) {
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                new long[] {batch, (long) units() * directions(), steps}, 'f');
+        TimeMajor.toNcw(hidden, out);
+        return permuteIfNWC(out);
+    }
+
+    /** Each direction's state after its last step: {@code [batch, directions x hidden]}. */
+    INDArray lastStates(INDArray timeMajor, int batch, int steps) {
+        int units = units();
+        INDArray out = Nd4j.create(dataType, new long[] {batch, (long) units * directions()}, 'c');
+        for (int d = 0; d < directions(); d++) {
+            int last = time(d, steps - 1, steps);
+            block(out, d, units).assign(block(rows(timeMajor, last, last + 1, batch), d, units));
+        }
+        return out;
+    }
+
+    /** The gradient object over this layer's gradient views, once they hold the values. */
+    Gradient gradientOfViews() {
+        Gradient gradient = new DefaultGradient(gradientsFlattened);
+        for (String key : FusedRecurrentParams.INSTANCE.paramKeys(layerConf())) {
+            gradient.gradientForVariable().put(key, gradientViews.get(key));
+        }
+        return gradient;
+    }
+
+    /** The mask as one value per (time, row), time-major; null when every step is real. */
+    float[] timeMajorMask(int batch, int steps) {
+        if (maskArray == null) {
+            return null;
+        }
+        float[][] byRow = maskArray.castTo(DataType.FLOAT).reshape(batch, steps).toFloatMatrix();   // [batch, time]
+        float[] out = new float[batch * steps];
+        for (int r = 0; r < batch; r++) {
+            for (int t = 0; t < steps; t++) {
+                out[t * batch + r] = byRow[r][t];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A reusable dense row-major array of this shape, outside workspaces. An array of another
+     * shape is released at once: batches of varying length would otherwise pile up off-heap
+     * memory faster than the garbage collector, which does not see it, frees it.
+     */
+    INDArray buffer(String name, long rows, long columns) {
+        INDArray a = scratch.get(name);
+        if (a == null || a.size(0) != rows || a.size(1) != columns || a.dataType() != dataType) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
+            a = Nd4j.createUninitialized(dataType, new long[] {rows, columns}, 'c');
+            scratch.put(name, a);
+        }
+        return a;
+    }
+
+    /** Rows of times {@code from} (inclusive) to {@code to} (exclusive) of a time-major array. */
+    static INDArray rows(INDArray timeMajor, int from, int to, int batch) {
+        return timeMajor.get(interval((long) from * batch, (long) to * batch), all());
+    }
+
+    /** Columns of direction {@code d}, {@code width} wide. */
+    static INDArray block(INDArray matrix, int d, int width) {
+        return matrix.get(all(), interval((long) d * width, (long) (d + 1) * width));
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public Type type() {
+        return Type.RECURRENT;
+    }
+
+    @Override
+    public Gradient gradient() {
+        throw new UnsupportedOperationException("fused recurrent layers have no layer-wise pretraining");
+    }
+}
