@@ -103,7 +103,7 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
             }
             INDArray dGates = pass.gates();   // [time x batch, directions x 4 hidden], now gradients
             Blas.gemm(pass.inputs(), true, dGates, false, gradientViews.get(FusedRecurrentParams.INPUT_WEIGHTS), 1.0, 0.0);
-            recurrentGradient(pass, dGates, gradientViews.get(FusedRecurrentParams.RECURRENT_WEIGHTS));
+            recurrentWeightGradient(pass.hidden(), pass.initialHidden(), dGates, b, steps);
             gradientViews.get(FusedRecurrentParams.BIAS).assign(Nd4j.createFromArray(dBias).castTo(dataType));
             long nIn = layerConf().getNIn();
             INDArray dInputs = buffer("dInputs", (long) steps * b, nIn);   // [time x batch, nIn]
@@ -114,29 +114,6 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
             Gradient gradient = gradientOfViews();
             weightNoiseParams.clear();
             return new Pair<>(gradient, permuteIfNWC(backpropDropOutIfPresent(epsilonOut)));
-        }
-    }
-
-    /** dRW of each direction: the sum over steps of h[previous]^T dGates[t], as one product. */
-    private void recurrentGradient(Pass pass, INDArray dGates, INDArray dRecurrent) {
-        int b = pass.batch();
-        int steps = pass.steps();
-        int units = units();
-        for (int d = 0; d < layerConf().directions(); d++) {
-            INDArray target = block(dRecurrent, d, 4 * units);
-            if (steps > 1) {
-                INDArray previousHidden = block(d == 0 ? rows(pass.hidden(), 0, steps - 1, b)
-                        : rows(pass.hidden(), 1, steps, b), d, units);
-                INDArray laterGates = block(d == 0 ? rows(dGates, 1, steps, b) : rows(dGates, 0, steps - 1, b), d,
-                        4 * units);
-                Blas.gemm(previousHidden, true, laterGates, false, target, 1.0, 0.0);
-            } else {
-                target.assign(0);
-            }
-            if (pass.initialHidden() != null) {
-                int start = time(d, 0, steps);
-                Blas.gemm(block(pass.initialHidden(), d, units), true, block(rows(dGates, start, start + 1, b), d, 4 * units), false, target, 1.0, 1.0);
-            }
         }
     }
 

@@ -64,6 +64,35 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         return out;
     }
 
+    /**
+     * Fills the RW gradient view: for each direction the sum over steps of
+     * {@code h[previous]^T dRecurrent[t]}, as one product over shifted row ranges, plus the
+     * initial state's share. {@code dRecurrent} is the gradient of the recurrent products'
+     * outputs, {@code [time x batch, directions x gates x hidden]}.
+     */
+    void recurrentWeightGradient(INDArray hidden, INDArray initialHidden, INDArray dRecurrent, int batch, int steps) {
+        int units = units();
+        int width = layerConf().gates() * units;
+        INDArray dWeights = gradientViews.get(FusedRecurrentParams.RECURRENT_WEIGHTS);
+        for (int d = 0; d < directions(); d++) {
+            INDArray target = block(dWeights, d, width);
+            if (steps > 1) {
+                INDArray previousHidden = block(d == 0 ? rows(hidden, 0, steps - 1, batch)
+                        : rows(hidden, 1, steps, batch), d, units);
+                INDArray later = block(d == 0 ? rows(dRecurrent, 1, steps, batch)
+                        : rows(dRecurrent, 0, steps - 1, batch), d, width);
+                Blas.gemm(previousHidden, true, later, false, target, 1.0, 0.0);
+            } else {
+                target.assign(0);
+            }
+            if (initialHidden != null) {
+                int start = time(d, 0, steps);
+                Blas.gemm(block(initialHidden, d, units), true, block(rows(dRecurrent, start, start + 1, batch), d,
+                        width), false, target, 1.0, 1.0);
+            }
+        }
+    }
+
     /** The gradient object over this layer's gradient views, once they hold the values. */
     Gradient gradientOfViews() {
         Gradient gradient = new DefaultGradient(gradientsFlattened);

@@ -22,7 +22,7 @@ import rnn.config.RecurrentImplementation;
 /**
  * Adds a stack of recurrent layers to a graph, each one-directional or bidirectional.
  *
- * <p>rnn's fused LSTM is bidirectional by itself: its backward cell starts at each sequence's own
+ * <p>rnn's fused LSTM and GRU are bidirectional by themselves: its backward cell starts at each sequence's own
  * last real step. DL4J's cells are paired by hand rather than with DL4J's {@code Bidirectional}
  * wrapper, because the wrapper reverses whole padded sequences, so its backward cell reads the
  * padding before a short sequence's real steps and a padded batch predicts differently from the
@@ -73,7 +73,7 @@ final class RecurrentEncoder {
             }
             double dropout = i == 0 ? model.embeddingDropout() : model.dropout();
             int outWidth = model.bidirectional() ? 2 * model.hidden() : model.hidden();
-            if (!model.bidirectional() || fusedLstm()) {
+            if (!model.bidirectional() || fused()) {
                 String name = "rnn" + i;
                 graph.addLayer(name, cell(width, dropout), previous);
                 top = new Output(name, null, model.bidirectional() ? Layout.COMBINED : Layout.ONE, outWidth);
@@ -125,22 +125,31 @@ final class RecurrentEncoder {
     }
 
     /**
-     * Whether the LSTM layers are rnn's fused ones. They compute in host memory, so on a GPU
-     * backend DL4J's LSTM (with its cuDNN helper) is used instead.
+     * Whether the layers are rnn's fused ones: LSTM and GRU cells with {@code implementation:
+     * fused}. They compute in host memory, so on a GPU backend the LSTM falls back to DL4J's
+     * (with its cuDNN helper); the GRU has no DL4J counterpart.
      */
-    private boolean fusedLstm() {
-        return model.implementation() == RecurrentImplementation.FUSED && model.cell() == CellType.LSTM
+    private boolean fused() {
+        if (model.cell() == CellType.GRU) {
+            if (model.implementation() != RecurrentImplementation.FUSED) {
+                throw new ConfigException("model.cell: 'gru' needs model.implementation: fused (DL4J has no GRU layer)");
+            }
+            if (!Nd4j.getEnvironment().isCPU()) {
+                throw new ConfigException("model.cell: 'gru' runs on the CPU backend only");
+            }
+            return true;
+        }
+        return model.cell() == CellType.LSTM && model.implementation() == RecurrentImplementation.FUSED
                 && Nd4j.getEnvironment().isCPU();
     }
 
     private Layer cell(int inputWidth, double inputDropout) {
         BaseRecurrentLayer.Builder<?> builder = switch (model.cell()) {
-            case LSTM -> fusedLstm() ? new FusedLstm.Builder().bidirectional(model.bidirectional())
+            case LSTM -> fused() ? new FusedLstm.Builder().bidirectional(model.bidirectional())
                     : new LSTM.Builder().activation(Activation.TANH);
+            case GRU -> new FusedGru.Builder().bidirectional(fused() && model.bidirectional());
             // No fused plain RNN yet: both implementations use DL4J's SimpleRnn.
             case RNN -> new SimpleRnn.Builder().activation(Activation.TANH);
-            case GRU -> throw new ConfigException(
-                    "model.cell: 'gru' is not available yet in this version (expected lstm, rnn)");
         };
         builder.nIn(inputWidth).nOut(model.hidden()).dataFormat(RNNFormat.NCW);
         if (inputDropout > 0) {

@@ -1,0 +1,194 @@
+package rnn.nn;
+
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The computation of {@link FusedGru}, arranged as {@link FusedLstmLayer} is: one input projection
+ * for all steps and directions, one {@code [batch, hidden] x [hidden, 3 hidden]} product and one
+ * fused element-wise pass ({@link GruCell}) per step, weight gradients as one product each. The
+ * recurrent products are kept apart from the input projection because the reset gate scales
+ * only the recurrent part of the candidate.
+ */
+final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
+    private static final String STATE_HIDDEN = "h";
+
+    /** What a forward pass computed, kept for the backward pass. */
+    private record Pass(INDArray inputs, INDArray input, INDArray recurrent, INDArray hidden, float[] mask,
+                        INDArray initialHidden, int batch, int steps) {
+    }
+
+    private Pass saved;
+
+    FusedGruLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        Pass pass = run(training, null, workspaceMgr);
+        return output(pass.hidden(), pass.batch(), pass.steps(), workspaceMgr);
+    }
+
+    @Override
+    public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        Pass pass = run(false, stateMap.get(STATE_HIDDEN), workspaceMgr);
+        storeLast(pass, stateMap);
+        return output(pass.hidden(), pass.batch(), pass.steps(), workspaceMgr);
+    }
+
+    @Override
+    public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT,
+                                                LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        Pass pass = run(training, tBpttStateMap.get(STATE_HIDDEN), workspaceMgr);
+        if (storeLastForTBPTT) {
+            storeLast(pass, tBpttStateMap);
+        }
+        return output(pass.hidden(), pass.batch(), pass.steps(), workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        return tbpttBackpropGradient(epsilon, -1, workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> tbpttBackpropGradient(INDArray epsilon, int backLength,
+                                                          LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        Pass pass = saved != null ? saved : run(true, null, workspaceMgr);
+        saved = null;
+        int b = pass.batch();
+        int steps = pass.steps();
+        int units = units();
+        int width = 3 * units;
+        INDArray recurrentWeights = getParamWithNoise(FusedRecurrentParams.RECURRENT_WEIGHTS, true, workspaceMgr);
+        INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, true, workspaceMgr);
+
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            INDArray dHidden = buffer("dHidden", (long) steps * b, (long) directions() * units);
+            TimeMajor.fromNcw(permuteIfNWC(epsilon), dHidden);
+            Floats input = Floats.of(pass.input());
+            Floats recurrent = Floats.of(pass.recurrent());
+            Floats hidden = Floats.of(pass.hidden());
+            Floats dh = Floats.of(dHidden);
+            Floats initial = pass.initialHidden() == null ? null : Floats.of(pass.initialHidden());
+            double[] dBias = new double[width * directions()];
+            double[] dRecurrentBias = new double[width * directions()];
+            int firstStep = backLength > 0 ? Math.max(0, steps - backLength) : 0;
+            for (int d = 0; d < directions(); d++) {
+                INDArray recurrentD = block(recurrentWeights, d, width);
+                for (int k = steps - 1; k >= firstStep; k--) {
+                    int t = time(d, k, steps);
+                    int previous = time(d, k - 1, steps);
+                    GruCell.backward(step(d, t, previous, k == 0, b), input, recurrent, k == 0 ? initial : hidden, dh,
+                            k == 0 ? null : dh, dBias, dRecurrentBias, d * width, pass.mask());
+                    if (k > firstStep) {   // dHidden[previous] += dRecurrent[t] RW^T
+                        Blas.gemm(block(rows(pass.recurrent(), t, t + 1, b), d, width), false, recurrentD, true,
+                                block(rows(dHidden, previous, previous + 1, b), d, units), 1.0, 1.0);
+                    }
+                }
+                if (firstStep > 0) {   // steps beyond the truncation get no gradient
+                    int from = d == 0 ? 0 : steps - firstStep;
+                    block(rows(pass.input(), from, from + firstStep, b), d, width).assign(0);
+                    block(rows(pass.recurrent(), from, from + firstStep, b), d, width).assign(0);
+                }
+            }
+            Blas.gemm(pass.inputs(), true, pass.input(), false, gradientViews.get(FusedRecurrentParams.INPUT_WEIGHTS),
+                    1.0, 0.0);
+            recurrentWeightGradient(pass.hidden(), pass.initialHidden(), pass.recurrent(), b, steps);
+            gradientViews.get(FusedRecurrentParams.BIAS).assign(Nd4j.createFromArray(dBias).castTo(dataType));
+            gradientViews.get(FusedRecurrentParams.RECURRENT_BIAS)
+                    .assign(Nd4j.createFromArray(dRecurrentBias).castTo(dataType));
+            long nIn = layerConf().getNIn();
+            INDArray dInputs = buffer("dInputs", (long) steps * b, nIn);
+            Blas.gemm(pass.input(), false, inputWeights, true, dInputs, 1.0, 0.0);
+            INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                    new long[] {b, nIn, steps}, 'f');
+            TimeMajor.toNcw(dInputs, epsilonOut);
+            Gradient gradient = gradientOfViews();
+            weightNoiseParams.clear();
+            return new Pair<>(gradient, permuteIfNWC(backpropDropOutIfPresent(epsilonOut)));
+        }
+    }
+
+    /** Runs the layer over {@code this.input} from the given initial state (null: zero). */
+    private Pass run(boolean training, INDArray initialHidden, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray x = permuteIfNWC(input).castTo(dataType);   // [batch, nIn, time] (NCW)
+        int b = (int) x.size(0);
+        long nIn = x.size(1);
+        int steps = (int) x.size(2);
+        int units = units();
+        int width = 3 * units;
+        INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, training, workspaceMgr);
+        INDArray recurrentWeights = getParamWithNoise(FusedRecurrentParams.RECURRENT_WEIGHTS, training, workspaceMgr);
+        INDArray bias = getParamWithNoise(FusedRecurrentParams.BIAS, training, workspaceMgr);
+        double[] recurrentBias = getParamWithNoise(FusedRecurrentParams.RECURRENT_BIAS, training, workspaceMgr)
+                .castTo(DataType.DOUBLE).toDoubleVector();
+
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            INDArray inputs = buffer("inputs", (long) steps * b, nIn);   // [time x batch, nIn]
+            TimeMajor.fromNcw(x, inputs);
+            INDArray input = buffer("input", (long) steps * b, (long) width * directions());
+            Blas.gemm(inputs, false, inputWeights, false, input, 1.0, 0.0);
+            input.addiRowVector(bias);
+            INDArray recurrent = buffer("recurrent", (long) steps * b, (long) width * directions());
+            INDArray hidden = buffer("hidden", (long) steps * b, (long) units * directions());
+            INDArray h0 = initialHidden == null ? null : initialHidden.castTo(dataType).dup('c');
+            float[] mask = timeMajorMask(b, steps);
+            Floats in = Floats.of(input);
+            Floats rec = Floats.of(recurrent);
+            Floats h = Floats.of(hidden);
+            Floats initial = h0 == null ? null : Floats.of(h0);
+            for (int d = 0; d < directions(); d++) {
+                INDArray recurrentD = block(recurrentWeights, d, width);
+                for (int k = 0; k < steps; k++) {
+                    int t = time(d, k, steps);
+                    int previous = time(d, k - 1, steps);
+                    INDArray previousHidden = k == 0 ? (h0 == null ? null : block(h0, d, units))
+                            : block(rows(hidden, previous, previous + 1, b), d, units);
+                    INDArray target = block(rows(recurrent, t, t + 1, b), d, width);
+                    if (previousHidden != null) {
+                        Blas.gemm(previousHidden, false, recurrentD, false, target, 1.0, 0.0);
+                    } else {
+                        target.assign(0);
+                    }
+                    GruCell.forward(step(d, t, previous, k == 0, b), in, rec, recurrentBias, d * width,
+                            k == 0 ? initial : h, h, mask);
+                }
+            }
+            Pass pass = new Pass(inputs, input, recurrent, hidden, mask, h0, b, steps);
+            saved = training ? pass : null;
+            return pass;
+        }
+    }
+
+    /** Offsets of the step of direction {@code d} at time {@code t} (previous time {@code previous}). */
+    private LstmCell.Step step(int d, int t, int previous, boolean first, int b) {
+        int units = units();
+        int stateStride = units * directions();
+        int gateStride = 3 * stateStride;
+        int previousOffset = (first ? 0 : previous * b * stateStride) + d * units;
+        return new LstmCell.Step(t * b * gateStride + d * 3 * units, gateStride, t * b * stateStride + d * units,
+                previousOffset, stateStride, t * b, b, units);
+    }
+
+    private void storeLast(Pass pass, Map<String, INDArray> state) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            state.put(STATE_HIDDEN, lastStates(pass.hidden(), pass.batch(), pass.steps()));
+        }
+    }
+}
