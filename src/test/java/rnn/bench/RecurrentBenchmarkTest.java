@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,7 +21,7 @@ class RecurrentBenchmarkTest {
         "--vocab", "20", "--warmup", "1", "--iterations", "1", "--json"};
 
     @Test
-    void measuresLstmCasesAndMarksTheRestMeasuredOrNotAvailable() {
+    void measuresEveryCase() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = RecurrentBenchmark.execute(TINY, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -29,11 +30,25 @@ class RecurrentBenchmarkTest {
         Map<String, JsonObject> byCase = out.toString().lines().map(l -> JsonParser.parseString(l).getAsJsonObject())
                 .collect(Collectors.toMap(o -> o.get("case").getAsString(), Function.identity()));
         assertEquals(List.of("bigru", "bilstm", "gru", "lstm"), byCase.keySet().stream().sorted().toList());
-        assertTrue(byCase.get("lstm").get("available").getAsBoolean());
-        assertTrue(byCase.get("bilstm").get("available").getAsBoolean());
-        // GRU is reported as not available until the builder supports it; then it must be measured.
+        for (JsonObject result : byCase.values()) {
+            assertTrue(result.get("available").getAsBoolean(), result.toString());
+        }
         byCase.values().forEach(RecurrentBenchmarkTest::assertMeasuredOrNotAvailable);
         assertTrue(err.toString().contains("OPENBLAS_CORETYPE="), err.toString());
+    }
+
+    @Test
+    void marksACaseTheBuilderRejectsAsNotAvailable() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] args = Arrays.copyOf(TINY, TINY.length + 4);
+        System.arraycopy(new String[] {"--cases", "gru", "--set", "model.implementation=dl4j"}, 0, args, TINY.length, 4);
+        int status = RecurrentBenchmark.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertEquals(0, status, err.toString());
+        JsonObject gru = JsonParser.parseString(out.toString().strip()).getAsJsonObject();
+        assertFalse(gru.get("available").getAsBoolean());
+        assertTrue(gru.get("reason").getAsString().contains("DL4J has no GRU"), gru.toString());
     }
 
     @Test
