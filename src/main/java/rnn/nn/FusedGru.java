@@ -1,14 +1,8 @@
 package rnn.nn;
 
-import java.util.Collection;
-import java.util.Map;
-
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.LayerValidation;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Configuration of rnn's GRU layer, in PyTorch's formulation ({@code torch.nn.GRU}): the reset
@@ -45,18 +39,8 @@ public class FusedGru extends FusedRecurrent {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-            Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
-            DataType dataType) {
-        LayerValidation.assertNInNOutSet("FusedGru", getLayerName(), layerIndex, getNIn(), getNOut());
-        FusedGruLayer layer = new FusedGruLayer(conf, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+    FusedRecurrentLayer<?> newLayer(NeuralNetConfiguration conf, DataType dataType) {
+        return new FusedGruLayer(conf, dataType);
     }
 
     /** Builds a {@link FusedGru}; {@code nIn}, {@code nOut} and the rest as for any recurrent layer. */

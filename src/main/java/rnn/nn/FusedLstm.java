@@ -1,11 +1,6 @@
 package rnn.nn;
 
-import java.util.Collection;
-import java.util.Map;
-
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.LayerValidation;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -66,18 +61,8 @@ public class FusedLstm extends FusedRecurrent {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-            Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
-            DataType dataType) {
-        LayerValidation.assertNInNOutSet("FusedLstm", getLayerName(), layerIndex, getNIn(), getNOut());
-        FusedLstmLayer layer = new FusedLstmLayer(conf, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+    FusedRecurrentLayer<?> newLayer(NeuralNetConfiguration conf, DataType dataType) {
+        return new FusedLstmLayer(conf, dataType);
     }
 
     @Override

@@ -1,8 +1,16 @@
 package rnn.nn;
 
+import java.util.Collection;
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Configuration shared by rnn's fused recurrent layers ({@link FusedLstm}, {@link FusedGru}): the
@@ -30,7 +38,7 @@ public abstract class FusedRecurrent extends BaseRecurrentLayer {
     public abstract boolean recurrentBias();
 
     /** Sets the initial input bias of one direction's gate blocks (zero already). */
-    protected void initializeBias(org.nd4j.linalg.api.ndarray.INDArray directionBias) {
+    protected void initializeBias(INDArray directionBias) {
     }
 
     /** Whether the layer runs a second cell backwards and concatenates its output. */
@@ -52,6 +60,24 @@ public abstract class FusedRecurrent extends BaseRecurrentLayer {
     public InputType getOutputType(int layerIndex, InputType inputType) {
         InputType.InputTypeRecurrent one = (InputType.InputTypeRecurrent) super.getOutputType(layerIndex, inputType);
         return InputType.recurrent(one.getSize() * directions(), one.getTimeSeriesLength(), one.getFormat());
+    }
+
+    /** The layer that computes this configuration. */
+    abstract FusedRecurrentLayer<?> newLayer(NeuralNetConfiguration conf, DataType dataType);
+
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
+            DataType dataType) {
+        LayerValidation.assertNInNOutSet(getClass().getSimpleName(), getLayerName(), layerIndex, getNIn(), getNOut());
+        FusedRecurrentLayer<?> layer = newLayer(conf, dataType);
+        layer.setListeners(listeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(paramsView);
+        Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
+        layer.setParamTable(params);
+        layer.setConf(conf);
+        return layer;
     }
 
     @Override
