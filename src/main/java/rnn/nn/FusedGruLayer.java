@@ -79,11 +79,6 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray dHidden = buffer("dHidden", (long) steps * b, (long) directions() * units);
             TimeMajor.fromNcw(permuteIfNWC(epsilon), dHidden);
-            Floats input = Floats.of(pass.input());
-            Floats recurrent = Floats.of(pass.recurrent());
-            Floats hidden = Floats.of(pass.hidden());
-            Floats dh = Floats.of(dHidden);
-            Floats initial = pass.initialHidden() == null ? null : Floats.of(pass.initialHidden());
             double[] dBias = new double[width * directions()];
             double[] dRecurrentBias = new double[width * directions()];
             int firstStep = backLength > 0 ? Math.max(0, steps - backLength) : 0;
@@ -92,8 +87,9 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
                 for (int k = steps - 1; k >= firstStep; k--) {
                     int t = time(d, k, steps);
                     int previous = time(d, k - 1, steps);
-                    GruCell.backward(step(d, t, previous, k == 0, b), input, recurrent, k == 0 ? initial : hidden, dh,
-                            k == 0 ? null : dh, dBias, dRecurrentBias, d * width, pass.mask());
+                    CellKernels.gruBackward(step(d, t, previous, k == 0, b), pass.input(), pass.recurrent(),
+                            k == 0 ? pass.initialHidden() : pass.hidden(), dHidden, k == 0 ? null : dHidden, dBias,
+                            dRecurrentBias, d * width, pass.mask());
                     if (k > firstStep) {   // dHidden[previous] += dRecurrent[t] RW^T
                         Blas.gemm(block(rows(pass.recurrent(), t, t + 1, b), d, width), false, recurrentD, true,
                                 block(rows(dHidden, previous, previous + 1, b), d, units), 1.0, 1.0);
@@ -149,10 +145,6 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
             INDArray hidden = buffer("hidden", (long) steps * b, (long) units * directions());
             INDArray h0 = initialHidden == null ? null : initialHidden.castTo(dataType).dup('c');
             float[] mask = timeMajorMask(b, steps);
-            Floats in = Floats.of(input);
-            Floats rec = Floats.of(recurrent);
-            Floats h = Floats.of(hidden);
-            Floats initial = h0 == null ? null : Floats.of(h0);
             for (int d = 0; d < directions(); d++) {
                 INDArray recurrentD = block(recurrentWeights, d, width);
                 for (int k = 0; k < steps; k++) {
@@ -166,8 +158,8 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
                     } else {
                         target.assign(0);
                     }
-                    GruCell.forward(step(d, t, previous, k == 0, b), in, rec, recurrentBias, d * width,
-                            k == 0 ? initial : h, h, mask);
+                    CellKernels.gruForward(step(d, t, previous, k == 0, b), input, recurrent, recurrentBias, d * width,
+                            k == 0 ? h0 : hidden, hidden, mask);
                 }
             }
             Pass pass = new Pass(inputs, input, recurrent, hidden, mask, h0, b, steps);

@@ -90,7 +90,7 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
                     int t = time(d, k, steps);
                     int previous = time(d, k - 1, steps);
                     LstmCell.Step step = step(d, t, previous, k == 0, b);
-                    LstmKernels.backward(step, pass.gates(), k == 0 ? pass.initialCell() : pass.cells(), pass.cells(),
+                    CellKernels.lstmBackward(step, pass.gates(), k == 0 ? pass.initialCell() : pass.cells(), pass.cells(),
                             dHidden, dCell, d * units, dBias, d * 4 * units, pass.mask());
                     if (k > firstStep) {   // dHidden[previous] += dGates[t] RW^T
                         Blas.gemm(block(rows(pass.gates(), t, t + 1, b), d, 4 * units), false, recurrentD, true, block(rows(dHidden, previous, previous + 1, b), d, units), 1.0, 1.0);
@@ -153,7 +153,7 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
                     if (previousHidden != null) {
                         Blas.gemm(previousHidden, false, recurrentD, false, block(rows(gates, t, t + 1, b), d, 4 * units), 1.0, 1.0);
                     }
-                    LstmKernels.forward(step(d, t, previous, k == 0, b), gates, k == 0 ? c0 : cells, cells, hidden, mask);
+                    CellKernels.lstmForward(step(d, t, previous, k == 0, b), gates, k == 0 ? c0 : cells, cells, hidden, mask);
                 }
             }
             Pass pass = new Pass(inputs, gates, cells, hidden, mask, h0, c0, b, steps);

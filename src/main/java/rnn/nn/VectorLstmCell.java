@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * a whole vector of units at once (the exponential runs about seven times faster than scalar
  * {@code Math.exp} here). Same layouts, same formulas, same results to float rounding; units
  * that do not fill a vector go through the scalar formulas. Only loaded when the
- * {@code jdk.incubator.vector} module is present ({@link Kernels}).
+ * {@code jdk.incubator.vector} module is present ({@link CellKernels}).
  */
 final class VectorLstmCell {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

@@ -1,0 +1,96 @@
+package rnn.nn;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Runs the cells' element-wise passes ({@link LstmCell}, {@link GruCell}) on ND4J arrays,
+ * choosing the implementation: the Vector API one ({@link VectorLstmCell}, {@link VectorGruCell})
+ * for FLOAT arrays when the {@code jdk.incubator.vector} module is in the JVM (rnn's launchers
+ * add it), the scalar one otherwise (and always for DOUBLE, which the gradient checks use).
+ * Arrays must be dense and start at offset 0.
+ */
+final class CellKernels {
+    /** Whether FLOAT passes are vectorised in this JVM; {@code -Drnn.scalar=true} turns it off for comparison. */
+    static final boolean VECTORIZED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("rnn.scalar");
+
+    private CellKernels() {
+    }
+
+    static void lstmForward(LstmCell.Step s, INDArray gates, INDArray previousCell, INDArray cell, INDArray hidden,
+                        float[] mask) {
+        if (vector(gates)) {
+            VectorLstmCell.forward(s, bytes(gates), previousCell == null ? null : bytes(previousCell), bytes(cell),
+                    bytes(hidden), mask);
+        } else {
+            LstmCell.forward(s, Floats.of(gates), previousCell == null ? null : Floats.of(previousCell),
+                    Floats.of(cell), Floats.of(hidden), mask);
+        }
+    }
+
+    static void lstmBackward(LstmCell.Step s, INDArray gates, INDArray previousCell, INDArray cell, INDArray dHidden,
+                         INDArray dCell, int dCellOffset, double[] dBias, int dBiasOffset, float[] mask) {
+        if (vector(gates)) {
+            float[] stepBias = new float[4 * s.units()];
+            VectorLstmCell.backward(s, bytes(gates), previousCell == null ? null : bytes(previousCell), bytes(cell),
+                    bytes(dHidden), bytes(dCell), dCellOffset, stepBias, 0, mask);
+            for (int k = 0; k < stepBias.length; k++) {
+                dBias[dBiasOffset + k] += stepBias[k];
+            }
+        } else {
+            LstmCell.backward(s, Floats.of(gates), previousCell == null ? null : Floats.of(previousCell),
+                    Floats.of(cell), Floats.of(dHidden), Floats.of(dCell), dCellOffset, dBias, dBiasOffset, mask);
+        }
+    }
+
+    static void gruForward(LstmCell.Step s, INDArray input, INDArray recurrent, double[] recurrentBias, int biasOffset,
+                           INDArray previousHidden, INDArray hidden, float[] mask) {
+        if (vector(input)) {
+            float[] bias = new float[recurrentBias.length];
+            for (int k = 0; k < bias.length; k++) {
+                bias[k] = (float) recurrentBias[k];
+            }
+            VectorGruCell.forward(s, bytes(input), bytes(recurrent), bias, biasOffset,
+                    previousHidden == null ? null : bytes(previousHidden), bytes(hidden), mask);
+        } else {
+            GruCell.forward(s, Floats.of(input), Floats.of(recurrent), recurrentBias, biasOffset,
+                    previousHidden == null ? null : Floats.of(previousHidden), Floats.of(hidden), mask);
+        }
+    }
+
+    static void gruBackward(LstmCell.Step s, INDArray input, INDArray recurrent, INDArray previousHidden,
+                            INDArray dHidden, INDArray dPrevious, double[] dBias, double[] dRecurrentBias,
+                            int biasOffset, float[] mask) {
+        if (vector(input)) {
+            int width = 3 * s.units();
+            float[] stepBias = new float[width];
+            float[] stepRecurrentBias = new float[width];
+            VectorGruCell.backward(s, bytes(input), bytes(recurrent),
+                    previousHidden == null ? null : bytes(previousHidden), bytes(dHidden),
+                    dPrevious == null ? null : bytes(dPrevious), stepBias, stepRecurrentBias, 0, mask);
+            for (int k = 0; k < width; k++) {
+                dBias[biasOffset + k] += stepBias[k];
+                dRecurrentBias[biasOffset + k] += stepRecurrentBias[k];
+            }
+        } else {
+            GruCell.backward(s, Floats.of(input), Floats.of(recurrent),
+                    previousHidden == null ? null : Floats.of(previousHidden), Floats.of(dHidden),
+                    dPrevious == null ? null : Floats.of(dPrevious), dBias, dRecurrentBias, biasOffset, mask);
+        }
+    }
+
+    private static boolean vector(INDArray a) {
+        return VECTORIZED && a.dataType() == DataType.FLOAT;
+    }
+
+    private static ByteBuffer bytes(INDArray a) {
+        if (a.offset() != 0 || a.isView()) {
+            throw new IllegalArgumentException("kernel arrays must be dense and start at offset 0");
+        }
+        return a.data().asNio().order(ByteOrder.nativeOrder());
+    }
+}

@@ -1,0 +1,68 @@
+package rnn.nn;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The vectorised GRU kernel computes what the scalar one does, including the units past the last full vector. */
+class VectorGruCellTest {
+    private static final int BATCH = 3;
+    private static final int UNITS = 21;   // not a multiple of any vector length
+
+    private static INDArray random(long rows, long columns) {
+        return Nd4j.rand(DataType.FLOAT, rows, columns).subi(0.5f).muli(4).dup('c');
+    }
+
+    private static ByteBuffer bytes(INDArray a) {
+        return a.data().asNio().order(ByteOrder.nativeOrder());
+    }
+
+    @Test
+    void forwardAndBackwardMatchTheScalarKernel() {
+        Nd4j.getRandom().setSeed(23);
+        // Two rows of states: the previous state sits in row block 0, this step's in row block 1.
+        LstmCell.Step step = new LstmCell.Step(0, 3 * UNITS, BATCH * UNITS, 0, UNITS, 0, BATCH, UNITS);
+        float[] mask = {1, 0, 1};
+        double[] recurrentBias = random(1, 3 * UNITS).castTo(DataType.DOUBLE).toDoubleVector();
+        float[] recurrentBiasFloat = new float[3 * UNITS];
+        for (int k = 0; k < recurrentBiasFloat.length; k++) {
+            recurrentBiasFloat[k] = (float) recurrentBias[k];
+        }
+        INDArray input = random(BATCH, 3 * UNITS);
+        INDArray recurrent = random(BATCH, 3 * UNITS);
+        INDArray states = random(2 * BATCH, UNITS);
+        INDArray[] scalar = {input.dup('c'), recurrent.dup('c'), states.dup('c')};
+        INDArray[] vector = {input.dup('c'), recurrent.dup('c'), states.dup('c')};
+        GruCell.forward(step, Floats.of(scalar[0]), Floats.of(scalar[1]), recurrentBias, 0, Floats.of(scalar[2]),
+                Floats.of(scalar[2]), mask);
+        VectorGruCell.forward(step, bytes(vector[0]), bytes(vector[1]), recurrentBiasFloat, 0, bytes(vector[2]),
+                bytes(vector[2]), mask);
+        assertTrue(scalar[2].equalsWithEps(vector[2], 1e-5), "states");
+        assertTrue(scalar[1].equalsWithEps(vector[1], 1e-5), "recurrent parts");
+
+        INDArray dStates = random(2 * BATCH, UNITS);
+        INDArray dScalar = dStates.dup('c');
+        INDArray dVector = dStates.dup('c');
+        double[] biasScalar = new double[3 * UNITS];
+        double[] recurrentBiasScalar = new double[3 * UNITS];
+        float[] biasVector = new float[3 * UNITS];
+        float[] recurrentBiasVector = new float[3 * UNITS];
+        GruCell.backward(step, Floats.of(scalar[0]), Floats.of(scalar[1]), Floats.of(scalar[2]), Floats.of(dScalar),
+                Floats.of(dScalar), biasScalar, recurrentBiasScalar, 0, mask);
+        VectorGruCell.backward(step, bytes(vector[0]), bytes(vector[1]), bytes(vector[2]), bytes(dVector),
+                bytes(dVector), biasVector, recurrentBiasVector, 0, mask);
+        assertTrue(scalar[0].equalsWithEps(vector[0], 1e-4), "input gradients");
+        assertTrue(scalar[1].equalsWithEps(vector[1], 1e-4), "recurrent gradients");
+        assertTrue(dScalar.equalsWithEps(dVector, 1e-4), "state gradients");
+        for (int k = 0; k < biasVector.length; k++) {
+            assertTrue(Math.abs(biasScalar[k] - biasVector[k]) < 1e-4, "bias " + k);
+            assertTrue(Math.abs(recurrentBiasScalar[k] - recurrentBiasVector[k]) < 1e-4, "recurrent bias " + k);
+        }
+    }
+}
