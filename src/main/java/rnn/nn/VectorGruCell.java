@@ -1,11 +1,17 @@
 package rnn.nn;
 
+import static rnn.nn.VectorMath.ONE;
+import static rnn.nn.VectorMath.S;
+import static rnn.nn.VectorMath.accumulate;
+import static rnn.nn.VectorMath.load;
+import static rnn.nn.VectorMath.sigmoid;
+import static rnn.nn.VectorMath.store;
+import static rnn.nn.VectorMath.tanh;
+import static rnn.nn.VectorMath.vectorUnits;
+
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link GruCell}'s two passes for FLOAT arrays with the Vector API; same layouts, formulas and
@@ -13,34 +19,13 @@ import jdk.incubator.vector.VectorSpecies;
  * loaded when the {@code jdk.incubator.vector} module is present ({@link CellKernels}).
  */
 final class VectorGruCell {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-    private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
-    private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
-
     private VectorGruCell() {
-    }
-
-    private static FloatVector load(ByteBuffer b, int index) {
-        return FloatVector.fromByteBuffer(S, b, index * 4, ORDER);
-    }
-
-    private static void store(FloatVector v, ByteBuffer b, int index) {
-        v.intoByteBuffer(b, index * 4, ORDER);
-    }
-
-    private static FloatVector sigmoid(FloatVector x) {
-        return ONE.div(x.neg().lanewise(VectorOperators.EXP).add(1f));
-    }
-
-    private static FloatVector tanh(FloatVector x) {
-        return ONE.sub(TWO.div(x.mul(2f).lanewise(VectorOperators.EXP).add(1f)));
     }
 
     static void forward(LstmCell.Step s, ByteBuffer input, ByteBuffer recurrent, float[] recurrentBias, int biasOffset,
                         ByteBuffer previousHidden, ByteBuffer hidden, float[] mask) {
         int units = s.units();
-        int vectorUnits = units - units % S.length();
+        int vectorUnits = vectorUnits(units);
         for (int row = 0; row < s.batch(); row++) {
             int g = s.gateOffset() + row * s.gateStride();
             int st = s.stateOffset() + row * s.stateStride();
@@ -88,7 +73,7 @@ final class VectorGruCell {
                          ByteBuffer dHidden, ByteBuffer dPrevious, float[] dBias, float[] dRecurrentBias,
                          int biasOffset, float[] mask) {
         int units = s.units();
-        int vectorUnits = units - units % S.length();
+        int vectorUnits = vectorUnits(units);
         for (int row = 0; row < s.batch(); row++) {
             int g = s.gateOffset() + row * s.gateStride();
             int st = s.stateOffset() + row * s.stateStride();
@@ -118,13 +103,12 @@ final class VectorGruCell {
                 store(dz, recurrent, g + units + j);
                 store(dnr, recurrent, g + 2 * units + j);
                 int b0 = biasOffset + j;
-                FloatVector.fromArray(S, dBias, b0).add(dr).intoArray(dBias, b0);
-                FloatVector.fromArray(S, dBias, b0 + units).add(dz).intoArray(dBias, b0 + units);
-                FloatVector.fromArray(S, dBias, b0 + 2 * units).add(dn).intoArray(dBias, b0 + 2 * units);
-                FloatVector.fromArray(S, dRecurrentBias, b0).add(dr).intoArray(dRecurrentBias, b0);
-                FloatVector.fromArray(S, dRecurrentBias, b0 + units).add(dz).intoArray(dRecurrentBias, b0 + units);
-                FloatVector.fromArray(S, dRecurrentBias, b0 + 2 * units).add(dnr)
-                        .intoArray(dRecurrentBias, b0 + 2 * units);
+                accumulate(dBias, b0, dr);
+                accumulate(dBias, b0 + units, dz);
+                accumulate(dBias, b0 + 2 * units, dn);
+                accumulate(dRecurrentBias, b0, dr);
+                accumulate(dRecurrentBias, b0 + units, dz);
+                accumulate(dRecurrentBias, b0 + 2 * units, dnr);
                 if (dPrevious != null) {
                     store(load(dPrevious, prev + j).add(dh.mul(z)), dPrevious, prev + j);
                 }

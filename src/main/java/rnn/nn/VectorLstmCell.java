@@ -1,11 +1,17 @@
 package rnn.nn;
 
+import static rnn.nn.VectorMath.ONE;
+import static rnn.nn.VectorMath.S;
+import static rnn.nn.VectorMath.accumulate;
+import static rnn.nn.VectorMath.load;
+import static rnn.nn.VectorMath.sigmoid;
+import static rnn.nn.VectorMath.store;
+import static rnn.nn.VectorMath.tanh;
+import static rnn.nn.VectorMath.vectorUnits;
+
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link LstmCell}'s two passes for FLOAT arrays with the Vector API: the gate nonlinearities of
@@ -15,35 +21,13 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code jdk.incubator.vector} module is present ({@link CellKernels}).
  */
 final class VectorLstmCell {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-    private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
-    private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
-
     private VectorLstmCell() {
-    }
-
-    private static FloatVector load(ByteBuffer b, int index) {
-        return FloatVector.fromByteBuffer(S, b, index * 4, ORDER);
-    }
-
-    private static void store(FloatVector v, ByteBuffer b, int index) {
-        v.intoByteBuffer(b, index * 4, ORDER);
-    }
-
-    private static FloatVector sigmoid(FloatVector x) {
-        return ONE.div(x.neg().lanewise(VectorOperators.EXP).add(1f));
-    }
-
-    /** tanh(x) = 1 - 2 / (e^2x + 1), as in {@link LstmCell#tanh}. */
-    private static FloatVector tanh(FloatVector x) {
-        return ONE.sub(TWO.div(x.mul(2f).lanewise(VectorOperators.EXP).add(1f)));
     }
 
     static void forward(LstmCell.Step s, ByteBuffer gates, ByteBuffer previousCell, ByteBuffer cell,
                         ByteBuffer hidden, float[] mask) {
         int units = s.units();
-        int vectorUnits = units - units % S.length();
+        int vectorUnits = vectorUnits(units);
         for (int r = 0; r < s.batch(); r++) {
             int g = s.gateOffset() + r * s.gateStride();
             int st = s.stateOffset() + r * s.stateStride();
@@ -92,7 +76,7 @@ final class VectorLstmCell {
                          ByteBuffer dHidden, ByteBuffer dCell, int dCellOffset, float[] dBias, int dBiasOffset,
                          float[] mask) {
         int units = s.units();
-        int vectorUnits = units - units % S.length();
+        int vectorUnits = vectorUnits(units);
         for (int r = 0; r < s.batch(); r++) {
             int g = s.gateOffset() + r * s.gateStride();
             int st = s.stateOffset() + r * s.stateStride();
@@ -126,10 +110,10 @@ final class VectorLstmCell {
                 store(di, gates, g + 3 * units + j);
                 store(dc.mul(f), dCell, dcRow + j);
                 int b0 = dBiasOffset + j;
-                FloatVector.fromArray(S, dBias, b0).add(da).intoArray(dBias, b0);
-                FloatVector.fromArray(S, dBias, b0 + units).add(df).intoArray(dBias, b0 + units);
-                FloatVector.fromArray(S, dBias, b0 + 2 * units).add(dout).intoArray(dBias, b0 + 2 * units);
-                FloatVector.fromArray(S, dBias, b0 + 3 * units).add(di).intoArray(dBias, b0 + 3 * units);
+                accumulate(dBias, b0, da);
+                accumulate(dBias, b0 + units, df);
+                accumulate(dBias, b0 + 2 * units, dout);
+                accumulate(dBias, b0 + 3 * units, di);
             }
             for (int j = vectorUnits; j < units; j++) {
                 float a = gates.getFloat((g + j) * 4);
