@@ -20,54 +20,22 @@ import org.nd4j.linalg.factory.Nd4j;
  * only the recurrent part of the candidate.
  */
 final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
-    private static final String STATE_HIDDEN = "h";
-
     /** What a forward pass computed, kept for the backward pass. */
-    private record Pass(INDArray inputs, INDArray input, INDArray recurrent, INDArray hidden, float[] mask,
-                        INDArray initialHidden, int batch, int steps) {
+    private record GruPass(INDArray inputs, INDArray input, INDArray recurrent, INDArray hidden, float[] mask,
+                           INDArray initialHidden, int batch, int steps) implements Pass {
     }
 
-    private Pass saved;
+    private GruPass saved;
 
     FusedGruLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 
     @Override
-    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        Pass pass = run(training, null, workspaceMgr);
-        return output(pass.hidden(), pass.batch(), pass.steps(), workspaceMgr);
-    }
-
-    @Override
-    public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
-        setInput(input, workspaceMgr);
-        Pass pass = run(false, stateMap.get(STATE_HIDDEN), workspaceMgr);
-        storeLast(pass, stateMap);
-        return output(pass.hidden(), pass.batch(), pass.steps(), workspaceMgr);
-    }
-
-    @Override
-    public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT,
-                                                LayerWorkspaceMgr workspaceMgr) {
-        setInput(input, workspaceMgr);
-        Pass pass = run(training, tBpttStateMap.get(STATE_HIDDEN), workspaceMgr);
-        if (storeLastForTBPTT) {
-            storeLast(pass, tBpttStateMap);
-        }
-        return output(pass.hidden(), pass.batch(), pass.steps(), workspaceMgr);
-    }
-
-    @Override
-    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        return tbpttBackpropGradient(epsilon, -1, workspaceMgr);
-    }
-
-    @Override
     public Pair<Gradient, INDArray> tbpttBackpropGradient(INDArray epsilon, int backLength,
                                                           LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        Pass pass = saved != null ? saved : run(true, null, workspaceMgr);
+        GruPass pass = saved != null ? saved : (GruPass) run(true, null, workspaceMgr);
         saved = null;
         int b = pass.batch();
         int steps = pass.steps();
@@ -119,8 +87,8 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
         }
     }
 
-    /** Runs the layer over {@code this.input} from the given initial state (null: zero). */
-    private Pass run(boolean training, INDArray initialHidden, LayerWorkspaceMgr workspaceMgr) {
+    @Override
+    Pass run(boolean training, Map<String, INDArray> state, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray x = permuteIfNWC(input).castTo(dataType);   // [batch, nIn, time] (NCW)
@@ -143,7 +111,7 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
             input.addiRowVector(bias);
             INDArray recurrent = buffer("recurrent", (long) steps * b, (long) width * directions());
             INDArray hidden = buffer("hidden", (long) steps * b, (long) units * directions());
-            INDArray h0 = initialHidden == null ? null : initialHidden.castTo(dataType).dup('c');
+            INDArray h0 = initialState(state, STATE_HIDDEN);
             float[] mask = timeMajorMask(b, steps);
             for (int d = 0; d < directions(); d++) {
                 INDArray recurrentD = block(recurrentWeights, d, width);
@@ -162,7 +130,7 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
                             k == 0 ? h0 : hidden, hidden, mask);
                 }
             }
-            Pass pass = new Pass(inputs, input, recurrent, hidden, mask, h0, b, steps);
+            GruPass pass = new GruPass(inputs, input, recurrent, hidden, mask, h0, b, steps);
             saved = training ? pass : null;
             return pass;
         }
@@ -178,7 +146,8 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
                 previousOffset, stateStride, t * b, b, units);
     }
 
-    private void storeLast(Pass pass, Map<String, INDArray> state) {
+    @Override
+    void storeLast(Pass pass, Map<String, INDArray> state) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             state.put(STATE_HIDDEN, lastStates(pass.hidden(), pass.batch(), pass.steps()));
         }

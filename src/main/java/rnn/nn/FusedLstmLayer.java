@@ -21,54 +21,24 @@ import org.nd4j.linalg.factory.Nd4j;
  * backward pass instead of recomputing them.
  */
 final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
-    private static final String STATE_HIDDEN = "h";
     private static final String STATE_CELL = "c";
 
     /** What a forward pass computed, kept for the backward pass. */
-    private record Pass(INDArray inputs, INDArray gates, INDArray cells, INDArray hidden, float[] mask,
-                        INDArray initialHidden, INDArray initialCell, int batch, int steps) {
+    private record LstmPass(INDArray inputs, INDArray gates, INDArray cells, INDArray hidden, float[] mask,
+                            INDArray initialHidden, INDArray initialCell, int batch, int steps) implements Pass {
     }
 
-    private Pass saved;
+    private LstmPass saved;
 
     FusedLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 
     @Override
-    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        return output(run(training, null, null, workspaceMgr), workspaceMgr);
-    }
-
-    @Override
-    public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
-        setInput(input, workspaceMgr);
-        Pass pass = run(false, stateMap.get(STATE_HIDDEN), stateMap.get(STATE_CELL), workspaceMgr);
-        storeLast(pass, stateMap);
-        return output(pass, workspaceMgr);
-    }
-
-    @Override
-    public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT,
-                                                LayerWorkspaceMgr workspaceMgr) {
-        setInput(input, workspaceMgr);
-        Pass pass = run(training, tBpttStateMap.get(STATE_HIDDEN), tBpttStateMap.get(STATE_CELL), workspaceMgr);
-        if (storeLastForTBPTT) {
-            storeLast(pass, tBpttStateMap);
-        }
-        return output(pass, workspaceMgr);
-    }
-
-    @Override
-    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        return tbpttBackpropGradient(epsilon, -1, workspaceMgr);
-    }
-
-    @Override
     public Pair<Gradient, INDArray> tbpttBackpropGradient(INDArray epsilon, int backLength,
                                                           LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        Pass pass = saved != null ? saved : run(true, null, null, workspaceMgr);
+        LstmPass pass = saved != null ? saved : (LstmPass) run(true, null, workspaceMgr);
         saved = null;
         int b = pass.batch();
         int steps = pass.steps();
@@ -117,8 +87,8 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
         }
     }
 
-    /** Runs the layer over {@code this.input} from the given initial states (null: zero). */
-    private Pass run(boolean training, INDArray initialHidden, INDArray initialCell, LayerWorkspaceMgr workspaceMgr) {
+    @Override
+    Pass run(boolean training, Map<String, INDArray> state, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray x = permuteIfNWC(input).castTo(dataType);   // [batch, nIn, time] (NCW)
@@ -140,8 +110,8 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
             gates.addiRowVector(bias);
             INDArray cells = buffer("cells", (long) steps * b, (long) units * directions);
             INDArray hidden = buffer("hidden", (long) steps * b, (long) units * directions);
-            INDArray h0 = initialHidden == null ? null : initialHidden.castTo(dataType).dup('c');
-            INDArray c0 = initialCell == null ? null : initialCell.castTo(dataType).dup('c');
+            INDArray h0 = initialState(state, STATE_HIDDEN);
+            INDArray c0 = initialState(state, STATE_CELL);
             float[] mask = timeMajorMask(b, steps);
             for (int d = 0; d < directions; d++) {
                 INDArray recurrentD = block(recurrent, d, 4 * units);
@@ -156,7 +126,7 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
                     CellKernels.lstmForward(step(d, t, previous, k == 0, b), gates, k == 0 ? c0 : cells, cells, hidden, mask);
                 }
             }
-            Pass pass = new Pass(inputs, gates, cells, hidden, mask, h0, c0, b, steps);
+            LstmPass pass = new LstmPass(inputs, gates, cells, hidden, mask, h0, c0, b, steps);
             saved = training ? pass : null;
             return pass;
         }
@@ -173,15 +143,11 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
                 previousOffset, stateStride, t * b, b, units);
     }
 
-    private INDArray output(Pass pass, LayerWorkspaceMgr workspaceMgr) {
-        return output(pass.hidden(), pass.batch(), pass.steps(), workspaceMgr);
-    }
-
-    /** Keeps each direction's state after its last step: {@code [batch, directions x hidden]}. */
-    private void storeLast(Pass pass, Map<String, INDArray> state) {
+    @Override
+    void storeLast(Pass pass, Map<String, INDArray> state) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             state.put(STATE_HIDDEN, lastStates(pass.hidden(), pass.batch(), pass.steps()));
-            state.put(STATE_CELL, lastStates(pass.cells(), pass.batch(), pass.steps()));
+            state.put(STATE_CELL, lastStates(((LstmPass) pass).cells(), pass.batch(), pass.steps()));
         }
     }
 }

@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,10 +27,62 @@ import org.nd4j.linalg.factory.Nd4j;
  * shape stays the same.
  */
 abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurrentLayer<C> {
+    static final String STATE_HIDDEN = "h";
+
+    /** What a forward pass computed: at least the hidden states, time-major. */
+    interface Pass {
+        INDArray hidden();
+
+        int batch();
+
+        int steps();
+    }
+
     private final Map<String, INDArray> scratch = new HashMap<>();
 
     FusedRecurrentLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
+    }
+
+    /** Runs the layer over {@code this.input} from {@code state} (null or missing entries: zero). */
+    abstract Pass run(boolean training, Map<String, INDArray> state, LayerWorkspaceMgr workspaceMgr);
+
+    /** Stores each direction's state after its last step into {@code state}, for the next call. */
+    abstract void storeLast(Pass pass, Map<String, INDArray> state);
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        return output(run(training, null, workspaceMgr), workspaceMgr);
+    }
+
+    @Override
+    public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        Pass pass = run(false, stateMap, workspaceMgr);
+        storeLast(pass, stateMap);
+        return output(pass, workspaceMgr);
+    }
+
+    @Override
+    public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT,
+                                                LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        Pass pass = run(training, tBpttStateMap, workspaceMgr);
+        if (storeLastForTBPTT) {
+            storeLast(pass, tBpttStateMap);
+        }
+        return output(pass, workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        return tbpttBackpropGradient(epsilon, -1, workspaceMgr);
+    }
+
+    /** {@code state}'s entry {@code key} as a dense row-major copy in this layer's type, or null. */
+    INDArray initialState(Map<String, INDArray> state, String key) {
+        INDArray value = state == null ? null : state.get(key);
+        return value == null ? null : value.castTo(dataType).dup('c');
     }
 
     int units() {
@@ -46,10 +99,10 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
     }
 
     /** The layer's output {@code [batch, directions x hidden, time]} in the activations workspace. */
-    INDArray output(INDArray hidden, int batch, int steps, LayerWorkspaceMgr workspaceMgr) {
+    INDArray output(Pass pass, LayerWorkspaceMgr workspaceMgr) {
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {batch, (long) units() * directions(), steps}, 'f');
-        TimeMajor.toNcw(hidden, out);
+                new long[] {pass.batch(), (long) units() * directions(), pass.steps()}, 'f');
+        TimeMajor.toNcw(pass.hidden(), out);
         return permuteIfNWC(out);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.util.List;
@@ -204,6 +205,19 @@ class FusedGruTest {
         for (int i = 0; i < sequences.size(); i++) {
             assertArrayEquals(single.probabilities(List.of(sequences.get(i)))[0], batched[i], 1e-5f);
         }
+    }
+
+    @Test
+    void stateCarriesAcrossTimeStepCalls() {
+        Nd4j.getRandom().setSeed(39);
+        MultiLayerNetwork net = network(false);
+        INDArray x = input();
+        INDArray whole = net.output(x);
+        net.rnnClearPreviousState();
+        INDArray first = net.rnnTimeStep(x.get(all(), all(), interval(0, 2)));
+        INDArray rest = net.rnnTimeStep(x.get(all(), all(),
+                interval(2, STEPS)));
+        assertTrue(Nd4j.concat(2, first, rest).equalsWithEps(whole, 1e-12));
     }
 
     @Test
