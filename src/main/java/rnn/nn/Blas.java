@@ -21,6 +21,64 @@ public final class Blas {
     private Blas() {
     }
 
+    /**
+     * A matrix inside an array's memory, addressed without creating an ND4J view (which costs
+     * more than the small product of a recurrent step): {@code rows x columns} from element
+     * {@code offset} of {@code array}'s data, rows (or columns, when not {@code rowMajor}) {@code ld}
+     * elements apart.
+     */
+    record Matrix(INDArray array, long offset, int rows, int columns, int ld, boolean rowMajor) {
+        /** Rows {@code [rowFrom, rowTo)} and {@code columns} columns from {@code columnFrom} of a dense row-major array. */
+        static Matrix rowBlock(INDArray dense, long rowFrom, long rowTo, long columnFrom, long columns) {
+            long width = dense.size(1);
+            if (dense.ordering() != 'c' || dense.stride(1) != 1 || (dense.size(0) > 1 && dense.stride(0) != width)) {
+                throw new IllegalArgumentException("expected a dense row-major matrix, got " + dense.shapeInfoToString());
+            }
+            return new Matrix(dense, rowFrom * width + columnFrom, (int) (rowTo - rowFrom), (int) columns, (int) width,
+                    true);
+        }
+
+        /** {@code columns} columns from {@code columnFrom} of a dense column-major ('f') matrix. */
+        static Matrix columnBlock(INDArray denseF, long columnFrom, long columns) {
+            long height = denseF.size(0);
+            if (denseF.stride(0) != 1 || (denseF.size(1) > 1 && denseF.stride(1) != height)) {
+                throw new IllegalArgumentException("expected a dense column-major matrix, got "
+                        + denseF.shapeInfoToString());
+            }
+            return new Matrix(denseF, columnFrom * height, (int) height, (int) columns, (int) height, false);
+        }
+    }
+
+    /** {@code c = alpha op(a) op(b) + beta c} on matrices addressed in place; {@code c} must be row-major. */
+    static void gemm(Matrix a, boolean transposeA, Matrix b, boolean transposeB, Matrix c, double alpha, double beta) {
+        int m = c.rows();
+        int n = c.columns();
+        int k = transposeA ? a.rows() : a.columns();
+        if (!c.rowMajor() || (transposeA ? a.columns() : a.rows()) != m || (transposeB ? b.columns() : b.rows()) != k
+                || (transposeB ? b.rows() : b.columns()) != n) {
+            throw new IllegalArgumentException("gemm shapes do not match: " + a + " x " + b + " -> " + c);
+        }
+        int transA = a.rowMajor() == transposeA ? CblasTrans : CblasNoTrans;
+        int transB = b.rowMajor() == transposeB ? CblasTrans : CblasNoTrans;
+        if (c.array().dataType() == DataType.FLOAT) {
+            openblas_nolapack.cblas_sgemm(CblasRowMajor, transA, transB, m, n, k, (float) alpha, floats(a), a.ld(),
+                    floats(b), b.ld(), (float) beta, floats(c), c.ld());
+        } else if (c.array().dataType() == DataType.DOUBLE) {
+            openblas_nolapack.cblas_dgemm(CblasRowMajor, transA, transB, m, n, k, alpha, doubles(a), a.ld(),
+                    doubles(b), b.ld(), beta, doubles(c), c.ld());
+        } else {
+            throw new IllegalArgumentException("gemm needs FLOAT or DOUBLE arrays, got " + c.array().dataType());
+        }
+    }
+
+    private static FloatPointer floats(Matrix x) {
+        return floats(x.array()).position(x.offset());
+    }
+
+    private static DoublePointer doubles(Matrix x) {
+        return doubles(x.array()).position(x.offset());
+    }
+
     /** Loads the OpenBLAS that the direct calls use (for reports of which library runs). */
     public static void loadNow() {
         openblas_nolapack.cblas_sdot(1, new float[] {1}, 1, new float[] {1}, 1);

@@ -51,7 +51,7 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
             double[] dRecurrentBias = new double[width * directions()];
             int firstStep = backLength > 0 ? Math.max(0, steps - backLength) : 0;
             for (int d = 0; d < directions(); d++) {
-                INDArray recurrentD = block(recurrentWeights, d, width);
+                Blas.Matrix recurrentD = Blas.Matrix.columnBlock(recurrentWeights, (long) d * width, width);
                 for (int k = steps - 1; k >= firstStep; k--) {
                     int t = time(d, k, steps);
                     int previous = time(d, k - 1, steps);
@@ -59,8 +59,8 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
                             k == 0 ? pass.initialHidden() : pass.hidden(), dHidden, k == 0 ? null : dHidden, dBias,
                             dRecurrentBias, d * width, pass.mask());
                     if (k > firstStep) {   // dHidden[previous] += dRecurrent[t] RW^T
-                        Blas.gemm(block(rows(pass.recurrent(), t, t + 1, b), d, width), false, recurrentD, true,
-                                block(rows(dHidden, previous, previous + 1, b), d, units), 1.0, 1.0);
+                        Blas.gemm(stepBlock(pass.recurrent(), t, b, d, width), false, recurrentD, true,
+                                stepBlock(dHidden, previous, b, d, units), 1.0, 1.0);
                     }
                 }
                 if (firstStep > 0) {   // steps beyond the truncation get no gradient
@@ -114,17 +114,18 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
             INDArray h0 = initialState(state, STATE_HIDDEN);
             float[] mask = timeMajorMask(b, steps);
             for (int d = 0; d < directions(); d++) {
-                INDArray recurrentD = block(recurrentWeights, d, width);
+                Blas.Matrix recurrentD = Blas.Matrix.columnBlock(recurrentWeights, (long) d * width, width);
                 for (int k = 0; k < steps; k++) {
                     int t = time(d, k, steps);
                     int previous = time(d, k - 1, steps);
-                    INDArray previousHidden = k == 0 ? (h0 == null ? null : block(h0, d, units))
-                            : block(rows(hidden, previous, previous + 1, b), d, units);
-                    INDArray target = block(rows(recurrent, t, t + 1, b), d, width);
+                    Blas.Matrix previousHidden = k == 0
+                            ? (h0 == null ? null : Blas.Matrix.rowBlock(h0, 0, b, (long) d * units, units))
+                            : stepBlock(hidden, previous, b, d, units);
                     if (previousHidden != null) {
-                        Blas.gemm(previousHidden, false, recurrentD, false, target, 1.0, 0.0);
+                        Blas.gemm(previousHidden, false, recurrentD, false, stepBlock(recurrent, t, b, d, width), 1.0,
+                                0.0);
                     } else {
-                        target.assign(0);
+                        block(rows(recurrent, t, t + 1, b), d, width).assign(0);
                     }
                     CellKernels.gruForward(step(d, t, previous, k == 0, b), input, recurrent, recurrentBias, d * width,
                             k == 0 ? h0 : hidden, hidden, mask);

@@ -55,7 +55,7 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
             double[] dBias = new double[4 * units * directions];
             int firstStep = backLength > 0 ? Math.max(0, steps - backLength) : 0;
             for (int d = 0; d < directions; d++) {
-                INDArray recurrentD = block(recurrent, d, 4 * units);
+                Blas.Matrix recurrentD = Blas.Matrix.columnBlock(recurrent, (long) d * 4 * units, 4L * units);
                 for (int k = steps - 1; k >= firstStep; k--) {
                     int t = time(d, k, steps);
                     int previous = time(d, k - 1, steps);
@@ -63,7 +63,8 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
                     CellKernels.lstmBackward(step, pass.gates(), k == 0 ? pass.initialCell() : pass.cells(), pass.cells(),
                             dHidden, dCell, d * units, dBias, d * 4 * units, pass.mask());
                     if (k > firstStep) {   // dHidden[previous] += dGates[t] RW^T
-                        Blas.gemm(block(rows(pass.gates(), t, t + 1, b), d, 4 * units), false, recurrentD, true, block(rows(dHidden, previous, previous + 1, b), d, units), 1.0, 1.0);
+                        Blas.gemm(stepBlock(pass.gates(), t, b, d, 4 * units), false, recurrentD, true,
+                                stepBlock(dHidden, previous, b, d, units), 1.0, 1.0);
                     }
                 }
                 if (firstStep > 0) {   // steps beyond the truncation get no gradient
@@ -114,14 +115,16 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
             INDArray c0 = initialState(state, STATE_CELL);
             float[] mask = timeMajorMask(b, steps);
             for (int d = 0; d < directions; d++) {
-                INDArray recurrentD = block(recurrent, d, 4 * units);
+                Blas.Matrix recurrentD = Blas.Matrix.columnBlock(recurrent, (long) d * 4 * units, 4L * units);
                 for (int k = 0; k < steps; k++) {
                     int t = time(d, k, steps);
                     int previous = time(d, k - 1, steps);
-                    INDArray previousHidden = k == 0 ? (h0 == null ? null : block(h0, d, units))
-                            : block(rows(hidden, previous, previous + 1, b), d, units);
+                    Blas.Matrix previousHidden = k == 0
+                            ? (h0 == null ? null : Blas.Matrix.rowBlock(h0, 0, b, (long) d * units, units))
+                            : stepBlock(hidden, previous, b, d, units);
                     if (previousHidden != null) {
-                        Blas.gemm(previousHidden, false, recurrentD, false, block(rows(gates, t, t + 1, b), d, 4 * units), 1.0, 1.0);
+                        Blas.gemm(previousHidden, false, recurrentD, false, stepBlock(gates, t, b, d, 4 * units), 1.0,
+                                1.0);
                     }
                     CellKernels.lstmForward(step(d, t, previous, k == 0, b), gates, k == 0 ? c0 : cells, cells, hidden, mask);
                 }

@@ -192,6 +192,11 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         return timeMajor.get(interval((long) from * batch, (long) to * batch), all());
     }
 
+    /** The rows of time {@code t} and the columns of direction {@code d}, {@code width} wide, as a BLAS operand. */
+    static Blas.Matrix stepBlock(INDArray timeMajor, int t, int batch, int d, int width) {
+        return Blas.Matrix.rowBlock(timeMajor, (long) t * batch, (long) (t + 1) * batch, (long) d * width, width);
+    }
+
     /** Columns of direction {@code d}, {@code width} wide. */
     static INDArray block(INDArray matrix, int d, int width) {
         return matrix.get(all(), interval((long) d * width, (long) (d + 1) * width));

@@ -38,6 +38,22 @@ class BlasTest {
         check(DataType.FLOAT, orderA, orderB, orderC, false, false, false, m, n, k);
     }
 
+    @ParameterizedTest
+    @CsvSource({"false", "true"})
+    void multipliesBlocksAddressedInPlace(boolean transposeB) {
+        // A row block of a row-major array times a column block of a column-major one, into a row block.
+        INDArray a = matrix(DataType.FLOAT, 'c', 10, 9);
+        INDArray b = matrix(DataType.FLOAT, 'f', transposeB ? 7 : 3, 20);
+        INDArray c = matrix(DataType.FLOAT, 'c', 12, 15);
+        INDArray aBlock = a.get(interval(4, 9), interval(2, 5));                                   // [5, 3]
+        INDArray bBlock = b.get(all(), interval(6, transposeB ? 9 : 13));                          // [3, 7] or [7, 3]
+        INDArray expected = c.get(interval(1, 6), interval(8, 15)).dup()
+                .addi(aBlock.mmul(transposeB ? bBlock.transpose() : bBlock));
+        Blas.gemm(Blas.Matrix.rowBlock(a, 4, 9, 2, 3), false, Blas.Matrix.columnBlock(b, 6, transposeB ? 3 : 7),
+                transposeB, Blas.Matrix.rowBlock(c, 1, 6, 8, 7), 1.0, 1.0);
+        assertTrue(expected.equalsWithEps(c.get(interval(1, 6), interval(8, 15)), 1e-4));
+    }
+
     private static void check(DataType type, char orderA, char orderB, char orderC, boolean transposeA,
                               boolean transposeB, boolean views, long m, long n, long k) {
         long[] shapeA = transposeA ? new long[] {k, m} : new long[] {m, k};
