@@ -1,5 +1,6 @@
 /**
- * Network assembly from the model config: the embedding, the masked recurrent encoder (bidirectional without
- * padding leaking into the backward direction), pooling and output, and batched inference.
+ * Networks and layers: assembly from the model config ({@link rnn.nn.SentimentNetwork}, the
+ * masked recurrent encoder, pooling, output), rnn's fused LSTM and GRU layers with their cell
+ * kernels (scalar and Vector API) and direct OpenBLAS products, and batched inference.
  */
 package rnn.nn;
