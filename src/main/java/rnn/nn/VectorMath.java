@@ -19,12 +19,15 @@ final class VectorMath {
     private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     private static final float LOG2E = 1.44269504f;
+    private static final float ROUNDING = 12582912f;   // 1.5 x 2^23
+    private static final int ROUNDING_BITS = Float.floatToIntBits(ROUNDING);
     /** ln 2 split so that n x LN2_HI is exact for the n that occur. */
-    private static final float MINUS_LN2_HI = -0.693145752f;
+    private static final FloatVector MINUS_LN2_HI = FloatVector.broadcast(S, -0.693145752f);
     private static final float MINUS_LN2_LO = -1.42860677e-6f;
-    /** 1/8!, 1/7!, ..., 1/1!, 1/0!: Horner's scheme after 1/9!. */
-    private static final float[] TAYLOR = {1f / 40320f, 1f / 5040f, 1f / 720f, 1f / 120f, 1f / 24f, 1f / 6f, 0.5f,
-        1f, 1f};
+    /** 1/6!, ..., 1/1!, 1/0!: Horner's scheme after 1/7!. */
+    private static final FloatVector[] TAYLOR = {FloatVector.broadcast(S, 1f / 720f),
+        FloatVector.broadcast(S, 1f / 120f), FloatVector.broadcast(S, 1f / 24f), FloatVector.broadcast(S, 1f / 6f),
+        FloatVector.broadcast(S, 0.5f), ONE, ONE};
 
     private VectorMath() {
     }
@@ -57,22 +60,24 @@ final class VectorMath {
     }
 
     /**
-     * e^x from exactly rounded operations only: x = n ln2 + f with |f| < ln2, e^f by its Taylor
-     * series to the 9th power (relative error below 2e-7 in float), 2^n put into the exponent
-     * bits. The Vector API's own EXP gave different last bits in interpreted and compiled code,
-     * which made training runs differ from one another; this one is the same wherever it runs.
-     * Arguments are clamped to [-87, 88], where float e^x is still normal.
+     * e^x from exactly rounded operations only: x = n ln2 + f with n = round(x log2 e) and
+     * |f| <= ln2 / 2, e^f by its Taylor series to the 7th power (relative error about 1e-7 in
+     * float), 2^n written into the exponent bits. The rounding adds and subtracts 1.5 x 2^23, which
+     * also leaves n in the low bits of the sum. The Vector API's own EXP gave different last bits in
+     * interpreted and compiled code, so two identical training runs saved different parameters;
+     * this is the same wherever it runs. Arguments are clamped to [-87, 88], where float e^x is
+     * still normal.
      */
     static FloatVector exp(FloatVector x) {
         FloatVector clamped = x.max(-87f).min(88f);
-        IntVector n = (IntVector) clamped.mul(LOG2E).convert(VectorOperators.F2I, 0);   // truncated toward 0
-        FloatVector nf = (FloatVector) n.convert(VectorOperators.I2F, 0);
-        FloatVector f = nf.fma(FloatVector.broadcast(S, MINUS_LN2_HI), clamped).add(nf.mul(MINUS_LN2_LO));
-        FloatVector p = FloatVector.broadcast(S, 1f / 362880f);
-        for (float c : TAYLOR) {
-            p = p.fma(f, FloatVector.broadcast(S, c));
+        FloatVector shifted = clamped.mul(LOG2E).add(ROUNDING);
+        FloatVector nf = shifted.sub(ROUNDING);   // round(x log2 e)
+        IntVector n = shifted.reinterpretAsInts().sub(ROUNDING_BITS);
+        FloatVector f = nf.fma(MINUS_LN2_HI, clamped).add(nf.mul(MINUS_LN2_LO));
+        FloatVector p = FloatVector.broadcast(S, 1f / 5040f);
+        for (FloatVector c : TAYLOR) {
+            p = p.fma(f, c);
         }
-        FloatVector scale = n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        return p.mul(scale);
+        return p.mul(n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
     }
 }
