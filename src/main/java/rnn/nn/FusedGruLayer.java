@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -69,21 +68,10 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
                     block(rows(pass.recurrent(), from, from + firstStep, b), d, width).assign(0);
                 }
             }
-            Blas.gemm(pass.inputs(), true, pass.input(), false, gradientViews.get(FusedRecurrentParams.INPUT_WEIGHTS),
-                    1.0, 0.0);
             recurrentWeightGradient(pass.hidden(), pass.initialHidden(), pass.recurrent(), b, steps);
-            gradientViews.get(FusedRecurrentParams.BIAS).assign(Nd4j.createFromArray(dBias).castTo(dataType));
             gradientViews.get(FusedRecurrentParams.RECURRENT_BIAS)
                     .assign(Nd4j.createFromArray(dRecurrentBias).castTo(dataType));
-            long nIn = layerConf().getNIn();
-            INDArray dInputs = buffer("dInputs", (long) steps * b, nIn);
-            Blas.gemm(pass.input(), false, inputWeights, true, dInputs, 1.0, 0.0);
-            INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                    new long[] {b, nIn, steps}, 'f');
-            TimeMajor.toNcw(dInputs, epsilonOut);
-            Gradient gradient = gradientOfViews();
-            weightNoiseParams.clear();
-            return new Pair<>(gradient, permuteIfNWC(backpropDropOutIfPresent(epsilonOut)));
+            return finishBackprop(pass.inputs(), pass.input(), inputWeights, dBias, b, steps, workspaceMgr);
         }
     }
 
@@ -93,7 +81,6 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray x = permuteIfNWC(input).castTo(dataType);   // [batch, nIn, time] (NCW)
         int b = (int) x.size(0);
-        long nIn = x.size(1);
         int steps = (int) x.size(2);
         int units = units();
         int width = 3 * units;
@@ -104,11 +91,8 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
                 .castTo(DataType.DOUBLE).toDoubleVector();
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray inputs = buffer("inputs", (long) steps * b, nIn);   // [time x batch, nIn]
-            TimeMajor.fromNcw(x, inputs);
-            INDArray input = buffer("input", (long) steps * b, (long) width * directions());
-            Blas.gemm(inputs, false, inputWeights, false, input, 1.0, 0.0);
-            input.addiRowVector(bias);
+            INDArray inputs = timeMajorInputs(x);
+            INDArray input = project(inputs, inputWeights, bias);
             INDArray recurrent = buffer("recurrent", (long) steps * b, (long) width * directions());
             INDArray hidden = buffer("hidden", (long) steps * b, (long) units * directions());
             INDArray h0 = initialState(state, STATE_HIDDEN);

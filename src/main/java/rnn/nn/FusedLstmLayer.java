@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -73,18 +72,8 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
                 }
             }
             INDArray dGates = pass.gates();   // [time x batch, directions x 4 hidden], now gradients
-            Blas.gemm(pass.inputs(), true, dGates, false, gradientViews.get(FusedRecurrentParams.INPUT_WEIGHTS), 1.0, 0.0);
             recurrentWeightGradient(pass.hidden(), pass.initialHidden(), dGates, b, steps);
-            gradientViews.get(FusedRecurrentParams.BIAS).assign(Nd4j.createFromArray(dBias).castTo(dataType));
-            long nIn = layerConf().getNIn();
-            INDArray dInputs = buffer("dInputs", (long) steps * b, nIn);   // [time x batch, nIn]
-            Blas.gemm(dGates, false, inputWeights, true, dInputs, 1.0, 0.0);
-            INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                    new long[] {b, nIn, steps}, 'f');
-            TimeMajor.toNcw(dInputs, epsilonOut);
-            Gradient gradient = gradientOfViews();
-            weightNoiseParams.clear();
-            return new Pair<>(gradient, permuteIfNWC(backpropDropOutIfPresent(epsilonOut)));
+            return finishBackprop(pass.inputs(), dGates, inputWeights, dBias, b, steps, workspaceMgr);
         }
     }
 
@@ -94,7 +83,6 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray x = permuteIfNWC(input).castTo(dataType);   // [batch, nIn, time] (NCW)
         int b = (int) x.size(0);
-        long nIn = x.size(1);
         int steps = (int) x.size(2);
         int units = units();
         int directions = directions();
@@ -103,12 +91,9 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
         INDArray bias = getParamWithNoise(FusedRecurrentParams.BIAS, training, workspaceMgr);
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray inputs = buffer("inputs", (long) steps * b, nIn);   // [time x batch, nIn]
-            TimeMajor.fromNcw(x, inputs);
+            INDArray inputs = timeMajorInputs(x);
             // The input projection of every step and direction: one product.
-            INDArray gates = buffer("gates", (long) steps * b, 4L * units * directions);
-            Blas.gemm(inputs, false, inputWeights, false, gates, 1.0, 0.0);
-            gates.addiRowVector(bias);
+            INDArray gates = project(inputs, inputWeights, bias);   // then the recurrent products are added
             INDArray cells = buffer("cells", (long) steps * b, (long) units * directions);
             INDArray hidden = buffer("hidden", (long) steps * b, (long) units * directions);
             INDArray h0 = initialState(state, STATE_HIDDEN);

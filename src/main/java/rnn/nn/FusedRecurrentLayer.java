@@ -146,6 +146,44 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         }
     }
 
+    /**
+     * The input projection of every step and direction, {@code x W + b}, into the scratch array
+     * {@code "projection"} ({@code [time x batch, directions x gates x hidden]}); {@code inputs}
+     * is the time-major input.
+     */
+    INDArray project(INDArray inputs, INDArray inputWeights, INDArray bias) {
+        INDArray out = buffer("projection", inputs.size(0), inputWeights.size(1));
+        Blas.gemm(inputs, false, inputWeights, false, out, 1.0, 0.0);
+        out.addiRowVector(bias);
+        return out;
+    }
+
+    /** The time-major copy {@code [time x batch, nIn]} of an NCW input. */
+    INDArray timeMajorInputs(INDArray x) {
+        INDArray inputs = buffer("inputs", x.size(2) * x.size(0), x.size(1));
+        TimeMajor.fromNcw(x, inputs);
+        return inputs;
+    }
+
+    /**
+     * Ends a backward pass from the gradient of the input projection {@code dProjection}: fills
+     * the W and b gradient views, and returns the gradient object with the gradient for the layer
+     * below, {@code [batch, nIn, time]}.
+     */
+    Pair<Gradient, INDArray> finishBackprop(INDArray inputs, INDArray dProjection, INDArray inputWeights,
+                                            double[] dBias, int batch, int steps, LayerWorkspaceMgr workspaceMgr) {
+        Blas.gemm(inputs, true, dProjection, false, gradientViews.get(FusedRecurrentParams.INPUT_WEIGHTS), 1.0, 0.0);
+        gradientViews.get(FusedRecurrentParams.BIAS).assign(Nd4j.createFromArray(dBias).castTo(dataType));
+        long nIn = layerConf().getNIn();
+        INDArray dInputs = buffer("dInputs", (long) steps * batch, nIn);   // [time x batch, nIn]
+        Blas.gemm(dProjection, false, inputWeights, true, dInputs, 1.0, 0.0);
+        INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                new long[] {batch, nIn, steps}, 'f');
+        TimeMajor.toNcw(dInputs, epsilonOut);
+        weightNoiseParams.clear();
+        return new Pair<>(gradientOfViews(), permuteIfNWC(backpropDropOutIfPresent(epsilonOut)));
+    }
+
     /** The gradient object over this layer's gradient views, once they hold the values. */
     Gradient gradientOfViews() {
         Gradient gradient = new DefaultGradient(gradientsFlattened);
