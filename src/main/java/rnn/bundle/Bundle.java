@@ -13,7 +13,7 @@ import rnn.text.Vocabulary;
  * @param config   the resolved config it was trained with
  * @param network  the trained network
  * @param tokens   the token vocabulary ({@code vocab/tokens.txt})
- * @param labels   the label vocabulary ({@code vocab/labels.txt})
+ * @param labels   the label vocabulary ({@code vocab/labels.txt}); null for a task without labels
  */
 public record Bundle(String name, BundleManifest manifest, RunConfig config, ComputationGraph network,
                      Vocabulary tokens, Vocabulary labels) {

@@ -21,6 +21,11 @@ import java.util.Map;
 public record BundleManifest(int format, String task, String rnnVersion, String dl4jVersion, String java,
                              String platform, long seed, String threads, String created, Map<String, String> data,
                              String commit) {
-    /** The format this version writes and reads. */
-    public static final int FORMAT = 1;
+    /**
+     * The format this version writes. 2: vocabulary entries are escaped ({@code \\n} for a line break),
+     * so that a character model's line-break token fits the one-entry-per-line file.
+     */
+    public static final int FORMAT = 2;
+    /** The oldest format this version reads. 1: vocabulary entries written as they are. */
+    public static final int OLDEST_FORMAT = 1;
 }

@@ -49,8 +49,10 @@ public final class BundleReader {
 
     private static Bundle load(Path dir, BundleManifest manifest) {
         RunConfig config = config(dir);
-        Vocabulary tokens = vocabulary(dir.resolve("vocab/tokens.txt"));
-        Vocabulary labels = vocabulary(dir.resolve("vocab/labels.txt"));
+        boolean escaped = manifest.format() >= 2;
+        Vocabulary tokens = vocabulary(dir.resolve("vocab/tokens.txt"), escaped);
+        Path labelsFile = dir.resolve("vocab/labels.txt");
+        Vocabulary labels = Files.exists(labelsFile) ? vocabulary(labelsFile, escaped) : null;
         ComputationGraph network = network(dir.resolve("network.zip"));
         return new Bundle(dir.getFileName().toString(), manifest, config, network, tokens, labels);
     }
@@ -83,9 +85,10 @@ public final class BundleReader {
             if (manifest == null || manifest.task() == null) {
                 throw new BundleException(file + ": damaged (no task)");
             }
-            if (manifest.format() != BundleManifest.FORMAT) {
+            if (manifest.format() < BundleManifest.OLDEST_FORMAT || manifest.format() > BundleManifest.FORMAT) {
                 throw new BundleException(file + ": bundle format " + manifest.format()
-                        + " is not supported (this rnn reads format " + BundleManifest.FORMAT + ")");
+                        + " is not supported (this rnn reads formats " + BundleManifest.OLDEST_FORMAT + " to "
+                        + BundleManifest.FORMAT + ")");
             }
             return manifest;
         } catch (IOException | JsonParseException e) {
@@ -105,11 +108,13 @@ public final class BundleReader {
         }
     }
 
-    private static Vocabulary vocabulary(Path file) {
+    private static Vocabulary vocabulary(Path file, boolean escaped) {
         try {
-            return Vocabulary.load(file);
+            return escaped ? Vocabulary.load(file) : Vocabulary.loadUnescaped(file);
         } catch (IOException e) {
             throw new BundleException(file + ": cannot read (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(file + ": damaged (" + e.getMessage() + ")");
         }
     }
 

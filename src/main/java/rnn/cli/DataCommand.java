@@ -3,6 +3,7 @@ package rnn.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import rnn.data.download.Dataset;
 import rnn.data.download.DatasetFile;
 import rnn.data.download.Datasets;
 import rnn.data.download.Downloader;
@@ -38,8 +40,10 @@ final class DataCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            for (DatasetFile f : Datasets.all().values()) {
-                out.printf("%-16s %s (md5 %s)%n", f.name(), f.url(), f.md5());
+            for (Dataset d : Datasets.all().values()) {
+                for (DatasetFile f : d.files()) {
+                    out.printf("%-16s %s (md5 %s)%n", d.name(), f.url(), f.md5());
+                }
             }
             out.flush();
         }
@@ -48,7 +52,8 @@ final class DataCommand implements Runnable {
     /** {@code rnn data download NAME}: fetches a dataset into the cache, checked and resumable. */
     @Command(name = "download", mixinStandardHelpOptions = true,
             description = {"Download a dataset into the cache (default: $RNN_CACHE or ~/.cache/rnn),",
-                "resuming a partial download and checking its md5. Prints the file's path."})
+                "resuming a partial download and checking its md5, and unpack it (wikitext-2's zip; Tiny",
+                "Shakespeare's train/valid/test parts). Prints the paths of the files to train on."})
     static final class DownloadCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -64,11 +69,11 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            DatasetFile file = Datasets.get(name);
+            Dataset dataset = Datasets.get(name);
             Path dir = cache != null ? cache : Downloader.defaultCacheDir();
-            Path path = new Downloader().fetch(file, dir,
+            List<Path> paths = dataset.fetch(new Downloader(), dir,
                     ConsoleProgress.forTerminal(spec.commandLine().getErr(), runtime.quiet));
-            spec.commandLine().getOut().println(path);
+            paths.forEach(spec.commandLine().getOut()::println);
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -11,13 +11,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.bundle.Bundle;
-import rnn.eval.ClassificationReport;
+import rnn.eval.Report;
 import rnn.task.Tasks;
 import rnn.util.Json;
 
 /** {@code rnn eval MODEL --data PATH}: scores a trained model on labelled data. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Score a trained model on labelled data: accuracy, per-class precision/recall/F1, confusion matrix.")
+        description = {"Score a trained model on data of its task: for imdb, accuracy, per-class precision/recall/F1",
+            "and the confusion matrix; for lm, perplexity and bits per character (or per token)."})
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,7 +30,7 @@ final class EvalCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Option(names = "--data", required = true, paramLabel = "PATH",
-            description = "Labelled data in a format the model's task reads (for imdb: TSV, aclImdb tar.gz or folder).")
+            description = "Data in a format the model's task reads (imdb: TSV, aclImdb tar.gz or folder; lm: a text file, plain or .gz).")
     Path data;
 
     @Option(names = "--json", description = "Write the report as JSON.")
@@ -38,7 +39,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Bundle bundle = modelOptions.load();
-        ClassificationReport report = Tasks.get(bundle.manifest().task()).evaluate(bundle, data);
+        Report report = Tasks.get(bundle.manifest().task()).evaluate(bundle, data);
         spec.commandLine().getOut().print(json ? Json.PRETTY.toJson(report) + "\n" : report.toTable());
         spec.commandLine().getOut().flush();
         return 0;

@@ -13,8 +13,9 @@ import rnn.util.UserException;
  * unless {@code -x}), 1 anything unexpected.
  */
 @Command(name = "rnn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Train and run recurrent neural networks (LSTM, bidirectional, stacked) for text.",
-        subcommands = {TrainCommand.class, PredictCommand.class, EvalCommand.class, DataCommand.class,
+        description = "Train and run recurrent neural networks (LSTM, GRU, bidirectional, stacked) for text.",
+        subcommands = {TrainCommand.class, PredictCommand.class, GenerateCommand.class, EvalCommand.class,
+                DataCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 unexpected failure, 2 usage, config or input error."})
 public final class Rnn implements Runnable {

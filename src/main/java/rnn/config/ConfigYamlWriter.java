@@ -27,21 +27,35 @@ final class ConfigYamlWriter {
     static String write(RunConfig config) {
         ConfigYamlWriter w = new ConfigYamlWriter();
         w.top("task", config.task());
+        boolean lm = config.task().equals(RunConfigReader.LM);
         DataConfig d = Objects.requireNonNull(config.data(), "data");
-        w.section("data").key("train", d.train()).key("dev", d.dev()).key("dev_fraction", d.devFraction())
-                .key("max_length", d.maxLength()).key("truncate", d.truncate()).key("lowercase", d.lowercase())
-                .key("vocab_size", d.vocabSize()).key("min_count", d.minCount());
+        ConfigYamlWriter data = w.section("data").key("train", d.train()).key("dev", d.dev())
+                .key("dev_fraction", d.devFraction());
+        if (lm) {
+            data.key("level", d.level());
+        } else {
+            data.key("max_length", d.maxLength()).key("truncate", d.truncate());
+        }
+        data.key("lowercase", d.lowercase()).key("vocab_size", d.vocabSize()).key("min_count", d.minCount());
         ModelConfig m = Objects.requireNonNull(config.model(), "model");
-        w.section("model").key("embedding_size", m.embeddingSize()).key("embedding_dropout", m.embeddingDropout())
+        ConfigYamlWriter model = w.section("model").key("embedding_size", m.embeddingSize())
+                .key("embedding_dropout", m.embeddingDropout())
                 .key("cell", m.cell()).key("implementation", m.implementation())
-                .key("hidden", m.hidden()).key("layers", m.layers())
-                .key("bidirectional", m.bidirectional()).key("dropout", m.dropout()).key("pooling", m.pooling());
+                .key("hidden", m.hidden()).key("layers", m.layers());
+        if (lm) {
+            model.key("dropout", m.dropout());
+        } else {
+            model.key("bidirectional", m.bidirectional()).key("dropout", m.dropout()).key("pooling", m.pooling());
+        }
         TrainingConfig t = Objects.requireNonNull(config.training(), "training");
-        w.section("training").key("epochs", t.epochs()).key("batch_size", t.batchSize())
+        ConfigYamlWriter training = w.section("training").key("epochs", t.epochs()).key("batch_size", t.batchSize())
                 .key("optimizer", t.optimizer()).key("learning_rate", t.learningRate())
                 .key("schedule", t.schedule()).key("decay", t.decay()).key("decay_epochs", t.decayEpochs())
                 .key("l2", t.l2()).key("clip_norm", t.clipNorm()).key("seed", t.seed())
                 .key("metric", t.metric()).key("patience", t.patience());
+        if (lm) {
+            training.key("bptt_length", t.bpttLength());
+        }
         return w.out.toString();
     }
 

@@ -4,7 +4,9 @@ package rnn.config;
 public enum Metric {
     ACCURACY(true),
     MACRO_F1(true),
-    LOSS(false);
+    LOSS(false),
+    /** exp(mean negative log-likelihood per token), for language models. */
+    PERPLEXITY(false);
 
     private final boolean higherIsBetter;
 

@@ -15,8 +15,11 @@ package rnn.config;
  * @param seed         {@code seed}: seeds weights, the dev split, shuffling and dropout
  * @param metric       {@code metric}: dev metric that early stopping and best-model selection follow
  * @param patience     {@code patience}: epochs without dev improvement before stopping, at least 1
+ * @param bpttLength   {@code bptt_length}: ({@code lm}) time steps per truncated back-propagation segment;
+ *                     the hidden state carries over from one segment to the next. 0 for tasks that do not read it
  */
 public record TrainingConfig(int epochs, int batchSize, OptimizerType optimizer, double learningRate,
                              ScheduleType schedule, double decay, int decayEpochs, double l2, double clipNorm,
-                             long seed, Metric metric, int patience) {
+                             long seed, Metric metric, int patience,
+                             int bpttLength) {
 }

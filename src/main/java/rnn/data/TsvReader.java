@@ -2,14 +2,9 @@ package rnn.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /** Reads {@code label<TAB>text} lines from a plain or gzipped file. */
 final class TsvReader {
@@ -21,7 +16,7 @@ final class TsvReader {
     /** Reads every example; {@code gzipped} says whether to inflate the file first. */
     static List<LabeledText> read(Path path, boolean gzipped) {
         List<LabeledText> examples;
-        try (BufferedReader reader = open(path, gzipped)) {
+        try (BufferedReader reader = TextFiles.open(path, gzipped)) {
             examples = parse(path, reader);
         } catch (IOException e) {
             String problem = gzipped ? "not a valid gzip/tar archive" : "cannot read";
@@ -31,22 +26,6 @@ final class TsvReader {
             throw new DataException(path + ": no examples");
         }
         return examples;
-    }
-
-    /**
-     * Opens the file as UTF-8 text. Malformed bytes become U+FFFD rather than failing: one odd
-     * byte in a large corpus should not stop a training run.
-     */
-    private static BufferedReader open(Path path, boolean gzipped) throws IOException {
-        InputStream in = Files.newInputStream(path);
-        try {
-            // decompressConcatenated: multi-member files (cat a.gz b.gz) are valid gzip too.
-            InputStream body = gzipped ? new GzipCompressorInputStream(in, true) : in;
-            return new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            in.close();
-            throw e;
-        }
     }
 
     private static List<LabeledText> parse(Path path, BufferedReader reader) throws IOException {

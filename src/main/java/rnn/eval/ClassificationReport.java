@@ -14,7 +14,8 @@ import java.util.Map;
  * F1 their harmonic mean, each 0 where its denominator is 0. Log loss = mean of -ln p(gold).
  */
 public record ClassificationReport(List<String> labels, long[][] confusion, double accuracy,
-                                   List<ClassScores> classes, double macroF1, double logLoss, long examples) {
+                                   List<ClassScores> classes, double macroF1, double logLoss, long examples)
+        implements Report {
 
     /** Precision, recall and F1 of one class, with its number of gold examples. */
     public record ClassScores(String label, double precision, double recall, double f1, long support) {
@@ -68,6 +69,7 @@ public record ClassificationReport(List<String> labels, long[][] confusion, doub
     }
 
     /** The metrics early stopping can follow, by their config names. */
+    @Override
     public Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("accuracy", accuracy);
@@ -77,6 +79,7 @@ public record ClassificationReport(List<String> labels, long[][] confusion, doub
     }
 
     /** A plain-text table: overall figures, per-class scores and the confusion matrix. */
+    @Override
     public String toTable() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "examples  %d%naccuracy  %.4f%nmacro F1  %.4f%nlog loss  %.4f%n%n",

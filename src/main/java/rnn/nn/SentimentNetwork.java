@@ -4,17 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.GradientNormalization;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import rnn.config.ModelConfig;
@@ -44,25 +38,8 @@ public final class SentimentNetwork {
 
     /** A freshly initialised network for a vocabulary of {@code vocabSize} and {@code classes} labels. */
     public static ComputationGraph build(ModelConfig model, TrainingConfig training, int vocabSize, int classes) {
-        ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
-                .seed(training.seed())
-                .dataType(DataType.FLOAT)
-                .weightInit(WeightInit.XAVIER)
-                .updater(Optimizers.updater(training))
-                .l2(training.l2())
-                .gradientNormalization(training.clipNorm() > 0
-                        ? GradientNormalization.ClipL2PerLayer : GradientNormalization.None)
-                .gradientNormalizationThreshold(training.clipNorm())
-                .graphBuilder()
-                .addInputs(INPUT);
-
-        // EmbeddingSequenceLayer: nIn is set explicitly and no input type is given, because
-        // setInputType(recurrent(1)) would silently reset the vocabulary size to 1.
-        graph.addLayer("embedding", new EmbeddingSequenceLayer.Builder()
-                .nIn(vocabSize).nOut(model.embeddingSize())
-                .outputDataFormat(RNNFormat.NCW)
-                .hasBias(false)
-                .build(), INPUT);
+        ComputationGraphConfiguration.GraphBuilder graph = GraphStart.graph(training, INPUT);
+        graph.addLayer("embedding", GraphStart.embedding(vocabSize, model.embeddingSize()), INPUT);
 
         RecurrentEncoder encoder = new RecurrentEncoder(graph, model, INPUT);
         RecurrentEncoder.Output encoded = encoder.add("embedding", model.embeddingSize());

@@ -1,19 +1,14 @@
 package rnn.task;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import rnn.bundle.Bundle;
-import rnn.bundle.BundleWriter;
-import rnn.config.RunConfig;
 import rnn.data.BucketedBatchIterator;
 import rnn.data.EncodedExample;
 import rnn.data.LabeledText;
@@ -23,11 +18,7 @@ import rnn.eval.ClassificationReport;
 import rnn.nn.SentimentNetwork;
 import rnn.nn.SequenceClassifier;
 import rnn.text.Tokenizer;
-import rnn.train.EpochResult;
-import rnn.train.RunDirectory;
-import rnn.train.RunState;
-import rnn.train.Trainer;
-import rnn.train.TrainingListener;
+import rnn.train.BatchFeed;
 
 /**
  * Sentiment classification of reviews ({@code imdb}): labelled texts in, one label per text out.
@@ -48,52 +39,20 @@ public final class SentimentTask implements Task {
 
     @Override
     public TrainingSummary train(TrainRequest request) throws IOException {
-        RunDirectory run = new RunDirectory(request.modelDir().resolve("run"));
-        RunConfig config = request.resume() ? ModelDirectory.configToResume(request.modelDir(), run)
-                : request.config();
-        ModelDirectory.checkWritable(request.modelDir(), run, request.resume(), request.force());
-        PrintWriter log = request.log();
-        log.print(RunHeader.describe(config, request.modelDir()));
-        log.flush();
-
-        // Everything that can fail on user input happens before the model folder is touched.
-        SentimentData data = SentimentData.prepare(config.data(), config.training().seed());
-        log.printf(Locale.ROOT, "data: %d train, %d dev examples; %d tokens in vocabulary; labels %s%n",
-                data.train().size(), data.dev().size(), data.encoder().vocabulary().size(), data.labels().entries());
-        ComputationGraph network;
-        RunState start;
-        if (request.resume()) {
-            start = run.readState();
-            network = run.restoreCheckpoint(start);
-            log.printf(Locale.ROOT, "resuming after epoch %d%n", start.epochsDone());
-        } else {
-            network = SentimentNetwork.build(config.model(), config.training(), data.encoder().vocabulary().size(),
-                    data.labels().size());
-            start = RunState.fresh();
-            ModelDirectory.startFresh(request.modelDir(), run, config);
-        }
-        log.printf(Locale.ROOT, "network: %,d parameters%n", network.numParams());
-        log.flush();
-
-        BucketedBatchIterator batches = new BucketedBatchIterator(data.train(), config.training().batchSize(),
-                data.labels().size(), true, config.training().seed());
-        List<TrainingListener> listeners = List.of(new ProgressListener(request.progress()),
-                new EpochLogListener(log, config.training().metric()));
-        Trainer trainer = new Trainer(config.training(), batches,
-                net -> evaluate(net, data.dev(), data.labels().entries(), config.training().batchSize()).metrics(),
-                run, listeners);
-        Trainer.Outcome outcome = trainer.fit(network, start);
-
-        RunState end = outcome.state();
-        EpochResult best = end.history().get(end.stopping().bestEpoch() - 1);
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("best_epoch", best.epoch());
-        metrics.put("dev", best.dev());
-        metrics.put("epochs", end.history());
-        BundleWriter.write(request.modelDir(), ModelDirectory.manifest(NAME, config, data.files()), config,
-                run.bestNetwork(end), data.encoder().vocabulary(), data.labels(), metrics);
-        return new TrainingSummary(request.modelDir(), best.epoch(), best.dev(), end.epochsDone(),
-                outcome.stoppedEarly());
+        return TrainingRun.execute(NAME, request, config -> {
+            SentimentData data = SentimentData.prepare(config.data(), config.training().seed());
+            String summary = String.format(Locale.ROOT,
+                    "data: %d train, %d dev examples; %d tokens in vocabulary; labels %s", data.train().size(),
+                    data.dev().size(), data.encoder().vocabulary().size(), data.labels().entries());
+            BucketedBatchIterator batches = new BucketedBatchIterator(data.train(), config.training().batchSize(),
+                    data.labels().size(), true, config.training().seed());
+            return new PreparedRun(summary,
+                    () -> SentimentNetwork.build(config.model(), config.training(),
+                            data.encoder().vocabulary().size(), data.labels().size()),
+                    new BatchFeed(batches),
+                    net -> evaluate(net, data.dev(), data.labels().entries(), config.training().batchSize()).metrics(),
+                    data.files(), data.encoder().vocabulary(), data.labels());
+        });
     }
 
     @Override

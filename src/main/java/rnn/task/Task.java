@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import rnn.bundle.Bundle;
-import rnn.eval.ClassificationReport;
+import rnn.eval.Report;
 
 /**
  * A kind of model rnn trains: its name (the CLI word and the bundle's task tag), how it reads
@@ -21,6 +21,6 @@ public interface Task {
     /** Trains a model as {@code request} says and writes its bundle; returns the bundle's folder. */
     TrainingSummary train(TrainRequest request) throws IOException;
 
-    /** Scores a trained model on a labelled file. */
-    ClassificationReport evaluate(Bundle bundle, Path data);
+    /** Scores a trained model of this task on a data file in a format the task reads. */
+    Report evaluate(Bundle bundle, Path data);
 }

@@ -11,6 +11,7 @@ public final class Tasks {
 
     static {
         register(new SentimentTask());
+        register(new LanguageModelTask());
     }
 
     private Tasks() {

@@ -71,14 +71,47 @@ public final class Vocabulary {
 
     /** Reads a vocabulary saved by {@link #save}; a token file starts with {@code <pad>} and {@code <unk>}. */
     public static Vocabulary load(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return of(Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(Vocabulary::unescape).toList());
+    }
+
+    /** Reads a vocabulary written before entries were escaped (bundle format 1): each line as it is. */
+    public static Vocabulary loadUnescaped(Path file) throws IOException {
+        return of(Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    private static Vocabulary of(List<String> lines) {
         boolean tokens = lines.size() >= 2 && lines.get(0).equals(PAD) && lines.get(1).equals(UNK);
         return new Vocabulary(lines, tokens);
     }
 
-    /** Writes one entry per line, index = line number. */
+    /**
+     * Writes one entry per line, index = line number, with backslashes and line breaks escaped
+     * ({@code \\}, {@code \n}, {@code \r}) so that every entry, a character model's line break
+     * included, stays on its own line.
+     */
     public void save(Path file) throws IOException {
-        Files.write(file, entries, StandardCharsets.UTF_8);
+        Files.write(file, entries.stream().map(Vocabulary::escape).toList(), StandardCharsets.UTF_8);
+    }
+
+    static String escape(String entry) {
+        return entry.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    static String unescape(String line) {
+        if (line.indexOf('\\') < 0) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length()) {
+                char next = line.charAt(++i);
+                out.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The index of {@code entry}; {@code <unk>}'s for an unseen token; -1 for an unseen label. */

@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.dataset.DataSet;
 
 import rnn.config.TrainingConfig;
-import rnn.data.BucketedBatchIterator;
 import rnn.nn.Optimizers;
 
 /**
@@ -29,15 +27,15 @@ public final class Trainer {
     }
 
     private final TrainingConfig config;
-    private final BucketedBatchIterator batches;
+    private final EpochFeed feed;
     private final DevEvaluator dev;
     private final RunDirectory run;
     private final List<TrainingListener> listeners;
 
-    public Trainer(TrainingConfig config, BucketedBatchIterator batches, DevEvaluator dev, RunDirectory run,
+    public Trainer(TrainingConfig config, EpochFeed feed, DevEvaluator dev, RunDirectory run,
                    List<TrainingListener> listeners) {
         this.config = config;
-        this.batches = batches;
+        this.feed = feed;
         this.dev = dev;
         this.run = run;
         this.listeners = List.copyOf(listeners);
@@ -70,34 +68,42 @@ public final class Trainer {
     }
 
     private EpochResult trainEpoch(ComputationGraph network, int epoch) {
-        batches.setEpoch(epoch - 1);
         network.getConfiguration().setEpochCount(epoch - 1);   // drives the epoch-based learning-rate schedule
         double learningRate = Optimizers.schedule(config).valueAt(0, epoch - 1);
-        listeners.forEach(l -> l.epochStarted(epoch, batches.batchCount()));
+        listeners.forEach(l -> l.epochStarted(epoch, feed.steps()));
         long started = System.nanoTime();
-        long tokens = 0;
-        long examples = 0;
-        double lossSum = 0;
-        int done = 0;
-        while (batches.hasNext()) {
-            DataSet batch = batches.next();
-            network.fit(batch);
-            long size = batch.getFeatures().size(0);
-            double loss = network.score();   // mean over the batch's examples
-            lossSum += loss * size;
-            examples += size;
-            tokens += batch.getFeaturesMaskArray().sumNumber().longValue();
-            done++;
+        EpochTotals totals = new EpochTotals();
+        feed.run(network, epoch, (loss, weight, tokens) -> {
+            totals.add(loss, weight, tokens);
             double seconds = (System.nanoTime() - started) / 1e9;
             for (TrainingListener l : listeners) {
-                l.batchDone(done, loss, tokens, seconds);
+                l.batchDone(totals.steps, loss, totals.tokens, seconds);
             }
-        }
+        });
         double trainSeconds = (System.nanoTime() - started) / 1e9;
         Map<String, Double> devMetrics = dev.evaluate(network);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new EpochResult(epoch, lossSum / Math.max(1, examples), devMetrics, seconds,
-                tokens / Math.max(1e-9, trainSeconds), learningRate);
+        return new EpochResult(epoch, totals.meanLoss(), devMetrics, seconds,
+                totals.tokens / Math.max(1e-9, trainSeconds), learningRate);
+    }
+
+    /** Running sums over an epoch's steps. */
+    private static final class EpochTotals {
+        int steps;
+        long tokens;
+        long weight;
+        double lossSum;
+
+        void add(double loss, long stepWeight, long stepTokens) {
+            steps++;
+            tokens += stepTokens;
+            weight += stepWeight;
+            lossSum += loss * stepWeight;
+        }
+
+        double meanLoss() {
+            return lossSum / Math.max(1, weight);
+        }
     }
 
     private String metricKey() {

@@ -75,7 +75,7 @@ class BundleDamageTest {
     void bundleOfAnotherFormat() throws IOException {
         Path b = copyOfGood("future");
         Path manifest = b.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"format\": 1", "\"format\": 99"));
+        Files.writeString(manifest, Files.readString(manifest).replace("\"format\": 2", "\"format\": 99"));
         assertRefused(b, "bundle format 99 is not supported");
     }
 

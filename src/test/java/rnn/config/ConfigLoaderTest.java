@@ -31,12 +31,13 @@ class ConfigLoaderTest {
     void emptyFileGivesAllDefaults() {
         RunConfig config = parse("");
         assertEquals("imdb", config.task());
-        assertEquals(new DataConfig("data/imdb/sample.tsv.gz", null, 0.1, 400, Truncation.HEAD, true, 30000, 1),
+        assertEquals(new DataConfig("data/imdb/sample.tsv.gz", null, 0.1, 400, Truncation.HEAD, true, 30000, 1,
+                TokenLevel.WORD),
                 config.data());
         assertEquals(new ModelConfig(128, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 128, 1, true, 0.0,
                 List.of(Pooling.MEAN, Pooling.MAX)), config.model());
         assertEquals(new TrainingConfig(2, 64, OptimizerType.ADAM, 0.002, ScheduleType.CONSTANT, 0.5, 1, 0.0, 5.0,
-                42L, Metric.ACCURACY, 2), config.training());
+                42L, Metric.ACCURACY, 2, 0), config.training());
         assertEquals(config, parse("# only a comment\n"));
         assertEquals(config, ConfigLoader.defaults());
     }
@@ -85,12 +86,13 @@ class ConfigLoaderTest {
                   patience: 4
                 """);
         RunConfig config = ConfigLoader.load(file, List.of());
-        assertEquals(new DataConfig("corpus/train.tsv", "corpus/dev.tsv", 0.2, 100, Truncation.TAIL, false, 500, 2),
+        assertEquals(new DataConfig("corpus/train.tsv", "corpus/dev.tsv", 0.2, 100, Truncation.TAIL, false, 500, 2,
+                TokenLevel.WORD),
                 config.data());
         assertEquals(new ModelConfig(32, 0.1, CellType.GRU, RecurrentImplementation.FUSED, 64, 2, false, 0.25, List.of(Pooling.LAST)),
                 config.model());
         assertEquals(new TrainingConfig(3, 16, OptimizerType.SGD, 1.0, ScheduleType.STEP, 0.9, 2, 0.0001, 0.0,
-                -7L, Metric.MACRO_F1, 4), config.training());
+                -7L, Metric.MACRO_F1, 4, 0), config.training());
     }
 
     @Test
@@ -111,6 +113,42 @@ class ConfigLoaderTest {
         assertEquals(config, ConfigLoader.parse(yaml, "bundle/config.yaml", List.of()));
         assertEquals(ConfigLoader.defaults(), ConfigLoader.parse(ConfigLoader.toYaml(ConfigLoader.defaults()),
                 "bundle/config.yaml", List.of()));
+    }
+
+    @Test
+    void languageModelConfigReadsItsOwnKeysAndRoundTrips() {
+        RunConfig config = parse("""
+                task: lm
+                data:
+                  train: corpus/ptb.train.txt
+                  level: word
+                model:
+                  cell: gru
+                  dropout: 0.5
+                training:
+                  bptt_length: 35
+                  metric: loss
+                """);
+        assertEquals(new DataConfig("corpus/ptb.train.txt", "data/tinyshakespeare/valid.txt.gz", 0.05, 0,
+                Truncation.HEAD, false, 50000, 1, TokenLevel.WORD), config.data());
+        assertEquals(new ModelConfig(64, 0.0, CellType.GRU, RecurrentImplementation.FUSED, 256, 2, false, 0.5,
+                List.of()), config.model());
+        assertEquals(35, config.training().bpttLength());
+        assertEquals(Metric.LOSS, config.training().metric());
+        String yaml = ConfigLoader.toYaml(config);
+        assertTrue(yaml.contains("  level: word\n") && !yaml.contains("pooling") && !yaml.contains("max_length"),
+                yaml);
+        assertEquals(config, ConfigLoader.parse(yaml, "bundle/config.yaml", List.of()));
+    }
+
+    @Test
+    void languageModelConfigRejectsClassifierKeys() {
+        assertEquals("configs/x.yaml:3: model.pooling: unknown key (expected embedding_size, embedding_dropout, "
+                + "cell, implementation, hidden, layers, dropout)", error("task: lm\nmodel:\n  pooling: [mean]\n"));
+        assertEquals("configs/x.yaml:3: training.metric: unknown value 'accuracy' (expected perplexity, loss)",
+                error("task: lm\ntraining:\n  metric: accuracy\n"));
+        assertEquals("configs/x.yaml:3: data.level: unknown key (expected train, dev, dev_fraction, max_length, "
+                + "truncate, lowercase, vocab_size, min_count)", error("task: imdb\ndata:\n  level: char\n"));
     }
 
     @Test
@@ -210,7 +248,7 @@ class ConfigLoaderTest {
     void listsChoicesForUnknownEnum() {
         assertEquals("configs/x.yaml:14: model.cell: unknown value 'lstn' (expected lstm, gru, rnn)",
                 error("\n".repeat(12) + "model:\n  cell: lstn\n"));
-        assertEquals("configs/x.yaml:1: task: unknown value 'sst' (expected imdb)", error("task: sst\n"));
+        assertEquals("configs/x.yaml:1: task: unknown value 'sst' (expected imdb, lm)", error("task: sst\n"));
         assertEquals("configs/x.yaml:4: model.pooling: unknown value 'avg' (expected last, mean, max)",
                 error("model:\n  pooling:\n    - mean\n    - avg\n"));
         assertEquals("configs/x.yaml:2: training.metric: unknown value 'MACRO_F1' "

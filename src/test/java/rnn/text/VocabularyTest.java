@@ -44,4 +44,14 @@ class VocabularyTest {
         labels.save(dir.resolve("labels.txt"));
         assertEquals(-1, Vocabulary.load(dir.resolve("labels.txt")).indexOf("c"));
     }
+
+    @Test
+    void lineBreaksAndBackslashesSurviveSaving(@TempDir Path dir) throws Exception {
+        Vocabulary chars = Vocabulary.ofTokens(Map.of("\n", 5, "\\", 4, "\\n", 3, "a", 2, "\r", 1), 10, 1);
+        Path file = dir.resolve("tokens.txt");
+        chars.save(file);
+        assertEquals(chars.size(), java.nio.file.Files.readAllLines(file).size(), "one line per entry");
+        assertEquals(chars.entries(), Vocabulary.load(file).entries());
+        assertEquals(2, Vocabulary.load(file).indexOf("\n"));
+    }
 }

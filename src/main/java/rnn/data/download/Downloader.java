@@ -69,12 +69,12 @@ public final class Downloader {
      * already there. Failures are one-line {@link DataException}s.
      */
     public Path fetch(DatasetFile file, Path cacheDir, Progress progress) {
-        createDirectories(cacheDir);
         Path target = cacheDir.resolve(file.fileName());
+        createDirectories(target.toAbsolutePath().getParent());
         if (Files.isRegularFile(target) && file.md5().equalsIgnoreCase(md5(target))) {
             return target;
         }
-        Path part = cacheDir.resolve(file.fileName() + ".part");
+        Path part = target.resolveSibling(target.getFileName() + ".part");
         download(file, part, progress);
         verify(file, part);
         moveIntoPlace(part, target);

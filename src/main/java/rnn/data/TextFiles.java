@@ -1,0 +1,64 @@
+package rnn.data;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/** Opens UTF-8 text files, plain or gzipped, the one way every reader of rnn does. */
+public final class TextFiles {
+    private TextFiles() {
+    }
+
+    /**
+     * Opens the file as UTF-8 text, inflating it first when {@code gzipped}. Malformed bytes become
+     * U+FFFD rather than failing: one odd byte in a large corpus should not stop a training run.
+     */
+    static BufferedReader open(Path path, boolean gzipped) throws IOException {
+        InputStream in = Files.newInputStream(path);
+        try {
+            // decompressConcatenated: multi-member files (cat a.gz b.gz) are valid gzip too.
+            InputStream body = gzipped ? new GzipCompressorInputStream(in, true) : in;
+            return new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** The whole file as text; gzip is recognised by its magic bytes, whatever the file's name. */
+    public static String readString(Path path) {
+        try {
+            boolean gzipped = isGzip(path);
+            StringBuilder text = new StringBuilder();
+            try (BufferedReader reader = open(path, gzipped)) {
+                char[] buffer = new char[1 << 16];
+                for (int n; (n = reader.read(buffer)) > 0; ) {
+                    text.append(buffer, 0, n);
+                }
+            }
+            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                text.deleteCharAt(0);
+            }
+            return text.toString();
+        } catch (NoSuchFileException e) {
+            throw new DataException(path + ": no such file");
+        } catch (IOException e) {
+            String reason = Files.isDirectory(path) ? "is a directory" : String.valueOf(e.getMessage());
+            throw new DataException(path + ": cannot read (" + reason + ")", e);
+        }
+    }
+
+    private static boolean isGzip(Path path) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+}

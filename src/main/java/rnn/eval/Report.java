@@ -1,0 +1,12 @@
+package rnn.eval;
+
+import java.util.Map;
+
+/** What {@code rnn eval} prints: a task's scores on a data set, as a table or (serialised) JSON. */
+public interface Report {
+    /** The headline metrics by name, as training logs them for the dev set. */
+    Map<String, Double> metrics();
+
+    /** A human-readable summary, ending with a line break. */
+    String toTable();
+}

@@ -1,0 +1,44 @@
+package rnn.nn;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import rnn.config.TrainingConfig;
+
+/** The start of every network rnn builds: seed, float32, initialisation, updater, L2 and clipping from the config. */
+final class GraphStart {
+    private GraphStart() {
+    }
+
+    static ComputationGraphConfiguration.GraphBuilder graph(TrainingConfig training, String input) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(training.seed())
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER)
+                .updater(Optimizers.updater(training))
+                .l2(training.l2())
+                .gradientNormalization(training.clipNorm() > 0
+                        ? GradientNormalization.ClipL2PerLayer : GradientNormalization.None)
+                .gradientNormalizationThreshold(training.clipNorm())
+                .graphBuilder()
+                .addInputs(input);
+    }
+
+    /**
+     * The token embedding {@code [batch, embedding, time]} over ids {@code [batch, time]} or
+     * {@code [batch, 1, time]}. nIn is set explicitly and no input type is given, because
+     * {@code setInputType(recurrent(1))} would silently reset the vocabulary size to 1.
+     */
+    static EmbeddingSequenceLayer embedding(int vocabSize, int size) {
+        return new EmbeddingSequenceLayer.Builder()
+                .nIn(vocabSize).nOut(size)
+                .outputDataFormat(RNNFormat.NCW)
+                .hasBias(false)
+                .build();
+    }
+}

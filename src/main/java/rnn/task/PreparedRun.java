@@ -1,0 +1,32 @@
+package rnn.task;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+import rnn.text.Vocabulary;
+import rnn.train.EpochFeed;
+import rnn.train.Trainer;
+
+/**
+ * What a task supplies to {@link TrainingRun} once its data is read and checked: the network,
+ * how an epoch is fed, how dev is scored, and what goes into the bundle.
+ *
+ * @param dataSummary one line for the log describing the data
+ * @param network     builds a freshly initialised network (not called on resume)
+ * @param feed        the training data, one epoch at a time
+ * @param dev         scores a network on the dev data
+ * @param files       the data files read, for the manifest's checksums
+ * @param tokens      the token vocabulary
+ * @param labels      the label vocabulary, or null for a task without labels
+ */
+record PreparedRun(String dataSummary, NetworkFactory network, EpochFeed feed, Trainer.DevEvaluator dev,
+                   List<Path> files, Vocabulary tokens, Vocabulary labels) {
+
+    /** Builds the network, lazily, so a resumed run never initialises one it will not use. */
+    @FunctionalInterface
+    interface NetworkFactory {
+        ComputationGraph build();
+    }
+}

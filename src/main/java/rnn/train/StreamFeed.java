@@ -1,0 +1,52 @@
+package rnn.train;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.dataset.DataSet;
+
+import rnn.data.TokenStream;
+
+/**
+ * A token stream in {@code rows} parallel rows, trained with truncated BPTT in segments of
+ * {@code segment} steps: one fit call per epoch, in which DL4J carries each row's hidden state
+ * from segment to segment and starts the epoch from zero state. Each segment is one update.
+ */
+public final class StreamFeed implements EpochFeed {
+    private final DataSet rows;
+    private final int rowCount;
+    private final int rowLength;
+    private final int segment;
+
+    public StreamFeed(TokenStream stream, int rows, int segment) {
+        this.rows = stream.asRows(rows);
+        this.rowCount = rows;
+        this.rowLength = stream.rowLength(rows);
+        this.segment = segment;
+    }
+
+    @Override
+    public int steps() {
+        return (rowLength + segment - 1) / segment;
+    }
+
+    @Override
+    public void run(ComputationGraph network, int epoch, StepObserver step) {
+        network.setListeners(new BaseTrainingListener() {
+            private int done;
+
+            @Override
+            public void iterationDone(Model model, int iteration, int epochCount) {
+                int length = Math.min(segment, rowLength - done * segment);
+                done++;
+                // score(): the loss summed over the segment's steps, averaged over its rows
+                step.done(model.score() / length, (long) rowCount * length, (long) rowCount * length);
+            }
+        });
+        try {
+            network.fit(rows);
+        } finally {
+            network.setListeners();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package rnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lm task end to end through the command line: a character model learns a short repeating
+ * text, then eval scores it, generate writes it back greedily, and sampling is reproducible.
+ */
+class LanguageModelCliTest {
+    private static final String LINE = "hello world\n";
+
+    @TempDir
+    static Path dir;
+    static Path models;
+    static Path text;
+    static Path config;
+    static CliTestSupport.Result training;
+
+    @BeforeAll
+    static void trainTinyModel() throws IOException {
+        models = dir.resolve("models");
+        text = dir.resolve("text.txt");
+        Files.writeString(text, LINE.repeat(200));
+        config = dir.resolve("tiny-lm.yaml");
+        Files.copy(Path.of("src/test/resources/configs/tiny-lm.yaml"), config);
+        training = CliTestSupport.run("train", "lm", "--config", config.toString(), "--data", text.toString(),
+                "--set", "data.dev=" + text, "--models", models.toString(), "-q");
+    }
+
+    @Test
+    void trainingWritesABundleWithTheVocabularyToGenerate() throws IOException {
+        assertEquals(0, training.exitCode(), training.toString());
+        Path bundle = models.resolve("lm");
+        for (String f : List.of("manifest.json", "config.yaml", "network.zip", "vocab/tokens.txt", "metrics.json")) {
+            assertTrue(Files.isRegularFile(bundle.resolve(f)), f);
+        }
+        assertFalse(Files.exists(bundle.resolve("vocab/labels.txt")), "a language model has no labels");
+        assertTrue(Files.readAllLines(bundle.resolve("vocab/tokens.txt")).containsAll(List.of("h", "w", " ", "\\n")),
+                "characters, the line break included (escaped)");
+        assertTrue(training.out().contains("dev perplexity") && training.out().contains("dev bpc"), training.out());
+    }
+
+    @Test
+    void learnsTheRepeatingTextAndEvalReportsItsPerplexity() {
+        CliTestSupport.Result r = CliTestSupport.run("eval", "lm", "--data", text.toString(), "--models",
+                models.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        Matcher m = Pattern.compile("perplexity\\s+([0-9.]+)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        double perplexity = Double.parseDouble(m.group(1));
+        assertTrue(perplexity < 1.3, "a repeating text is nearly certain once learnt: " + r.out());
+        assertTrue(r.out().matches("(?s)characters predicted +2,399\n.*"), r.out());
+    }
+
+    @Test
+    void greedyGenerationWritesTheTrainingTextBack() {
+        CliTestSupport.Result r = CliTestSupport.run("generate", "lm", "--prime", "hello", "--length", "30",
+                "--temperature", "0", "--models", models.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(("hello" + LINE.substring(5) + LINE + LINE).substring(0, 35) + "\n", r.out());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameText() {
+        String[] args = {"generate", "lm", "--length", "80", "--models", models.toString()};
+        String a = run(args, "--temperature", "3", "--seed", "5");
+        assertEquals(a, run(args, "--temperature", "3", "--seed", "5"));
+        assertNotEquals(a, run(args, "--temperature", "3", "--seed", "6"),
+                "a very flat distribution rarely repeats 80 characters");
+        assertEquals(run(args, "--temperature", "0", "--seed", "1"), run(args, "--top-k", "1", "--seed", "2"),
+                "top-1 sampling is greedy");
+    }
+
+    private static String run(String[] args, String... more) {
+        String[] all = new String[args.length + more.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        CliTestSupport.Result r = CliTestSupport.run(all);
+        assertEquals(0, r.exitCode(), r.toString());
+        return r.out();
+    }
+
+    @Test
+    void badOptionsAndWrongModelsAreOneLineErrors() {
+        CliTestSupport.Result r = CliTestSupport.run("generate", "lm", "--temperature", "-1", "--models",
+                models.toString());
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().startsWith("--temperature must be at least 0"), r.err());
+
+        r = CliTestSupport.run("predict", "lm", "some text", "--models", models.toString());
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("is an 'lm' model; 'rnn predict' needs an 'imdb' model"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+
+        r = CliTestSupport.run("eval", "lm", "--data", dir.resolve("missing.txt").toString(), "--models",
+                models.toString());
+        assertEquals(2, r.exitCode(), r.toString());
+        assertEquals("rnn: " + dir.resolve("missing.txt") + ": no such file", r.err().strip());
+    }
+}
