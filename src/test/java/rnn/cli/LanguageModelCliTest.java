@@ -95,6 +95,18 @@ class LanguageModelCliTest {
     }
 
     @Test
+    void wordModelWritesWordsWithSpacesAndEosAsLineBreaks() throws IOException {
+        Path words = Files.writeString(dir.resolve("words.txt"), "the cat sat on the mat\n".repeat(100));
+        CliTestSupport.Result trained = CliTestSupport.run("train", "lm", "--config", config.toString(), "--data",
+                words.toString(), "--set", "data.dev=" + words, "--set", "data.level=word", "--set",
+                "training.bptt_length=7", "--name", "words", "--models", models.toString(), "-q");
+        assertEquals(0, trained.exitCode(), trained.toString());
+        assertTrue(trained.out().contains("vocabulary 8;"), "<pad>, <unk>, <eos> and 5 words: " + trained.out());
+        assertEquals("the cat sat on the mat\nthe cat sat\n", run(new String[] {"generate", "words", "--prime",
+                "the cat", "--length", "8", "--temperature", "0", "--models", models.toString()}));
+    }
+
+    @Test
     void badOptionsAndWrongModelsAreOneLineErrors() {
         CliTestSupport.Result r = CliTestSupport.run("generate", "lm", "--temperature", "-1", "--models",
                 models.toString());

@@ -151,6 +151,23 @@ class DownloaderTest {
         assertEquals(Path.of("/home/u/.cache/rnn"), Downloader.defaultCacheDir(Map.of("RNN_CACHE", " "), "/home/u"));
     }
 
+    @Test
+    void datasetFetchesIntoItsFolderAndUnpacks() throws IOException {
+        byte[] text = "First Citizen:\nBefore we proceed any further, hear me speak.\n".repeat(50)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (RangeServer textServer = new RangeServer(text)) {
+            Dataset dataset = new Dataset("test", List.of(new DatasetFile("test", textServer.uri("/data.bin"),
+                    md5(text), "test/input.txt")), Dataset.split("test", new int[] {100}, "head.txt", "rest.txt"));
+            List<Path> files = dataset.fetch(downloader, cache, Progress.NONE);
+            assertEquals(List.of(cache.resolve("test/head.txt"), cache.resolve("test/rest.txt")), files);
+            assertTrue(Files.isRegularFile(cache.resolve("test/input.txt")));
+            assertFalse(Files.exists(cache.resolve("test/input.txt.part")));
+            assertEquals(new String(text, java.nio.charset.StandardCharsets.US_ASCII),
+                    Files.readString(files.get(0)) + Files.readString(files.get(1)));
+            assertEquals(100, Files.readString(files.get(0)).length());
+        }
+    }
+
     private DatasetFile file(String path, String md5) {
         URI url = server.uri(path);
         return new DatasetFile("test", url, md5, FILE_NAME);
