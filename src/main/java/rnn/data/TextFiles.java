@@ -33,12 +33,16 @@ public final class TextFiles {
         }
     }
 
-    /** The whole file as text; gzip is recognised by its magic bytes, whatever the file's name. */
+    /** Opens the file as UTF-8 text; gzip is recognised by its magic bytes, whatever the file's name. */
+    static BufferedReader open(Path path) throws IOException {
+        return open(path, isGzip(path));
+    }
+
+    /** The whole file as text, plain or gzipped. */
     public static String readString(Path path) {
         try {
-            boolean gzipped = isGzip(path);
             StringBuilder text = new StringBuilder();
-            try (BufferedReader reader = open(path, gzipped)) {
+            try (BufferedReader reader = open(path)) {
                 char[] buffer = new char[1 << 16];
                 for (int n; (n = reader.read(buffer)) > 0; ) {
                     text.append(buffer, 0, n);

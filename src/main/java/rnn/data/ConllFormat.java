@@ -1,0 +1,128 @@
+package rnn.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads tagged sentences from the two column formats of sequence labelling, plain or gzipped:
+ *
+ * <ul>
+ *   <li>{@link #conll}: CoNLL-2003 style, one token a line with columns separated by spaces or
+ *       tabs (the token and the tag in the columns the caller names), blank lines between
+ *       sentences, and {@code -DOCSTART-} lines between documents (skipped).</li>
+ *   <li>{@link #conllu}: CoNLL-U, ten tab-separated columns, {@code #} comment lines, blank lines
+ *       between sentences. The tagged units are the syntactic words: a multiword token's range
+ *       line ({@code 3-4}) is skipped, as are empty nodes ({@code 5.1}), as the format defines for
+ *       part-of-speech tagging.</li>
+ * </ul>
+ *
+ * <p>Problems are one-line {@link DataException}s naming the file and line.
+ */
+public final class ConllFormat {
+    /** The CoNLL-U columns a tagger can learn. */
+    public enum PosField {
+        UPOS(3), XPOS(4);
+
+        final int column;
+
+        PosField(int column) {
+            this.column = column;
+        }
+    }
+
+    private ConllFormat() {
+    }
+
+    /**
+     * Sentences of a CoNLL-2003 style file.
+     *
+     * @param tokenColumn column of the token, from 0
+     * @param tagColumn   column of the tag, from 0; negative counts from the end (-1 is the last)
+     */
+    public static List<TaggedSentence> conll(Path path, int tokenColumn, int tagColumn) {
+        return read(path, (line, number) -> {
+            String[] columns = line.trim().split("[ \\t]+");
+            if (columns[0].equals("-DOCSTART-")) {
+                return BOUNDARY;
+            }
+            int tag = tagColumn < 0 ? columns.length + tagColumn : tagColumn;
+            if (tokenColumn >= columns.length || tag < 0 || tag >= columns.length) {
+                int needed = Math.max(tokenColumn, tagColumn < 0 ? -tagColumn - 1 : tagColumn) + 1;
+                throw new DataException(path + ":" + number + ": expected at least " + needed + " columns (token in column "
+                        + (tokenColumn + 1) + ", tag in column " + (tagColumn < 0 ? tagColumn + " from the end"
+                        : String.valueOf(tagColumn + 1)) + "), found " + columns.length);
+            }
+            return new String[] {columns[tokenColumn], columns[tag]};
+        });
+    }
+
+    /** Sentences of a CoNLL-U file, tagged with {@code field}. */
+    public static List<TaggedSentence> conllu(Path path, PosField field) {
+        return read(path, (line, number) -> {
+            if (line.startsWith("#")) {
+                return null;
+            }
+            String[] columns = line.split("\t", -1);
+            if (columns.length != 10) {
+                throw new DataException(path + ":" + number + ": expected 10 tab-separated columns (CoNLL-U), found "
+                        + columns.length);
+            }
+            String id = columns[0];
+            if (id.indexOf('-') >= 0 || id.indexOf('.') >= 0) {
+                return null;   // a multiword token's range, or an empty node: not a syntactic word of the sentence
+            }
+            if (id.isEmpty() || !id.chars().allMatch(Character::isDigit)) {
+                throw new DataException(path + ":" + number + ": ID '" + id + "' is not a word index");
+            }
+            return new String[] {columns[1], columns[field.column]};
+        });
+    }
+
+    /** Marks a line that ends the sentence before it, like a blank line. */
+    private static final String[] BOUNDARY = new String[0];
+
+    /** Reads one non-blank line: its token and tag, null to skip it, or {@link #BOUNDARY}. */
+    private interface LineParser {
+        String[] parse(String line, int number);
+    }
+
+    private static List<TaggedSentence> read(Path path, LineParser parser) {
+        List<TaggedSentence> sentences = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        try (BufferedReader reader = TextFiles.open(path)) {
+            int number = 0;
+            for (String line; ; ) {
+                line = reader.readLine();
+                number++;
+                if (number == 1 && line != null && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                String[] parsed = line == null || line.isBlank() ? BOUNDARY : parser.parse(line, number);
+                if (parsed == BOUNDARY && !tokens.isEmpty()) {
+                    sentences.add(new TaggedSentence(tokens, tags));
+                    tokens.clear();
+                    tags.clear();
+                } else if (parsed != null && parsed != BOUNDARY) {
+                    tokens.add(parsed[0]);
+                    tags.add(parsed[1]);
+                }
+                if (line == null) {
+                    break;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new DataException(path + ": no such file");
+        } catch (IOException e) {
+            throw new DataException(path + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        if (sentences.isEmpty()) {
+            throw new DataException(path + ": no sentences");
+        }
+        return sentences;
+    }
+}
