@@ -20,30 +20,56 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>With shuffling on, each epoch shuffles the examples (seeded by {@code seed + epoch}, so a
  * resumed run sees the same batches), sorts each window of {@value #WINDOW_BATCHES} batches by
  * length, cuts it into batches and shuffles the batch order. Without shuffling, batches keep the
- * input order. Features are token ids {@code [batch, time]}, the feature mask is
+ * input order. What a batch's tensors are is the {@link Encoding}'s business; for classification
+ * ({@link #toDataSet}) features are token ids {@code [batch, time]}, the feature mask is
  * {@code [batch, time]} (1 at real steps), labels are one-hot {@code [batch, classes]}.
+ *
+ * @param <E> an example
  */
-public final class BucketedBatchIterator implements DataSetIterator {
+public final class BucketedBatchIterator<E> implements DataSetIterator {
     private static final int WINDOW_BATCHES = 50;
 
-    private final List<EncodedExample> examples;
+    /** How long an example is, and how a batch of them becomes tensors. */
+    public interface Encoding<E> {
+        int length(E example);
+
+        DataSet toDataSet(List<E> batch);
+    }
+
+    private final List<E> examples;
+    private final Encoding<E> encoding;
     private final int batchSize;
-    private final int numClasses;
     private final boolean shuffle;
     private final long seed;
     private int epoch;
-    private List<List<EncodedExample>> batches;
+    private List<List<E>> batches;
     private int cursor;
     private DataSetPreProcessor preProcessor;
 
-    public BucketedBatchIterator(List<EncodedExample> examples, int batchSize, int numClasses,
-                                 boolean shuffle, long seed) {
+    public BucketedBatchIterator(List<E> examples, Encoding<E> encoding, int batchSize, boolean shuffle, long seed) {
         this.examples = List.copyOf(examples);
+        this.encoding = encoding;
         this.batchSize = batchSize;
-        this.numClasses = numClasses;
         this.shuffle = shuffle;
         this.seed = seed;
         setEpoch(0);
+    }
+
+    /** Batches of labelled sequences for a classifier over {@code numClasses} labels. */
+    public static BucketedBatchIterator<EncodedExample> forClassification(List<EncodedExample> examples,
+                                                                          int batchSize, int numClasses,
+                                                                          boolean shuffle, long seed) {
+        return new BucketedBatchIterator<>(examples, new Encoding<>() {
+            @Override
+            public int length(EncodedExample example) {
+                return example.tokens().length;
+            }
+
+            @Override
+            public DataSet toDataSet(List<EncodedExample> batch) {
+                return BucketedBatchIterator.toDataSet(batch, numClasses);
+            }
+        }, batchSize, shuffle, seed);
     }
 
     /** Arranges the batches of the given epoch (0-based) and rewinds to the first. */
@@ -60,25 +86,25 @@ public final class BucketedBatchIterator implements DataSetIterator {
 
     /** Total real (unpadded) tokens in one epoch. */
     public long tokenCount() {
-        return examples.stream().mapToLong(e -> e.tokens().length).sum();
+        return examples.stream().mapToLong(encoding::length).sum();
     }
 
-    private List<List<EncodedExample>> inOrder() {
-        List<List<EncodedExample>> out = new ArrayList<>();
+    private List<List<E>> inOrder() {
+        List<List<E>> out = new ArrayList<>();
         for (int i = 0; i < examples.size(); i += batchSize) {
             out.add(examples.subList(i, Math.min(examples.size(), i + batchSize)));
         }
         return out;
     }
 
-    private List<List<EncodedExample>> shuffledBuckets(Random random) {
-        List<EncodedExample> order = new ArrayList<>(examples);
+    private List<List<E>> shuffledBuckets(Random random) {
+        List<E> order = new ArrayList<>(examples);
         Collections.shuffle(order, random);
-        List<List<EncodedExample>> out = new ArrayList<>();
+        List<List<E>> out = new ArrayList<>();
         int window = batchSize * WINDOW_BATCHES;
         for (int w = 0; w < order.size(); w += window) {
-            List<EncodedExample> chunk = new ArrayList<>(order.subList(w, Math.min(order.size(), w + window)));
-            chunk.sort(Comparator.comparingInt(e -> e.tokens().length));
+            List<E> chunk = new ArrayList<>(order.subList(w, Math.min(order.size(), w + window)));
+            chunk.sort(Comparator.comparingInt(encoding::length));
             for (int i = 0; i < chunk.size(); i += batchSize) {
                 out.add(chunk.subList(i, Math.min(chunk.size(), i + batchSize)));
             }
@@ -116,7 +142,7 @@ public final class BucketedBatchIterator implements DataSetIterator {
 
     @Override
     public DataSet next() {
-        DataSet ds = toDataSet(batches.get(cursor++), numClasses);
+        DataSet ds = encoding.toDataSet(batches.get(cursor++));
         if (preProcessor != null) {
             preProcessor.preProcess(ds);
         }
@@ -140,7 +166,7 @@ public final class BucketedBatchIterator implements DataSetIterator {
 
     @Override
     public int totalOutcomes() {
-        return numClasses;
+        return -1;   // not known here; rnn's trainer never asks
     }
 
     @Override

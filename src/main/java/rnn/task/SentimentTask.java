@@ -44,8 +44,8 @@ public final class SentimentTask implements Task {
             String summary = String.format(Locale.ROOT,
                     "data: %d train, %d dev examples; %d tokens in vocabulary; labels %s", data.train().size(),
                     data.dev().size(), data.encoder().vocabulary().size(), data.labels().entries());
-            BucketedBatchIterator batches = new BucketedBatchIterator(data.train(), config.training().batchSize(),
-                    data.labels().size(), true, config.training().seed());
+            BucketedBatchIterator<EncodedExample> batches = BucketedBatchIterator.forClassification(data.train(),
+                    config.training().batchSize(), data.labels().size(), true, config.training().seed());
             return new PreparedRun(summary,
                     () -> SentimentNetwork.build(config.model(), config.training(),
                             data.encoder().vocabulary().size(), data.labels().size()),

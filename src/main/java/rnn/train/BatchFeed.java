@@ -7,9 +7,9 @@ import rnn.data.BucketedBatchIterator;
 
 /** Mini-batches of whole examples, reshuffled each epoch; one fit per batch. */
 public final class BatchFeed implements EpochFeed {
-    private final BucketedBatchIterator batches;
+    private final BucketedBatchIterator<?> batches;
 
-    public BatchFeed(BucketedBatchIterator batches) {
+    public BatchFeed(BucketedBatchIterator<?> batches) {
         this.batches = batches;
     }
 

@@ -22,7 +22,7 @@ class BucketedBatchIteratorTest {
         return out;
     }
 
-    private static List<Integer> firstTokens(BucketedBatchIterator it) {
+    private static List<Integer> firstTokens(BucketedBatchIterator<EncodedExample> it) {
         List<Integer> ids = new ArrayList<>();
         while (it.hasNext()) {
             DataSet ds = it.next();
@@ -44,7 +44,7 @@ class BucketedBatchIteratorTest {
 
     @Test
     void everyExampleAppearsOnceEachEpoch() {
-        BucketedBatchIterator it = new BucketedBatchIterator(examples(100), 8, 2, true, 3);
+        BucketedBatchIterator<EncodedExample> it = BucketedBatchIterator.forClassification(examples(100), 8, 2, true, 3);
         List<Integer> ids = firstTokens(it);
         assertEquals(100, ids.size());
         assertEquals(100, ids.stream().distinct().count());
@@ -53,8 +53,8 @@ class BucketedBatchIteratorTest {
 
     @Test
     void shuffleDependsOnlyOnSeedAndEpoch() {
-        BucketedBatchIterator a = new BucketedBatchIterator(examples(100), 8, 2, true, 3);
-        BucketedBatchIterator b = new BucketedBatchIterator(examples(100), 8, 2, true, 3);
+        BucketedBatchIterator<EncodedExample> a = BucketedBatchIterator.forClassification(examples(100), 8, 2, true, 3);
+        BucketedBatchIterator<EncodedExample> b = BucketedBatchIterator.forClassification(examples(100), 8, 2, true, 3);
         a.setEpoch(4);
         b.setEpoch(4);
         List<Integer> epoch4 = firstTokens(a);
@@ -65,7 +65,7 @@ class BucketedBatchIteratorTest {
 
     @Test
     void batchesGroupSimilarLengths() {
-        BucketedBatchIterator it = new BucketedBatchIterator(examples(400), 16, 2, true, 1);
+        BucketedBatchIterator<EncodedExample> it = BucketedBatchIterator.forClassification(examples(400), 16, 2, true, 1);
         long padded = 0;
         long real = 0;
         while (it.hasNext()) {
@@ -78,7 +78,7 @@ class BucketedBatchIteratorTest {
 
     @Test
     void withoutShuffleKeepsInputOrder() {
-        BucketedBatchIterator it = new BucketedBatchIterator(examples(20), 8, 2, false, 0);
+        BucketedBatchIterator<EncodedExample> it = BucketedBatchIterator.forClassification(examples(20), 8, 2, false, 0);
         List<Integer> expected = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             expected.add(i + 2);
