@@ -28,11 +28,15 @@ final class ConfigYamlWriter {
         ConfigYamlWriter w = new ConfigYamlWriter();
         w.top("task", config.task());
         boolean lm = config.task().equals(RunConfigReader.LM);
+        boolean tagger = config.task().equals(RunConfigReader.TAGGER);
         DataConfig d = Objects.requireNonNull(config.data(), "data");
         ConfigYamlWriter data = w.section("data").key("train", d.train()).key("dev", d.dev())
                 .key("dev_fraction", d.devFraction());
         if (lm) {
             data.key("level", d.level());
+        } else if (tagger) {
+            data.key("format", d.format()).key("token_column", d.tokenColumn()).key("tag_column", d.tagColumn())
+                    .key("tag_scheme", d.tagScheme());
         } else {
             data.key("max_length", d.maxLength()).key("truncate", d.truncate());
         }
@@ -44,6 +48,8 @@ final class ConfigYamlWriter {
                 .key("hidden", m.hidden()).key("layers", m.layers());
         if (lm) {
             model.key("dropout", m.dropout());
+        } else if (tagger) {
+            model.key("bidirectional", m.bidirectional()).key("dropout", m.dropout());
         } else {
             model.key("bidirectional", m.bidirectional()).key("dropout", m.dropout()).key("pooling", m.pooling());
         }

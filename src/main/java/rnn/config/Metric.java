@@ -6,7 +6,9 @@ public enum Metric {
     MACRO_F1(true),
     LOSS(false),
     /** exp(mean negative log-likelihood per token), for language models. */
-    PERPLEXITY(false);
+    PERPLEXITY(false),
+    /** Entity-level F1, for taggers. */
+    F1(true);
 
     private final boolean higherIsBetter;
 

@@ -11,8 +11,9 @@ import java.util.List;
 final class RunConfigReader {
     static final String IMDB = "imdb";
     static final String LM = "lm";
+    static final String TAGGER = "tagger";
     /** Tasks this build can train; the {@code task} key must name one. */
-    static final List<String> TASKS = List.of(IMDB, LM);
+    static final List<String> TASKS = List.of(IMDB, LM, TAGGER);
 
     private RunConfigReader() {
     }
@@ -20,9 +21,11 @@ final class RunConfigReader {
     static RunConfig read(ConfigSection root) {
         String task = root.getChoice("task", IMDB, TASKS);
         boolean lm = task.equals(LM);
-        DataConfig data = lm ? readLanguageModelData(root.section("data")) : readData(root.section("data"));
-        ModelConfig model = readModel(root.section("model"), lm);
-        TrainingConfig training = readTraining(root.section("training"), lm);
+        boolean tagger = task.equals(TAGGER);
+        DataConfig data = lm ? readLanguageModelData(root.section("data"))
+                : tagger ? readTaggerData(root.section("data")) : readData(root.section("data"));
+        ModelConfig model = readModel(root.section("model"), task);
+        TrainingConfig training = readTraining(root.section("training"), task, data);
         root.finish();
         return new RunConfig(task, data, model, training);
     }
@@ -37,7 +40,7 @@ final class RunConfigReader {
                 s.getBoolean("lowercase", true),
                 s.getInt("vocab_size", 30000, 3),
                 s.getInt("min_count", 1, 1),
-                TokenLevel.WORD);
+                TokenLevel.WORD, null, 0, 0, null);
         s.finish();
         return config;
     }
@@ -51,12 +54,33 @@ final class RunConfigReader {
                 s.getBoolean("lowercase", false),
                 s.getInt("vocab_size", 50000, 3),
                 s.getInt("min_count", 1, 1),
-                level);
+                level, null, 0, 0, null);
         s.finish();
         return config;
     }
 
-    private static ModelConfig readModel(ConfigSection s, boolean lm) {
+    private static DataConfig readTaggerData(ConfigSection s) {
+        String train = s.getString("train", "data/ud-ewt/sample.conllu.gz");
+        String dev = s.getOptionalString("dev", null);
+        double devFraction = s.getDouble("dev_fraction", 0.1, ValueRange.openClosed(0, 0.5));
+        TagFormat format = s.getEnum("format", TagFormat.class, TagFormat.CONLLU);
+        boolean conllu = format == TagFormat.CONLLU;
+        int tokenColumn = s.getInt("token_column", conllu ? 1 : 0, 0);
+        int tagColumn = s.getInt("tag_column", conllu ? 3 : -1, Integer.MIN_VALUE);
+        TagSchemeName scheme = s.getEnum("tag_scheme", TagSchemeName.class, conllu ? TagSchemeName.NONE
+                : TagSchemeName.BIOES);
+        DataConfig config = new DataConfig(train, dev, devFraction, 0, Truncation.HEAD,
+                s.getBoolean("lowercase", false),
+                s.getInt("vocab_size", 50000, 3),
+                s.getInt("min_count", 1, 1),
+                TokenLevel.WORD, format, tokenColumn, tagColumn, scheme);
+        s.finish();
+        return config;
+    }
+
+    private static ModelConfig readModel(ConfigSection s, String task) {
+        boolean lm = task.equals(LM);
+        boolean pooled = task.equals(IMDB);
         int embeddingSize = s.getInt("embedding_size", lm ? 64 : 128, 1);
         double embeddingDropout = s.getDouble("embedding_dropout", 0.0, ValueRange.closedOpen(0, 1));
         CellType cell = s.getEnum("cell", CellType.class, CellType.LSTM);
@@ -66,14 +90,15 @@ final class RunConfigReader {
         int layers = s.getInt("layers", lm ? 2 : 1, 1);
         boolean bidirectional = !lm && s.getBoolean("bidirectional", true);
         double dropout = s.getDouble("dropout", 0.0, ValueRange.closedOpen(0, 1));
-        List<Pooling> pooling = lm ? List.of()
+        List<Pooling> pooling = !pooled ? List.of()
                 : s.getEnumList("pooling", Pooling.class, List.of(Pooling.MEAN, Pooling.MAX));
         s.finish();
         return new ModelConfig(embeddingSize, embeddingDropout, cell, implementation, hidden, layers, bidirectional,
                 dropout, pooling);
     }
 
-    private static TrainingConfig readTraining(ConfigSection s, boolean lm) {
+    private static TrainingConfig readTraining(ConfigSection s, String task, DataConfig data) {
+        boolean lm = task.equals(LM);
         int epochs = s.getInt("epochs", lm ? 10 : 2, 1);
         int batchSize = s.getInt("batch_size", lm ? 32 : 64, 1);
         OptimizerType optimizer = s.getEnum("optimizer", OptimizerType.class, OptimizerType.ADAM);
@@ -84,8 +109,12 @@ final class RunConfigReader {
         double l2 = s.getDouble("l2", 0.0, ValueRange.atLeast(0));
         double clipNorm = s.getDouble("clip_norm", 5.0, ValueRange.atLeast(0));
         long seed = s.getLong("seed", 42L);
-        Metric metric = lm ? s.getEnum("metric", LanguageModelMetric.class, LanguageModelMetric.PERPLEXITY).metric
-                : s.getEnum("metric", ClassifierMetric.class, ClassifierMetric.ACCURACY).metric;
+        Metric metric = switch (task) {
+            case LM -> s.getEnum("metric", LanguageModelMetric.class, LanguageModelMetric.PERPLEXITY).metric;
+            case TAGGER -> s.getEnum("metric", TaggerMetric.class,
+                    data.tagScheme() == TagSchemeName.NONE ? TaggerMetric.ACCURACY : TaggerMetric.F1).metric;
+            default -> s.getEnum("metric", ClassifierMetric.class, ClassifierMetric.ACCURACY).metric;
+        };
         int patience = s.getInt("patience", 2, 1);
         int bpttLength = lm ? s.getInt("bptt_length", 100, 1) : 0;
         s.finish();
@@ -100,6 +129,17 @@ final class RunConfigReader {
         final Metric metric;
 
         ClassifierMetric(Metric metric) {
+            this.metric = metric;
+        }
+    }
+
+    /** The metrics a tagger's dev evaluation reports: entity F1 (tag schemes) and token accuracy. */
+    private enum TaggerMetric {
+        F1(Metric.F1), ACCURACY(Metric.ACCURACY), LOSS(Metric.LOSS);
+
+        final Metric metric;
+
+        TaggerMetric(Metric metric) {
             this.metric = metric;
         }
     }

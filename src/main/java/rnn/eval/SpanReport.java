@@ -18,8 +18,8 @@ import rnn.text.TagScheme;
  * start, end and type as a gold one; overall figures are micro-averaged over entities. Token
  * accuracy counts every token, {@code O} included. Spans are read by {@link TagScheme#spans}.
  *
- * @param types    scores per entity type, by type name
- * @param overall  scores over all entities
+ * @param types    scores per entity type, by type name (empty when the tags mark no entities)
+ * @param overall  scores over all entities, or null when the tags mark no entities (parts of speech)
  * @param tokens   tokens scored
  * @param accuracy share of tokens whose predicted tag equals the gold tag
  */
@@ -79,13 +79,21 @@ public record SpanReport(Map<String, Scores> types, Scores overall, long tokens,
                 tokens == 0 ? 0 : (double) right / tokens);
     }
 
-    /** {@code f1}, {@code precision}, {@code recall} (overall) and token {@code accuracy}. */
+    /** Token accuracy alone, for tags that mark no entities (parts of speech). */
+    public static SpanReport tokensOnly(List<List<String>> gold, List<List<String>> predicted) {
+        SpanReport full = of(gold, predicted);
+        return new SpanReport(Map.of(), null, full.tokens(), full.accuracy());
+    }
+
+    /** {@code f1}, {@code precision}, {@code recall} (overall; not for tokens only) and token {@code accuracy}. */
     @Override
     public Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("f1", overall.f1());
-        m.put("precision", overall.precision());
-        m.put("recall", overall.recall());
+        if (overall != null) {
+            m.put("f1", overall.f1());
+            m.put("precision", overall.precision());
+            m.put("recall", overall.recall());
+        }
         m.put("accuracy", accuracy);
         return m;
     }
@@ -94,6 +102,9 @@ public record SpanReport(Map<String, Scores> types, Scores overall, long tokens,
     @Override
     public String toTable() {
         StringBuilder out = new StringBuilder();
+        if (overall == null) {
+            return String.format(Locale.ROOT, "processed %,d tokens%naccuracy: %6.2f%%%n", tokens, 100 * accuracy);
+        }
         out.append(String.format(Locale.ROOT, "processed %,d tokens with %,d entities; found: %,d entities; correct: %,d.%n",
                 tokens, overall.gold(), overall.predicted(), overall.correct()));
         out.append(String.format(Locale.ROOT, "accuracy: %6.2f%%; precision: %6.2f%%; recall: %6.2f%%; F1: %6.2f%n",

@@ -12,6 +12,7 @@ public final class Tasks {
     static {
         register(new SentimentTask());
         register(new LanguageModelTask());
+        register(new TaggerTask());
     }
 
     private Tasks() {

@@ -49,6 +49,30 @@ public enum TagScheme {
         return spans;
     }
 
+    /**
+     * The scheme tagged sentences are written in: {@link #BIOES} when any tag is {@code E-} or
+     * {@code S-}, {@link #IOB1} when some entity starts with {@code I-}, otherwise {@link #IOB2}.
+     */
+    public static TagScheme detect(Iterable<List<String>> sentences) {
+        boolean insideStarts = false;
+        for (List<String> tags : sentences) {
+            String prevPrefix = OUTSIDE;
+            String prevType = "";
+            for (String tag : tags) {
+                String prefix = prefix(tag);
+                if (prefix.equals("E") || prefix.equals("S")) {
+                    return BIOES;
+                }
+                if (prefix.equals("I") && startsChunk(prevPrefix, prefix, prevType, type(tag))) {
+                    insideStarts = true;
+                }
+                prevPrefix = prefix;
+                prevType = type(tag);
+            }
+        }
+        return insideStarts ? IOB1 : IOB2;
+    }
+
     /** The tags of {@code length} tokens holding {@code spans} (which must not overlap) in this scheme. */
     public List<String> tags(List<Span> spans, int length) {
         String[] tags = new String[length];

@@ -86,7 +86,7 @@ class BadInputTest {
     @Test
     void unknownTask() {
         CliTestSupport.Result r = CliTestSupport.run("train", "poetry", "--models", models().toString());
-        assertUserError(r, "unknown task 'poetry' (expected imdb, lm)");
+        assertUserError(r, "unknown task 'poetry' (expected imdb, lm, tagger)");
     }
 
     @Test

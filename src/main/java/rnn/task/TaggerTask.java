@@ -1,0 +1,99 @@
+package rnn.task;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+import rnn.bundle.Bundle;
+import rnn.config.DataConfig;
+import rnn.data.BucketedBatchIterator;
+import rnn.data.TaggedExample;
+import rnn.data.TaggedSentence;
+import rnn.eval.SpanReport;
+import rnn.nn.SequenceTagger;
+import rnn.nn.TaggerNetwork;
+import rnn.text.TagScheme;
+import rnn.text.Vocabulary;
+import rnn.train.BatchFeed;
+
+/**
+ * Sequence labelling ({@code tagger}): one tag per token, named entities (scored by entity-level
+ * F1 as conlleval counts it) or parts of speech (token accuracy), from CoNLL or CoNLL-U files.
+ */
+public final class TaggerTask implements Task {
+    public static final String NAME = "tagger";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String defaultConfig() {
+        return "configs/ud-ewt-pos.yaml";
+    }
+
+    @Override
+    public TrainingSummary train(TrainRequest request) throws IOException {
+        return TrainingRun.execute(NAME, request, config -> {
+            TaggerData data = TaggerData.prepare(config.data(), config.training().seed());
+            String summary = String.format(Locale.ROOT, "data: %,d train, %,d dev sentences; %,d words in vocabulary;"
+                            + " %d tags (%s)", data.train().size(), data.dev().size(), data.words().size(),
+                    data.tags().size(), config.data().tagScheme().name().toLowerCase(Locale.ROOT));
+            BucketedBatchIterator<TaggedExample> batches = new BucketedBatchIterator<>(data.train(),
+                    TaggedExample.ENCODING, config.training().batchSize(), true, config.training().seed());
+            return new PreparedRun(summary,
+                    () -> TaggerNetwork.build(config.model(), config.training(), data.words().size(), data.tags().size()),
+                    new BatchFeed(batches),
+                    net -> score(net, config.data(), data.words(), data.tags(), data.dev(),
+                            config.training().batchSize()).metrics(),
+                    data.files(), data.words(), data.tags());
+        });
+    }
+
+    @Override
+    public SpanReport evaluate(Bundle bundle, Path data) {
+        DataConfig config = bundle.config().data();
+        return score(bundle.network(), config, bundle.tokens(), bundle.labels(), TaggerData.read(config, data),
+                bundle.config().training().batchSize());
+    }
+
+    /**
+     * Tags {@code sentences} and scores the tags against theirs, in the scheme the sentences are
+     * written in: entity F1 and token accuracy, or token accuracy alone for tags without spans.
+     */
+    static SpanReport score(ComputationGraph network, DataConfig config, Vocabulary words, Vocabulary tags,
+                            List<TaggedSentence> sentences, int batchSize) {
+        List<List<String>> predicted = predict(network, config, words, tags, sentences, batchSize);
+        List<List<String>> gold = sentences.stream().map(TaggedSentence::tags).toList();
+        TagScheme model = TaggerData.scheme(config.tagScheme());
+        if (model == null) {
+            return SpanReport.tokensOnly(gold, predicted);
+        }
+        TagScheme input = TagScheme.detect(gold);
+        return SpanReport.of(gold, predicted.stream().map(input::convert).toList());
+    }
+
+    /** The model's tags for each sentence, in the scheme the model learnt. */
+    static List<List<String>> predict(ComputationGraph network, DataConfig config, Vocabulary words, Vocabulary tags,
+                                      List<TaggedSentence> sentences, int batchSize) {
+        List<int[]> ids = new ArrayList<>(sentences.size());
+        for (TaggedSentence s : sentences) {
+            ids.add(TaggerData.encodeWords(config, words, s.tokens()));
+        }
+        int[][] best = new SequenceTagger(network, batchSize).tag(ids);
+        List<List<String>> out = new ArrayList<>(best.length);
+        for (int[] sentence : best) {
+            List<String> names = new ArrayList<>(sentence.length);
+            for (int t : sentence) {
+                names.add(tags.get(t));
+            }
+            out.add(names);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,78 @@
+package rnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import rnn.task.SyntheticEntities;
+
+/** The tagger task end to end through the command line on invented entity sentences and a CoNLL-U fixture. */
+class TaggerCliTest {
+    @TempDir
+    static Path dir;
+    static Path models;
+    static Path entities;
+    static Path config;
+    static CliTestSupport.Result training;
+
+    @BeforeAll
+    static void trainTinyTagger() throws IOException {
+        models = dir.resolve("models");
+        entities = SyntheticEntities.write(dir.resolve("entities.conll"), 300, 1);
+        config = dir.resolve("tiny-tagger.yaml");
+        Files.copy(Path.of("src/test/resources/configs/tiny-tagger.yaml"), config);
+        training = CliTestSupport.run("train", "tagger", "--config", config.toString(), "--data", entities.toString(),
+                "--models", models.toString(), "-q");
+    }
+
+    @Test
+    void learnsTheEntitiesAndReportsEntityF1() {
+        assertEquals(0, training.exitCode(), training.toString());
+        assertTrue(training.out().contains("tags (bioes)"), training.out());
+        assertTrue(Files.isRegularFile(models.resolve("tagger/vocab/labels.txt")));
+        Matcher f1 = Pattern.compile("dev f1 ([0-9.]+)").matcher(training.out());
+        double best = 0;
+        while (f1.find()) {
+            best = Math.max(best, Double.parseDouble(f1.group(1)));
+        }
+        assertTrue(best > 0.9, "entity F1 on the dev part: " + training.out());
+    }
+
+    @Test
+    void evalScoresAFileInItsOwnSchemeLikeConlleval() throws IOException {
+        Path fresh = SyntheticEntities.write(dir.resolve("more.conll"), 50, 2);
+        CliTestSupport.Result r = CliTestSupport.run("eval", "tagger", "--data", fresh.toString(), "--models",
+                models.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().startsWith("processed "), r.out());
+        Matcher m = Pattern.compile("F1: +([0-9.]+)\\n").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertTrue(Double.parseDouble(m.group(1)) > 90, r.out());
+        for (String type : List.of("LOC", "ORG", "PER")) {
+            assertTrue(r.out().contains(type + ": precision"), r.out());
+        }
+    }
+
+    @Test
+    void partOfSpeechTaggerReportsTokenAccuracy() {
+        Path conllu = Path.of("src/test/resources/tagging/pos.conllu");
+        CliTestSupport.Result r = CliTestSupport.run("train", "tagger", "--config", config.toString(), "--data",
+                conllu.toString(), "--set", "data.dev=" + conllu, "--set", "data.format=conllu", "--set",
+                "data.token_column=1", "--set", "data.tag_scheme=none", "--set", "training.metric=accuracy",
+                "--set", "training.epochs=30", "--name", "pos", "--models", models.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("2 train, 2 dev sentences") && r.out().contains("6 tags (none)"), r.out());
+        assertTrue(r.out().contains("dev accuracy 1.0000"), "6 words learnt by heart: " + r.out());
+        assertTrue(!r.out().contains("dev f1"), r.out());
+    }
+}
