@@ -49,7 +49,7 @@ final class ConfigYamlWriter {
         if (lm) {
             model.key("dropout", m.dropout());
         } else if (tagger) {
-            model.key("bidirectional", m.bidirectional()).key("dropout", m.dropout());
+            model.key("bidirectional", m.bidirectional()).key("dropout", m.dropout()).key("output", m.output());
         } else {
             model.key("bidirectional", m.bidirectional()).key("dropout", m.dropout()).key("pooling", m.pooling());
         }

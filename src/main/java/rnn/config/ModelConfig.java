@@ -18,8 +18,10 @@ import java.util.List;
  *                         the output, in [0, 1)
  * @param pooling          {@code pooling}: how the sequence becomes one vector; a non-empty list whose
  *                         results are concatenated (e.g. {@code [mean, max]})
+ * @param output           {@code output}: ({@code tagger}) a softmax per token or a CRF over the sentence;
+ *                         {@code softmax} for other tasks
  */
 public record ModelConfig(int embeddingSize, double embeddingDropout, CellType cell,
                           RecurrentImplementation implementation, int hidden, int layers,
-                          boolean bidirectional, double dropout, List<Pooling> pooling) {
+                          boolean bidirectional, double dropout, List<Pooling> pooling, TaggerOutput output) {
 }

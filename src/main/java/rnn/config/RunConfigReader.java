@@ -92,9 +92,11 @@ final class RunConfigReader {
         double dropout = s.getDouble("dropout", 0.0, ValueRange.closedOpen(0, 1));
         List<Pooling> pooling = !pooled ? List.of()
                 : s.getEnumList("pooling", Pooling.class, List.of(Pooling.MEAN, Pooling.MAX));
+        TaggerOutput output = task.equals(TAGGER) ? s.getEnum("output", TaggerOutput.class, TaggerOutput.SOFTMAX)
+                : TaggerOutput.SOFTMAX;
         s.finish();
         return new ModelConfig(embeddingSize, embeddingDropout, cell, implementation, hidden, layers, bidirectional,
-                dropout, pooling);
+                dropout, pooling, output);
     }
 
     private static TrainingConfig readTraining(ConfigSection s, String task, DataConfig data) {

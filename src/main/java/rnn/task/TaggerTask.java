@@ -47,7 +47,8 @@ public final class TaggerTask implements Task {
             BucketedBatchIterator<TaggedExample> batches = new BucketedBatchIterator<>(data.train(),
                     TaggedExample.ENCODING, config.training().batchSize(), true, config.training().seed());
             return new PreparedRun(summary,
-                    () -> TaggerNetwork.build(config.model(), config.training(), data.words().size(), data.tags().size()),
+                    () -> TaggerNetwork.build(config.model(), config.training(), data.words().size(),
+                            data.tags().entries(), TaggerData.scheme(config.data().tagScheme())),
                     new BatchFeed(batches),
                     net -> score(net, config.data(), data.words(), data.tags(), data.dev(),
                             config.training().batchSize()).metrics(),

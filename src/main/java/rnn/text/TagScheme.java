@@ -87,6 +87,31 @@ public enum TagScheme {
         return List.of(tags);
     }
 
+    /** Whether a well-formed sentence in this scheme may have tag {@code to} right after {@code from}. */
+    public boolean allows(String from, String to) {
+        String a = prefix(from);
+        String b = prefix(to);
+        boolean sameType = type(from).equals(type(to));
+        return switch (this) {
+            case IOB1 -> !b.equals("B") || (a.equals("I") || a.equals("B")) && sameType;
+            case IOB2 -> !b.equals("I") || (a.equals("B") || a.equals("I")) && sameType;
+            case BIOES -> switch (b) {
+                case "I", "E" -> (a.equals("B") || a.equals("I")) && sameType;
+                default -> !a.equals("B") && !a.equals("I");
+            };
+        };
+    }
+
+    /** Whether a well-formed sentence in this scheme may start with {@code tag}. */
+    public boolean allowsStart(String tag) {
+        return allows(OUTSIDE, tag);
+    }
+
+    /** Whether a well-formed sentence in this scheme may end with {@code tag}. */
+    public boolean allowsEnd(String tag) {
+        return allows(tag, OUTSIDE);
+    }
+
     /** {@code tags}, read in any scheme, written in this one. */
     public List<String> convert(List<String> tags) {
         return tags(spans(tags), tags.size());

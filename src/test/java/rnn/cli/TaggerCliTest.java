@@ -49,6 +49,24 @@ class TaggerCliTest {
     }
 
     @Test
+    void crfTaggerLearnsTheEntitiesToo() {
+        CliTestSupport.Result r = CliTestSupport.run("train", "tagger", "--config", config.toString(), "--data",
+                entities.toString(), "--set", "model.output=crf", "--set", "data.tag_scheme=iob2", "--name", "crf",
+                "--models", models.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.toString());
+        Matcher f1 = Pattern.compile("dev f1 ([0-9.]+)").matcher(r.out());
+        double best = 0;
+        while (f1.find()) {
+            best = Math.max(best, Double.parseDouble(f1.group(1)));
+        }
+        assertTrue(best > 0.9, "entity F1 on the dev part: " + r.out());
+        CliTestSupport.Result eval = CliTestSupport.run("eval", "crf", "--data", entities.toString(), "--models",
+                models.toString());
+        assertEquals(0, eval.exitCode(), eval.toString());
+        assertTrue(eval.out().contains("PER: precision"), eval.out());
+    }
+
+    @Test
     void evalScoresAFileInItsOwnSchemeLikeConlleval() throws IOException {
         Path fresh = SyntheticEntities.write(dir.resolve("more.conll"), 50, 2);
         CliTestSupport.Result r = CliTestSupport.run("eval", "tagger", "--data", fresh.toString(), "--models",

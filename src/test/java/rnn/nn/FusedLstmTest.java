@@ -36,6 +36,7 @@ import rnn.config.ConfigLoader;
 import rnn.config.ModelConfig;
 import rnn.config.Pooling;
 import rnn.config.RecurrentImplementation;
+import rnn.config.TaggerOutput;
 import rnn.config.TrainingConfig;
 import rnn.data.BucketedBatchIterator;
 import rnn.data.EncodedExample;
@@ -147,7 +148,7 @@ class FusedLstmTest {
         TrainingConfig training = ConfigLoader.parse("", "test", List.of("training.clip_norm=0",
                 "training.optimizer=sgd", "training.learning_rate=1.0")).training();   // what the checker requires
         ModelConfig model = new ModelConfig(3, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 3, 2, bidirectional,
-                0.0, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST));
+                0.0, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), TaggerOutput.SOFTMAX);
         ComputationGraph graph = SentimentNetwork.build(model, training, 10, 2);
         graph = new ComputationGraph(graph.getConfiguration().clone());
         graph.getConfiguration().setDataType(DataType.DOUBLE);

@@ -20,6 +20,7 @@ import rnn.config.ConfigLoader;
 import rnn.config.ModelConfig;
 import rnn.config.Pooling;
 import rnn.config.RecurrentImplementation;
+import rnn.config.TaggerOutput;
 import rnn.config.TrainingConfig;
 
 class SentimentNetworkTest {
@@ -35,7 +36,7 @@ class SentimentNetworkTest {
     private static ComputationGraph network(RecurrentImplementation implementation, boolean bidirectional,
                                             List<Pooling> pooling, int layers) {
         ModelConfig model = new ModelConfig(4, 0.0, CellType.LSTM, implementation, 5, layers, bidirectional, 0.0,
-                pooling);
+                pooling, TaggerOutput.SOFTMAX);
         TrainingConfig training = ConfigLoader.defaults().training();
         return SentimentNetwork.build(model, training, 20, 3);
     }

@@ -54,4 +54,25 @@ class TagSchemeTest {
         assertEquals(TagScheme.IOB2, TagScheme.detect(List.of(IOB2, List.of("O", "B-MISC", "I-MISC"))));
         assertEquals(TagScheme.BIOES, TagScheme.detect(List.of(IOB2, BIOES)));
     }
+
+    @Test
+    void wellFormedSequencesUseOnlyAllowedMoves() {
+        for (TagScheme scheme : TagScheme.values()) {
+            List<String> tags = scheme.convert(IOB1);
+            assertEquals(true, scheme.allowsStart(tags.get(0)), scheme.name());
+            assertEquals(true, scheme.allowsEnd(tags.get(tags.size() - 1)), scheme.name());
+            for (int i = 1; i < tags.size(); i++) {
+                assertEquals(true, scheme.allows(tags.get(i - 1), tags.get(i)), scheme + ": " + tags);
+            }
+        }
+        assertEquals(false, TagScheme.IOB2.allows("O", "I-PER"));
+        assertEquals(false, TagScheme.IOB2.allows("B-LOC", "I-PER"));
+        assertEquals(false, TagScheme.IOB2.allowsStart("I-PER"));
+        assertEquals(false, TagScheme.IOB1.allows("O", "B-PER"));
+        assertEquals(false, TagScheme.BIOES.allows("B-PER", "O"));
+        assertEquals(false, TagScheme.BIOES.allows("E-PER", "I-PER"));
+        assertEquals(false, TagScheme.BIOES.allowsEnd("I-PER"));
+        assertEquals(false, TagScheme.BIOES.allowsStart("E-PER"));
+        assertEquals(true, TagScheme.BIOES.allows("S-PER", "B-PER"));
+    }
 }

@@ -1,0 +1,303 @@
+package rnn.nn;
+
+import java.util.List;
+
+import org.deeplearning4j.nn.api.layers.IOutputLayer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The linear-chain CRF output layer ({@link CrfOutput}). Input {@code [batch, nIn, time]} (NCW)
+ * with the mask {@code [batch, time]} marking each sentence's real tokens (a prefix); labels are
+ * tag ids {@code [batch, 1, time]}. The loss is the negative log-likelihood of the gold tags
+ * averaged over the batch; the output is the Viterbi path as one-hot {@code [batch, tags, time]}
+ * (zero at padding), so the most likely tag of a step is its argmax.
+ */
+public final class CrfOutputLayer extends BaseLayer<CrfOutput> implements IOutputLayer {
+    private INDArray labels;
+
+    CrfOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /** Emission scores and the sentence lengths of the current input. */
+    private record Emissions(double[][][] scores, int[] lengths, INDArray inputs) {
+    }
+
+    private Emissions emissions(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray x = input;   // [batch, nIn, time], after dropout when training
+        int batch = (int) x.size(0);
+        int steps = (int) x.size(2);
+        INDArray inputs = Nd4j.createUninitialized(dataType, new long[] {(long) steps * batch, x.size(1)}, 'c');
+        TimeMajor.fromNcw(x, inputs);
+        INDArray scores = inputs.mmul(getParam(CrfOutputParams.WEIGHTS)).addiRowVector(getParam(CrfOutputParams.BIAS));
+        double[][] flat = scores.toDoubleMatrix();   // [time x batch, tags]
+        int[] lengths = lengths(batch, steps);
+        double[][][] bySentence = new double[batch][][];
+        for (int b = 0; b < batch; b++) {
+            bySentence[b] = new double[Math.max(lengths[b], 0)][];
+            for (int t = 0; t < lengths[b]; t++) {
+                bySentence[b][t] = flat[t * batch + b];
+            }
+        }
+        return new Emissions(bySentence, lengths, inputs);
+    }
+
+    /** Real tokens per sentence, from the mask (all steps without one). */
+    private int[] lengths(int batch, int steps) {
+        int[] lengths = new int[batch];
+        if (maskArray == null) {
+            java.util.Arrays.fill(lengths, steps);
+            return lengths;
+        }
+        float[][] mask = maskArray.castTo(DataType.FLOAT).reshape(batch, steps).toFloatMatrix();
+        for (int b = 0; b < batch; b++) {
+            int n = 0;
+            while (n < steps && mask[b][n] != 0) {
+                n++;
+            }
+            lengths[b] = n;
+        }
+        return lengths;
+    }
+
+    private LinearChainCrf crf() {
+        int k = (int) layerConf().getNOut();
+        double[][] penalties = layerConf().transitionPenalties();
+        double[][] transitions = getParam(CrfOutputParams.TRANSITIONS).toDoubleMatrix();
+        double[] start = getParam(CrfOutputParams.START).toDoubleVector();
+        double[] end = getParam(CrfOutputParams.END).toDoubleVector();
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < k; i++) {
+                transitions[i][j] += penalties[i][j];
+            }
+            start[j] += penalties[k][j];
+            end[j] += penalties[k + 1][j];
+        }
+        return new LinearChainCrf(transitions, start, end);
+    }
+
+    private int[] gold(int b, int length) {
+        int[] tags = new int[length];
+        for (int t = 0; t < length; t++) {
+            tags[t] = labels.getInt(b, 0, t);
+        }
+        return tags;
+    }
+
+    /** Negative log-likelihood of each sentence's gold tags; 0 for an empty one. */
+    private double[] sentenceLosses() {
+        Emissions e = emissions(false, LayerWorkspaceMgr.noWorkspaces());
+        LinearChainCrf crf = crf();
+        double[] losses = new double[e.lengths().length];
+        for (int b = 0; b < losses.length; b++) {
+            int n = e.lengths()[b];
+            if (n > 0) {
+                losses[b] = crf.logPartition(e.scores()[b]) - crf.score(e.scores()[b], gold(b, n));
+            }
+        }
+        return losses;
+    }
+
+    @Override
+    public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        double[] losses = sentenceLosses();
+        double sum = 0;
+        for (double l : losses) {
+            sum += l;
+        }
+        score = sum / losses.length + fullNetRegTerm;
+        return score;
+    }
+
+    @Override
+    public INDArray computeScoreForExamples(double fullNetRegTerm, LayerWorkspaceMgr workspaceMgr) {
+        double[] losses = sentenceLosses();
+        for (int b = 0; b < losses.length; b++) {
+            losses[b] += fullNetRegTerm;
+        }
+        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS,
+                Nd4j.createFromArray(losses).castTo(dataType).reshape(losses.length, 1));
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        Emissions e = emissions(true, workspaceMgr);
+        LinearChainCrf crf = crf();
+        int batch = e.lengths().length;
+        int steps = (int) input.size(2);
+        int k = (int) layerConf().getNOut();
+        // Gradients of the loss summed over the batch, as DL4J's output layers give them: the
+        // updater divides by the batch size (the score, in contrast, is the mean).
+        double[][] dScores = new double[steps * batch][k];   // zero at padding
+        double[][] dTransitions = new double[k][k];
+        double[] dStart = new double[k];
+        double[] dEnd = new double[k];
+        double lossSum = 0;
+        for (int b = 0; b < batch; b++) {
+            int n = e.lengths()[b];
+            if (n == 0) {
+                continue;
+            }
+            LinearChainCrf.Gradients g = crf.gradients(e.scores()[b], gold(b, n));
+            lossSum += g.nll();
+            for (int t = 0; t < n; t++) {
+                for (int j = 0; j < k; j++) {
+                    dScores[t * batch + b][j] = g.emissions()[t][j];
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    dTransitions[i][j] += g.transitions()[i][j];
+                }
+                dStart[i] += g.start()[i];
+                dEnd[i] += g.end()[i];
+            }
+        }
+        score = lossSum / batch;
+
+        INDArray dZ = Nd4j.createFromArray(dScores).castTo(dataType);   // [time x batch, tags]
+        gradientViews.get(CrfOutputParams.WEIGHTS).assign(e.inputs().transpose().mmul(dZ));
+        gradientViews.get(CrfOutputParams.BIAS).assign(dZ.sum(0));
+        gradientViews.get(CrfOutputParams.TRANSITIONS).assign(Nd4j.createFromArray(dTransitions).castTo(dataType));
+        gradientViews.get(CrfOutputParams.START).assign(Nd4j.createFromArray(dStart).castTo(dataType));
+        gradientViews.get(CrfOutputParams.END).assign(Nd4j.createFromArray(dEnd).castTo(dataType));
+        INDArray dInputs = dZ.mmul(getParam(CrfOutputParams.WEIGHTS).transpose());   // [time x batch, nIn]
+        INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                new long[] {batch, input.size(1), steps}, 'f');
+        TimeMajor.toNcw(dInputs.dup('c'), epsilonOut);
+
+        Gradient gradient = new DefaultGradient(gradientsFlattened);
+        for (String key : CrfOutputParams.INSTANCE.paramKeys(layerConf())) {
+            gradient.gradientForVariable().put(key, gradientViews.get(key));
+        }
+        weightNoiseParams.clear();
+        return new Pair<>(gradient, backpropDropOutIfPresent(epsilonOut));
+    }
+
+    /** The Viterbi path of each sentence, one-hot {@code [batch, tags, time]}. */
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        Emissions e = emissions(false, workspaceMgr);
+        LinearChainCrf crf = crf();
+        int batch = e.lengths().length;
+        int steps = (int) input.size(2);
+        INDArray out = workspaceMgr.create(ArrayType.ACTIVATIONS, dataType,
+                new long[] {batch, layerConf().getNOut(), steps}, 'c');
+        for (int b = 0; b < batch; b++) {
+            if (e.lengths()[b] == 0) {
+                continue;
+            }
+            int[] path = crf.viterbi(e.scores()[b]);
+            for (int t = 0; t < path.length; t++) {
+                out.putScalar(new long[] {b, path[t], t}, 1.0);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public INDArray activate(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        return activate(training, workspaceMgr);
+    }
+
+    @Override
+    public boolean needsLabels() {
+        return true;
+    }
+
+    @Override
+    public void setLabels(INDArray labels) {
+        this.labels = labels;
+    }
+
+    @Override
+    public INDArray getLabels() {
+        return labels;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        labels = null;
+    }
+
+    @Override
+    public Type type() {
+        return Type.RECURRENT;
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public int numLabels() {
+        return (int) layerConf().getNOut();
+    }
+
+    @Override
+    public Gradient gradient() {
+        throw new UnsupportedOperationException("the CRF layer computes gradients in backpropGradient");
+    }
+
+    // The Classifier methods below are for standalone use of an output layer; rnn trains whole networks.
+
+    @Override
+    public double f1Score(DataSet data) {
+        throw unsupported();
+    }
+
+    @Override
+    public double f1Score(INDArray examples, INDArray labels) {
+        throw unsupported();
+    }
+
+    @Override
+    public void fit(DataSetIterator iter) {
+        throw unsupported();
+    }
+
+    @Override
+    public int[] predict(INDArray examples) {
+        throw unsupported();
+    }
+
+    @Override
+    public List<String> predict(DataSet dataSet) {
+        throw unsupported();
+    }
+
+    @Override
+    public void fit(INDArray examples, INDArray labels) {
+        throw unsupported();
+    }
+
+    @Override
+    public void fit(DataSet data) {
+        throw unsupported();
+    }
+
+    @Override
+    public void fit(INDArray examples, int[] labels) {
+        throw unsupported();
+    }
+
+    private static UnsupportedOperationException unsupported() {
+        return new UnsupportedOperationException("the CRF layer is trained and run as part of a network");
+    }
+}
