@@ -14,7 +14,8 @@ import rnn.text.Vocabulary;
  * @param network  the trained network
  * @param tokens   the token vocabulary ({@code vocab/tokens.txt})
  * @param labels   the label vocabulary ({@code vocab/labels.txt}); null for a task without labels
+ * @param chars    the character vocabulary of a character-level word encoder ({@code vocab/chars.txt}), or null
  */
 public record Bundle(String name, BundleManifest manifest, RunConfig config, ComputationGraph network,
-                     Vocabulary tokens, Vocabulary labels) {
+                     Vocabulary tokens, Vocabulary labels, Vocabulary chars) {
 }

@@ -53,8 +53,10 @@ public final class BundleReader {
         Vocabulary tokens = vocabulary(dir.resolve("vocab/tokens.txt"), escaped);
         Path labelsFile = dir.resolve("vocab/labels.txt");
         Vocabulary labels = Files.exists(labelsFile) ? vocabulary(labelsFile, escaped) : null;
+        Path charsFile = dir.resolve("vocab/chars.txt");
+        Vocabulary chars = Files.exists(charsFile) ? vocabulary(charsFile, escaped) : null;
         ComputationGraph network = network(dir.resolve("network.zip"));
-        return new Bundle(dir.getFileName().toString(), manifest, config, network, tokens, labels);
+        return new Bundle(dir.getFileName().toString(), manifest, config, network, tokens, labels, chars);
     }
 
     /** A path that exists as given, else the name under {@code modelsDir}. */

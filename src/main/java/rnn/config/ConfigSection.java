@@ -225,6 +225,17 @@ public final class ConfigSection {
         return Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
     }
 
+    /** Whether {@code key} is given with a non-null value; the key counts as asked. */
+    public boolean isPresent(String key) {
+        Node node = value(key);
+        return node != null && !YamlNodes.isNull(node);
+    }
+
+    /** An error about the value of {@code key} (which must be present), naming its line and path. */
+    public ConfigException error(String key, String problem) {
+        return fail(value(key), key, problem);
+    }
+
     /** The value node of {@code key}, or null when absent; either way the key counts as asked. */
     private Node value(String key) {
         asked.add(key);

@@ -50,6 +50,16 @@ final class ConfigYamlWriter {
             model.key("dropout", m.dropout());
         } else if (tagger) {
             model.key("bidirectional", m.bidirectional()).key("dropout", m.dropout()).key("output", m.output());
+            CharEncoderConfig c = m.chars();
+            if (c == null) {
+                model.key("chars", null);
+            } else {
+                w.out.append("  chars:\n");
+                for (Object[] kv : new Object[][] {{"embedding_size", c.embeddingSize()}, {"filters", c.filters()},
+                        {"window", c.window()}, {"max_chars", c.maxChars()}}) {
+                    w.out.append("    ").append(kv[0]).append(": ").append(scalar(kv[1])).append('\n');
+                }
+            }
         } else {
             model.key("bidirectional", m.bidirectional()).key("dropout", m.dropout()).key("pooling", m.pooling());
         }

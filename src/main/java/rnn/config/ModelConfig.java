@@ -20,8 +20,10 @@ import java.util.List;
  *                         results are concatenated (e.g. {@code [mean, max]})
  * @param output           {@code output}: ({@code tagger}) a softmax per token or a CRF over the sentence;
  *                         {@code softmax} for other tasks
+ * @param chars            {@code chars}: ({@code tagger}) the character-level word encoder, or null for none
  */
 public record ModelConfig(int embeddingSize, double embeddingDropout, CellType cell,
                           RecurrentImplementation implementation, int hidden, int layers,
-                          boolean bidirectional, double dropout, List<Pooling> pooling, TaggerOutput output) {
+                          boolean bidirectional, double dropout, List<Pooling> pooling, TaggerOutput output,
+                          CharEncoderConfig chars) {
 }

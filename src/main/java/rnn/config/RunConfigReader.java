@@ -94,9 +94,26 @@ final class RunConfigReader {
                 : s.getEnumList("pooling", Pooling.class, List.of(Pooling.MEAN, Pooling.MAX));
         TaggerOutput output = task.equals(TAGGER) ? s.getEnum("output", TaggerOutput.class, TaggerOutput.SOFTMAX)
                 : TaggerOutput.SOFTMAX;
+        CharEncoderConfig chars = task.equals(TAGGER) ? readChars(s) : null;
         s.finish();
         return new ModelConfig(embeddingSize, embeddingDropout, cell, implementation, hidden, layers, bidirectional,
-                dropout, pooling, output);
+                dropout, pooling, output, chars);
+    }
+
+    /** {@code chars: null} (the default) or a section; an empty section takes every default. */
+    private static CharEncoderConfig readChars(ConfigSection model) {
+        if (!model.isPresent("chars")) {
+            return null;
+        }
+        ConfigSection s = model.section("chars");
+        int window = s.getInt("window", 3, 1);
+        if (window % 2 == 0) {
+            throw s.error("window", "must be odd, got " + window);
+        }
+        CharEncoderConfig config = new CharEncoderConfig(s.getInt("embedding_size", 25, 1),
+                s.getInt("filters", 50, 1), window, s.getInt("max_chars", 20, 1));
+        s.finish();
+        return config;
     }
 
     private static TrainingConfig readTraining(ConfigSection s, String task, DataConfig data) {

@@ -8,45 +8,62 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A sentence as a tagger sees it: token ids and one tag id per token (null when untagged).
+ * A sentence as a tagger sees it: token ids, optionally each token's character ids, and one tag
+ * id per token (null when untagged).
  *
  * @param tokens token ids
+ * @param chars  per token, its character ids (at most the model's {@code max_chars}); null without a character encoder
  * @param tags   tag ids, or null
  */
-public record TaggedExample(int[] tokens, int[] tags) {
+public record TaggedExample(int[] tokens, int[][] chars, int[] tags) {
 
-    /** Batches by length for training ({@link BucketedBatchIterator}). */
-    public static final BucketedBatchIterator.Encoding<TaggedExample> ENCODING = new BucketedBatchIterator.Encoding<>() {
-        @Override
-        public int length(TaggedExample example) {
-            return example.tokens().length;
-        }
+    /** Batches by length for training ({@link BucketedBatchIterator}), {@code maxChars} 0 without characters. */
+    public static BucketedBatchIterator.Encoding<TaggedExample> encoding(int maxChars) {
+        return new BucketedBatchIterator.Encoding<>() {
+            @Override
+            public int length(TaggedExample example) {
+                return example.tokens().length;
+            }
 
-        @Override
-        public DataSet toDataSet(List<TaggedExample> batch) {
-            return TaggedExample.toDataSet(batch);
-        }
-    };
+            @Override
+            public DataSet toDataSet(List<TaggedExample> batch) {
+                return TaggedExample.toDataSet(batch, maxChars);
+            }
+        };
+    }
 
     /**
-     * Token ids {@code [batch, time]} with mask {@code [batch, time]}, and, when tagged, tag ids
-     * {@code [batch, 1, time]} (class indices for sparse cross-entropy) with the same mask.
+     * The batch's tensors. Features: token ids {@code [batch, time]}, or with characters
+     * ({@code maxChars > 0}) {@code [batch, 1 + maxChars, time]}: row 0 the token ids, rows 1 to
+     * maxChars each token's character ids, padded with 0. Feature mask {@code [batch, time]}.
+     * When tagged, labels are tag ids {@code [batch, 1, time]} (class indices for sparse
+     * cross-entropy or the CRF) with the same mask.
      */
-    public static DataSet toDataSet(List<TaggedExample> batch) {
+    public static DataSet toDataSet(List<TaggedExample> batch, int maxChars) {
         int longest = batch.stream().mapToInt(e -> e.tokens().length).max().orElse(1);
         boolean tagged = batch.get(0).tags() != null;
-        float[][] ids = new float[batch.size()][longest];
+        int rows = 1 + maxChars;
+        float[] ids = new float[batch.size() * rows * longest];   // [batch][rows][time]
         float[][] mask = new float[batch.size()][longest];
         float[][] tags = new float[batch.size()][longest];
         for (int b = 0; b < batch.size(); b++) {
             TaggedExample e = batch.get(b);
             for (int t = 0; t < e.tokens().length; t++) {
-                ids[b][t] = e.tokens()[t];
+                ids[(b * rows) * longest + t] = e.tokens()[t];
+                if (maxChars > 0) {
+                    int[] chars = e.chars()[t];
+                    for (int c = 0; c < Math.min(chars.length, maxChars); c++) {
+                        ids[(b * rows + 1 + c) * longest + t] = chars[c];
+                    }
+                }
                 mask[b][t] = 1f;
                 tags[b][t] = tagged ? e.tags()[t] : 0;
             }
         }
-        INDArray features = Nd4j.createFromArray(ids).castTo(DataType.FLOAT);
+        INDArray features = Nd4j.create(ids, new long[] {batch.size(), rows, longest}, 'c').castTo(DataType.FLOAT);
+        if (maxChars == 0) {
+            features = features.reshape(batch.size(), longest);
+        }
         INDArray featureMask = Nd4j.createFromArray(mask);
         if (!tagged) {
             return new DataSet(features, null, featureMask, null);

@@ -17,28 +17,34 @@ import rnn.data.TaggedExample;
 public final class SequenceTagger {
     private final ComputationGraph network;
     private final int batchSize;
+    private final int maxChars;
 
-    public SequenceTagger(ComputationGraph network, int batchSize) {
+    /** {@code maxChars}: the width of the character ids the network reads, 0 for none. */
+    public SequenceTagger(ComputationGraph network, int batchSize, int maxChars) {
         this.network = network;
         this.batchSize = batchSize;
+        this.maxChars = maxChars;
     }
 
-    /** Tag ids {@code [sentence][token]} for each sentence of token ids. */
-    public int[][] tag(List<int[]> sentences) {
+    /** Tag ids {@code [sentence][token]} for each encoded sentence (its tags, if any, are ignored). */
+    public int[][] tag(List<TaggedExample> sentences) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.comparingInt(i -> sentences.get(i).length));
+        order.sort(Comparator.comparingInt(i -> sentences.get(i).tokens().length));
         int[][] out = new int[sentences.size()][];
         for (int start = 0; start < order.size(); start += batchSize) {
             List<Integer> ids = order.subList(start, Math.min(order.size(), start + batchSize));
-            DataSet ds = TaggedExample.toDataSet(ids.stream().map(i -> new TaggedExample(sentences.get(i), null)).toList());
+            DataSet ds = TaggedExample.toDataSet(ids.stream().map(i -> {
+                TaggedExample e = sentences.get(i);
+                return new TaggedExample(e.tokens(), e.chars(), null);
+            }).toList(), maxChars);
             INDArray probs = network.output(false, new INDArray[] {ds.getFeatures()},
                     new INDArray[] {ds.getFeaturesMaskArray()})[0];   // [batch, tags, time]
             INDArray best = probs.argMax(1);                          // [batch, time]
             for (int b = 0; b < ids.size(); b++) {
-                int length = sentences.get(ids.get(b)).length;
+                int length = sentences.get(ids.get(b)).tokens().length;
                 int[] tags = new int[length];
                 for (int t = 0; t < length; t++) {
                     tags[t] = best.getInt(b, t);

@@ -5,12 +5,14 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
+import rnn.config.CharEncoderConfig;
 import rnn.config.ModelConfig;
 import rnn.config.TaggerOutput;
 import rnn.config.TrainingConfig;
@@ -22,7 +24,11 @@ import rnn.text.TagScheme;
  * ({@link CrfOutput}), as one {@link ComputationGraph} with input {@value #INPUT} and output
  * {@value #OUTPUT}.
  *
- * <p>Shapes: input ids {@code [batch, time]} with mask {@code [batch, time]}; labels, the tag ids,
+ * <p>With {@code model.chars}, a {@link CharCnn} reads each word's characters and its features are
+ * concatenated with the word embedding before the recurrent layers.
+ *
+ * <p>Shapes: input ids {@code [batch, time]}, or {@code [batch, 1 + max_chars, time]} with
+ * characters (see {@link rnn.data.TaggedExample#toDataSet}), with mask {@code [batch, time]}; labels, the tag ids,
  * {@code [batch, 1, time]} with the same mask (sparse cross-entropy over real tokens only);
  * output {@code [batch, tags, time]}: probabilities, or the CRF's Viterbi path one-hot; either
  * way the argmax over tags is the prediction.
@@ -38,12 +44,27 @@ public final class TaggerNetwork {
      * A freshly initialised network over {@code vocabSize} tokens and the given tags; a CRF output
      * forbids the moves {@code scheme} does not allow (none when it is null).
      */
-    public static ComputationGraph build(ModelConfig model, TrainingConfig training, int vocabSize, List<String> tags,
-                                         TagScheme scheme) {
+    public static ComputationGraph build(ModelConfig model, TrainingConfig training, int vocabSize, int charVocabSize,
+                                         List<String> tags, TagScheme scheme) {
         ComputationGraphConfiguration.GraphBuilder graph = GraphStart.graph(training, INPUT);
-        graph.addLayer("embedding", GraphStart.embedding(vocabSize, model.embeddingSize()), INPUT);
+        CharEncoderConfig chars = model.chars();
+        String features = "embedding";
+        int width = model.embeddingSize();
+        if (chars == null) {
+            graph.addLayer("embedding", GraphStart.embedding(vocabSize, model.embeddingSize()), INPUT);
+        } else {
+            // Row 0 of the input holds the word ids, rows 1 to max_chars the characters.
+            graph.addVertex("word_ids", new IdRowsVertex(0, 0), INPUT);
+            graph.addVertex("char_ids", new IdRowsVertex(1, chars.maxChars()), INPUT);
+            graph.addLayer("embedding", GraphStart.embedding(vocabSize, model.embeddingSize()), "word_ids");
+            graph.addLayer("chars", new CharCnn.Builder().charEmbeddingSize(chars.embeddingSize())
+                    .window(chars.window()).nIn(charVocabSize).nOut(chars.filters()).build(), "char_ids");
+            graph.addVertex("words", new MergeVertex(), "embedding", "chars");
+            features = "words";
+            width += chars.filters();
+        }
         RecurrentEncoder encoder = new RecurrentEncoder(graph, model, INPUT);
-        RecurrentEncoder.Output encoded = encoder.add("embedding", model.embeddingSize());
+        RecurrentEncoder.Output encoded = encoder.add(features, width);
         FeedForwardLayer.Builder<?> output = model.output() == TaggerOutput.CRF
                 ? new CrfOutput.Builder().tags(tags).constraints(scheme)
                 : new RnnOutputLayer.Builder(new LossSparseMCXENT()).nOut(tags.size())

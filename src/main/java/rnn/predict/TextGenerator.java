@@ -54,13 +54,16 @@ public final class TextGenerator {
 
     /**
      * Continues {@code prompt} by {@code length} tokens (characters for a character model), giving
-     * each token's text to {@code out} as soon as it is drawn. An empty prompt starts a new line.
+     * each token's text to {@code out} as soon as it is drawn. The prompt is read as the start of
+     * a line; an empty prompt starts a new one.
      */
     public void generate(String prompt, int length, Sampling sampling, Consumer<String> out) {
-        List<String> primed = tokenizer.splitPrompt(prompt);
-        if (primed.isEmpty()) {
-            primed = List.of(tokenizer.level() == TokenLevel.CHAR ? "\n" : StreamTokens.EOS);
-        }
+        // The prompt is read as the start of a line: after a line break (or <eos>). A network fed
+        // from zero state straight into mid-line text has seen that only at its rows' starts in
+        // training, and continues it poorly.
+        List<String> primed = new ArrayList<>();
+        primed.add(tokenizer.level() == TokenLevel.CHAR ? "\n" : StreamTokens.EOS);
+        primed.addAll(tokenizer.splitPrompt(prompt));
         SplittableRandom random = new SplittableRandom(sampling.seed());
         network.rnnClearPreviousState();
         float[] ids = new float[primed.size()];

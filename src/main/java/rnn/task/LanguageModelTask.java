@@ -52,7 +52,7 @@ public final class LanguageModelTask implements Task {
                     () -> LanguageModelNetwork.build(config.model(), config.training(), data.vocabulary().size()),
                     new StreamFeed(data.train(), rows, config.training().bpttLength()),
                     net -> StreamScorer.score(net, data.dev().ids(), characters, Progress.NONE).metrics(),
-                    data.files(), data.vocabulary(), null);
+                    data.files(), data.vocabulary(), null, null);
         });
     }
 

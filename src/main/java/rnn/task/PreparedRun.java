@@ -20,9 +20,10 @@ import rnn.train.Trainer;
  * @param files       the data files read, for the manifest's checksums
  * @param tokens      the token vocabulary
  * @param labels      the label vocabulary, or null for a task without labels
+ * @param chars       the character vocabulary, or null for a model without a character encoder
  */
 record PreparedRun(String dataSummary, NetworkFactory network, EpochFeed feed, Trainer.DevEvaluator dev,
-                   List<Path> files, Vocabulary tokens, Vocabulary labels) {
+                   List<Path> files, Vocabulary tokens, Vocabulary labels, Vocabulary chars) {
 
     /** Builds the network, lazily, so a resumed run never initialises one it will not use. */
     @FunctionalInterface

@@ -51,7 +51,7 @@ public final class SentimentTask implements Task {
                             data.encoder().vocabulary().size(), data.labels().size()),
                     new BatchFeed(batches),
                     net -> evaluate(net, data.dev(), data.labels().entries(), config.training().batchSize()).metrics(),
-                    data.files(), data.encoder().vocabulary(), data.labels());
+                    data.files(), data.encoder().vocabulary(), data.labels(), null);
         });
     }
 

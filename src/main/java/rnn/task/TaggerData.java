@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import rnn.config.DataConfig;
+import rnn.config.RunConfig;
 import rnn.config.TagFormat;
 import rnn.config.TagSchemeName;
 import rnn.data.ConllFormat;
@@ -23,10 +24,12 @@ import rnn.text.Vocabulary;
  * from train and dev, in the scheme the model learns), the encoded sentences, and the dev
  * sentences as read, for scoring in their own scheme.
  */
-record TaggerData(Vocabulary words, Vocabulary tags, List<TaggedExample> train, List<TaggedSentence> dev,
+record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> train, List<TaggedSentence> dev,
                   List<Path> files) {
 
-    static TaggerData prepare(DataConfig config, long seed) {
+    static TaggerData prepare(RunConfig run) {
+        DataConfig config = run.data();
+        long seed = run.training().seed();
         Path trainPath = Path.of(config.train());
         List<TaggedSentence> train = read(config, trainPath);
         List<TaggedSentence> dev;
@@ -44,10 +47,16 @@ record TaggerData(Vocabulary words, Vocabulary tags, List<TaggedExample> train, 
             dev = parts.dev();
         }
         Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> charCounts = new HashMap<>();
         for (TaggedSentence s : train) {
-            s.tokens().forEach(w -> counts.merge(normalise(config, w), 1, Integer::sum));
+            for (String w : s.tokens()) {
+                counts.merge(config.lowercase() ? w.toLowerCase(Locale.ROOT) : w, 1, Integer::sum);
+                w.codePoints().forEach(c -> charCounts.merge(Character.toString(c), 1, Integer::sum));
+            }
         }
         Vocabulary words = Vocabulary.ofTokens(counts, config.vocabSize(), config.minCount());
+        Vocabulary chars = run.model().chars() == null ? null : Vocabulary.ofTokens(charCounts, Integer.MAX_VALUE, 1);
+        TaggerEncoder encoder = TaggerEncoder.of(run, words, chars);
         List<String> allTags = new ArrayList<>();
         for (List<TaggedSentence> part : List.of(train, dev)) {
             part.forEach(s -> allTags.addAll(toModelScheme(config, s.tags())));
@@ -56,9 +65,9 @@ record TaggerData(Vocabulary words, Vocabulary tags, List<TaggedExample> train, 
         List<TaggedExample> encoded = new ArrayList<>(train.size());
         for (TaggedSentence s : train) {
             int[] tagIds = toModelScheme(config, s.tags()).stream().mapToInt(tags::indexOf).toArray();
-            encoded.add(new TaggedExample(encodeWords(config, words, s.tokens()), tagIds));
+            encoded.add(encoder.encode(s.tokens(), tagIds));
         }
-        return new TaggerData(words, tags, encoded, dev, files);
+        return new TaggerData(encoder, tags, encoded, dev, files);
     }
 
     /** The sentences of a file in the configured format. */
@@ -75,15 +84,6 @@ record TaggerData(Vocabulary words, Vocabulary tags, List<TaggedExample> train, 
             default -> throw new DataException("data.tag_column: CoNLL-U files are tagged from column 3 (UPOS) or 4"
                     + " (XPOS), got " + config.tagColumn());
         };
-    }
-
-    /** Token ids of {@code words}, unseen ones as {@code <unk>}. */
-    static int[] encodeWords(DataConfig config, Vocabulary vocabulary, List<String> words) {
-        return words.stream().mapToInt(w -> vocabulary.indexOf(normalise(config, w))).toArray();
-    }
-
-    private static String normalise(DataConfig config, String word) {
-        return config.lowercase() ? word.toLowerCase(Locale.ROOT) : word;
     }
 
     /** {@code tags} in the scheme the model learns. */

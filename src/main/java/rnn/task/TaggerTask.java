@@ -40,26 +40,30 @@ public final class TaggerTask implements Task {
     @Override
     public TrainingSummary train(TrainRequest request) throws IOException {
         return TrainingRun.execute(NAME, request, config -> {
-            TaggerData data = TaggerData.prepare(config.data(), config.training().seed());
-            String summary = String.format(Locale.ROOT, "data: %,d train, %,d dev sentences; %,d words in vocabulary;"
-                            + " %d tags (%s)", data.train().size(), data.dev().size(), data.words().size(),
+            TaggerData data = TaggerData.prepare(config);
+            TaggerEncoder encoder = data.encoder();
+            String summary = String.format(Locale.ROOT, "data: %,d train, %,d dev sentences; %,d words in vocabulary%s;"
+                            + " %d tags (%s)", data.train().size(), data.dev().size(), encoder.words().size(),
+                    encoder.chars() == null ? "" : String.format(Locale.ROOT, ", %,d characters", encoder.chars().size()),
                     data.tags().size(), config.data().tagScheme().name().toLowerCase(Locale.ROOT));
             BucketedBatchIterator<TaggedExample> batches = new BucketedBatchIterator<>(data.train(),
-                    TaggedExample.ENCODING, config.training().batchSize(), true, config.training().seed());
+                    TaggedExample.encoding(encoder.maxChars()), config.training().batchSize(), true,
+                    config.training().seed());
             return new PreparedRun(summary,
-                    () -> TaggerNetwork.build(config.model(), config.training(), data.words().size(),
-                            data.tags().entries(), TaggerData.scheme(config.data().tagScheme())),
+                    () -> TaggerNetwork.build(config.model(), config.training(), encoder.words().size(),
+                            encoder.chars() == null ? 0 : encoder.chars().size(), data.tags().entries(),
+                            TaggerData.scheme(config.data().tagScheme())),
                     new BatchFeed(batches),
-                    net -> score(net, config.data(), data.words(), data.tags(), data.dev(),
+                    net -> score(net, config.data(), encoder, data.tags(), data.dev(),
                             config.training().batchSize()).metrics(),
-                    data.files(), data.words(), data.tags());
+                    data.files(), encoder.words(), data.tags(), encoder.chars());
         });
     }
 
     @Override
     public SpanReport evaluate(Bundle bundle, Path data) {
         DataConfig config = bundle.config().data();
-        return score(bundle.network(), config, bundle.tokens(), bundle.labels(), TaggerData.read(config, data),
+        return score(bundle.network(), config, TaggerEncoder.of(bundle), bundle.labels(), TaggerData.read(config, data),
                 bundle.config().training().batchSize());
     }
 
@@ -67,9 +71,9 @@ public final class TaggerTask implements Task {
      * Tags {@code sentences} and scores the tags against theirs, in the scheme the sentences are
      * written in: entity F1 and token accuracy, or token accuracy alone for tags without spans.
      */
-    static SpanReport score(ComputationGraph network, DataConfig config, Vocabulary words, Vocabulary tags,
+    static SpanReport score(ComputationGraph network, DataConfig config, TaggerEncoder encoder, Vocabulary tags,
                             List<TaggedSentence> sentences, int batchSize) {
-        List<List<String>> predicted = predict(network, config, words, tags, sentences, batchSize);
+        List<List<String>> predicted = predict(network, encoder, tags, sentences, batchSize);
         List<List<String>> gold = sentences.stream().map(TaggedSentence::tags).toList();
         TagScheme model = TaggerData.scheme(config.tagScheme());
         if (model == null) {
@@ -80,13 +84,13 @@ public final class TaggerTask implements Task {
     }
 
     /** The model's tags for each sentence, in the scheme the model learnt. */
-    static List<List<String>> predict(ComputationGraph network, DataConfig config, Vocabulary words, Vocabulary tags,
+    static List<List<String>> predict(ComputationGraph network, TaggerEncoder encoder, Vocabulary tags,
                                       List<TaggedSentence> sentences, int batchSize) {
-        List<int[]> ids = new ArrayList<>(sentences.size());
+        List<TaggedExample> encoded = new ArrayList<>(sentences.size());
         for (TaggedSentence s : sentences) {
-            ids.add(TaggerData.encodeWords(config, words, s.tokens()));
+            encoded.add(encoder.encode(s.tokens(), null));
         }
-        int[][] best = new SequenceTagger(network, batchSize).tag(ids);
+        int[][] best = new SequenceTagger(network, batchSize, encoder.maxChars()).tag(encoded);
         List<List<String>> out = new ArrayList<>(best.length);
         for (int[] sentence : best) {
             List<String> names = new ArrayList<>(sentence.length);

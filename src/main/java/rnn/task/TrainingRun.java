@@ -66,7 +66,7 @@ final class TrainingRun {
         metrics.put("dev", best.dev());
         metrics.put("epochs", end.history());
         BundleWriter.write(request.modelDir(), ModelDirectory.manifest(task, config, prepared.files()), config,
-                run.bestNetwork(end), prepared.tokens(), prepared.labels(), metrics);
+                run.bestNetwork(end), prepared.tokens(), prepared.labels(), prepared.chars(), metrics);
         return new TrainingSummary(request.modelDir(), best.epoch(), best.dev(), end.epochsDone(),
                 outcome.stoppedEarly());
     }

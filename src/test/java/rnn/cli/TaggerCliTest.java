@@ -49,10 +49,10 @@ class TaggerCliTest {
     }
 
     @Test
-    void crfTaggerLearnsTheEntitiesToo() {
+    void crfTaggerWithCharacterFeaturesLearnsTheEntitiesToo() {
         CliTestSupport.Result r = CliTestSupport.run("train", "tagger", "--config", config.toString(), "--data",
-                entities.toString(), "--set", "model.output=crf", "--set", "data.tag_scheme=iob2", "--name", "crf",
-                "--models", models.toString(), "-q");
+                entities.toString(), "--set", "model.output=crf", "--set", "data.tag_scheme=iob2", "--set",
+                "model.chars={filters: 8, embedding_size: 4}", "--name", "crf", "--models", models.toString(), "-q");
         assertEquals(0, r.exitCode(), r.toString());
         Matcher f1 = Pattern.compile("dev f1 ([0-9.]+)").matcher(r.out());
         double best = 0;
@@ -60,6 +60,8 @@ class TaggerCliTest {
             best = Math.max(best, Double.parseDouble(f1.group(1)));
         }
         assertTrue(best > 0.9, "entity F1 on the dev part: " + r.out());
+        assertTrue(r.out().contains("characters;"), r.out());
+        assertTrue(Files.isRegularFile(models.resolve("crf/vocab/chars.txt")));
         CliTestSupport.Result eval = CliTestSupport.run("eval", "crf", "--data", entities.toString(), "--models",
                 models.toString());
         assertEquals(0, eval.exitCode(), eval.toString());

@@ -46,7 +46,7 @@ class CrfOutputTest {
                 "training.learning_rate=1.0", "training.seed=3"));
         all.addAll(List.of(overrides));
         RunConfig config = ConfigLoader.parse("", "test", all);
-        ComputationGraph graph = TaggerNetwork.build(config.model(), config.training(), 9, TAGS, constraints);
+        ComputationGraph graph = TaggerNetwork.build(config.model(), config.training(), 9, 0, TAGS, constraints);
         graph = new ComputationGraph(graph.getConfiguration().clone());
         graph.getConfiguration().setDataType(DataType.DOUBLE);
         graph.init();
@@ -60,8 +60,9 @@ class CrfOutputTest {
 
     /** Three sentences of 4, 2 and 1 tokens, tagged in IOB2. */
     private static DataSet batch() {
-        return TaggedExample.toDataSet(List.of(new TaggedExample(new int[] {2, 3, 4, 5}, new int[] {1, 3, 4, 0}),
-                new TaggedExample(new int[] {6, 7}, new int[] {0, 2}), new TaggedExample(new int[] {8}, new int[] {4})));
+        return TaggedExample.toDataSet(List.of(new TaggedExample(new int[] {2, 3, 4, 5}, null, new int[] {1, 3, 4, 0}),
+                new TaggedExample(new int[] {6, 7}, null, new int[] {0, 2}),
+                new TaggedExample(new int[] {8}, null, new int[] {4})), 0);
     }
 
     @ParameterizedTest

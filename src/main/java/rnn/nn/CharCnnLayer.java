@@ -1,0 +1,192 @@
+package rnn.nn;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The character-level word encoder ({@link CharCnn}). All windows of all real words of a batch
+ * go through the filters as one matrix product; the maximum per word and filter is kept, with
+ * the window it came from, so that back-propagation sends each filter's gradient to that window
+ * only (and from there to the characters' embeddings).
+ */
+public final class CharCnnLayer extends BaseLayer<CharCnn> {
+    /**
+     * The forward pass's windows ({@code [rows, window x d]}, row-major, as plain values: arrays
+     * made in DL4J's workspaces do not outlive the pass) and winners, kept for back-propagation.
+     */
+    private record Pass(double[] windows, int[][] windowChars, int[] wordOf, int[][] winner, double[][] out,
+                        int[] words, int batch, int steps) {
+    }
+
+    private Pass last;
+
+    CharCnnLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    private Pass run() {
+        int batch = (int) input.size(0);
+        int maxChars = (int) input.size(1);
+        int steps = (int) input.size(2);
+        float[] ids = input.castTo(DataType.FLOAT).dup('c').data().asFloat();   // [batch][maxChars][time]
+        float[][] mask = maskArray == null ? null : maskArray.castTo(DataType.FLOAT).reshape(batch, steps).toFloatMatrix();
+        int window = layerConf().getWindow();
+        int half = window / 2;
+        int d = layerConf().getCharEmbeddingSize();
+
+        // Words (b, t) that are real, and their characters.
+        java.util.List<int[]> chars = new java.util.ArrayList<>();
+        java.util.List<Integer> wordIndex = new java.util.ArrayList<>();
+        int rows = 0;
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < steps; t++) {
+                if (mask != null && mask[b][t] == 0) {
+                    continue;
+                }
+                int n = 0;
+                while (n < maxChars && ids[(b * maxChars + n) * steps + t] != 0) {
+                    n++;
+                }
+                int[] word = new int[Math.max(n, 1)];   // an empty word reads as one padding character
+                for (int c = 0; c < n; c++) {
+                    word[c] = (int) ids[(b * maxChars + c) * steps + t];
+                }
+                chars.add(word);
+                wordIndex.add(b * steps + t);
+                rows += word.length;
+            }
+        }
+        // One row per character position: the embeddings of its window, padding id 0 beyond the word.
+        double[][] embeddings = getParam(CharCnnParams.EMBEDDINGS).toDoubleMatrix();
+        double[] windows = new double[rows * window * d];
+        int[][] windowChars = new int[rows][window];
+        int[] wordOf = new int[rows];
+        int row = 0;
+        for (int w = 0; w < chars.size(); w++) {
+            int[] word = chars.get(w);
+            for (int p = 0; p < word.length; p++, row++) {
+                wordOf[row] = w;
+                for (int o = 0; o < window; o++) {
+                    int at = p + o - half;
+                    int c = at >= 0 && at < word.length ? word[at] : 0;
+                    windowChars[row][o] = c;
+                    System.arraycopy(embeddings[c], 0, windows, (row * window + o) * d, d);
+                }
+            }
+        }
+        INDArray windowMatrix = Nd4j.createFromArray(windows).castTo(dataType).reshape('c', rows, (long) window * d);
+        double[][] scores = windowMatrix.mmul(getParam(CharCnnParams.WEIGHTS))
+                .addiRowVector(getParam(CharCnnParams.BIAS)).toDoubleMatrix();   // [rows, filters]
+        int filters = (int) layerConf().getNOut();
+        int[][] winner = new int[chars.size()][filters];
+        double[][] out = new double[chars.size()][filters];
+        for (int w = 0; w < chars.size(); w++) {
+            java.util.Arrays.fill(out[w], Double.NEGATIVE_INFINITY);
+        }
+        for (int r = 0; r < rows; r++) {
+            int w = wordOf[r];
+            for (int f = 0; f < filters; f++) {
+                if (scores[r][f] > out[w][f]) {
+                    out[w][f] = scores[r][f];
+                    winner[w][f] = r;
+                }
+            }
+        }
+        for (double[] o : out) {
+            for (int f = 0; f < filters; f++) {
+                o[f] = Math.tanh(o[f]);
+            }
+        }
+        int[] words = wordIndex.stream().mapToInt(Integer::intValue).toArray();
+        return new Pass(windows, windowChars, wordOf, winner, out, words, batch, steps);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        Pass pass = run();
+        last = training ? pass : null;   // kept for back-propagation only
+        int filters = (int) layerConf().getNOut();
+        INDArray output = workspaceMgr.create(ArrayType.ACTIVATIONS, dataType,
+                new long[] {pass.batch(), filters, pass.steps()}, 'c');
+        for (int w = 0; w < pass.words().length; w++) {
+            int b = pass.words()[w] / pass.steps();
+            int t = pass.words()[w] % pass.steps();
+            for (int f = 0; f < filters; f++) {
+                output.putScalar(new long[] {b, f, t}, pass.out()[w][f]);
+            }
+        }
+        return output;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        Pass pass = last != null ? last : run();
+        int filters = (int) layerConf().getNOut();
+        int rows = pass.wordOf().length;
+        double[][] dScores = new double[rows][filters];
+        INDArray eps = epsilon.castTo(DataType.DOUBLE);
+        for (int w = 0; w < pass.words().length; w++) {
+            int b = pass.words()[w] / pass.steps();
+            int t = pass.words()[w] % pass.steps();
+            for (int f = 0; f < filters; f++) {
+                double y = pass.out()[w][f];
+                dScores[pass.winner()[w][f]][f] += eps.getDouble(b, f, t) * (1 - y * y);
+            }
+        }
+        INDArray dZ = Nd4j.createFromArray(dScores).castTo(dataType);
+        INDArray windows = Nd4j.createFromArray(pass.windows()).castTo(dataType).reshape('c', rows,
+                (long) layerConf().getWindow() * layerConf().getCharEmbeddingSize());
+        gradientViews.get(CharCnnParams.WEIGHTS).assign(windows.transpose().mmul(dZ));
+        gradientViews.get(CharCnnParams.BIAS).assign(dZ.sum(0));
+        double[][] dWindows = dZ.mmul(getParam(CharCnnParams.WEIGHTS).transpose()).toDoubleMatrix();
+        int d = layerConf().getCharEmbeddingSize();
+        double[][] dEmbeddings = new double[(int) layerConf().getNIn()][d];
+        for (int r = 0; r < rows; r++) {
+            for (int o = 0; o < pass.windowChars()[r].length; o++) {
+                double[] target = dEmbeddings[pass.windowChars()[r][o]];
+                for (int k = 0; k < d; k++) {
+                    target[k] += dWindows[r][o * d + k];
+                }
+            }
+        }
+        gradientViews.get(CharCnnParams.EMBEDDINGS).assign(Nd4j.createFromArray(dEmbeddings).castTo(dataType));
+        Gradient gradient = new DefaultGradient(gradientsFlattened);
+        for (String key : CharCnnParams.INSTANCE.paramKeys(layerConf())) {
+            gradient.gradientForVariable().put(key, gradientViews.get(key));
+        }
+        last = null;
+        // Character ids have no gradient.
+        INDArray epsilonOut = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'f');
+        return new Pair<>(gradient, epsilonOut);
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public Type type() {
+        return Type.RECURRENT;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        last = null;
+    }
+
+    @Override
+    public Gradient gradient() {
+        throw new UnsupportedOperationException("the character encoder computes gradients in backpropGradient");
+    }
+}
