@@ -15,7 +15,8 @@ import rnn.util.UserException;
 @Command(name = "rnn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train and run recurrent neural networks (LSTM, GRU, bidirectional, stacked) for text:\n"
                 + "sentiment classification (imdb), language models (lm) and sequence tagging (tagger).",
-        subcommands = {TrainCommand.class, PredictCommand.class, GenerateCommand.class, EvalCommand.class,
+        subcommands = {TrainCommand.class, PredictCommand.class, GenerateCommand.class, TagCommand.class,
+                EvalCommand.class,
                 DataCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 unexpected failure, 2 usage, config or input error."})

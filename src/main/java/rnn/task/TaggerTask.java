@@ -83,6 +83,15 @@ public final class TaggerTask implements Task {
         return SpanReport.of(gold, predicted.stream().map(input::convert).toList());
     }
 
+    /** A bundle's tags for each sentence of words, in the scheme the model learnt; {@code batchSize} sentences a batch. */
+    public static List<List<String>> tag(Bundle bundle, List<List<String>> sentences, int batchSize) {
+        List<TaggedSentence> untagged = new ArrayList<>(sentences.size());
+        for (List<String> words : sentences) {
+            untagged.add(new TaggedSentence(words, java.util.Collections.nCopies(words.size(), "O")));
+        }
+        return predict(bundle.network(), TaggerEncoder.of(bundle), bundle.labels(), untagged, batchSize);
+    }
+
     /** The model's tags for each sentence, in the scheme the model learnt. */
     static List<List<String>> predict(ComputationGraph network, TaggerEncoder encoder, Vocabulary tags,
                                       List<TaggedSentence> sentences, int batchSize) {

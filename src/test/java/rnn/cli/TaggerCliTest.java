@@ -95,4 +95,73 @@ class TaggerCliTest {
         assertTrue(r.out().contains("dev accuracy 1.0000"), "6 words learnt by heart: " + r.out());
         assertTrue(!r.out().contains("dev f1"), r.out());
     }
+
+    @Test
+    void tagAddsPredictedTagsToConllLinesInTheInputsScheme() throws IOException {
+        Path fresh = SyntheticEntities.write(dir.resolve("tag-me.conll"), 40, 3);
+        CliTestSupport.Result r = CliTestSupport.run("tag", "tagger", fresh.toString(), "--models", models.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        List<String> in = Files.readAllLines(fresh);
+        List<String> out = r.out().lines().toList();
+        List<List<String>> gold = new java.util.ArrayList<>();
+        List<List<String>> predicted = new java.util.ArrayList<>();
+        List<String> g = new java.util.ArrayList<>();
+        List<String> p = new java.util.ArrayList<>();
+        int o = 0;
+        for (String line : in) {
+            while (o < out.size() && out.get(o).isBlank() && !line.isBlank()) {
+                o++;   // the output may add a blank line where the input ends
+            }
+            if (line.isBlank() || line.startsWith("-DOCSTART-")) {
+                if (!g.isEmpty()) {
+                    gold.add(g);
+                    predicted.add(p);
+                    g = new java.util.ArrayList<>();
+                    p = new java.util.ArrayList<>();
+                }
+                o++;
+                continue;
+            }
+            String[] columns = out.get(o++).split(" ");
+            assertEquals(line, String.join(" ", java.util.Arrays.copyOf(columns, 4)), "the input line comes first");
+            g.add(columns[3]);
+            p.add(columns[4]);
+        }
+        assertTrue(p.stream().noneMatch(t -> t.startsWith("E-") || t.startsWith("S-")), "IOB1 like the input");
+        double f1 = rnn.eval.SpanReport.of(gold, predicted).overall().f1();
+        assertTrue(f1 > 0.9, "F1 " + f1);
+    }
+
+    @Test
+    void tagWritesEntitySpansWithCharacterOffsetsAsJson() throws IOException {
+        Path text = Files.writeString(dir.resolve("text.txt"), "Maria Lopez visited Lisbon.\n\nshares of Blue Bank rose.\n");
+        CliTestSupport.Result r = CliTestSupport.run("tag", "tagger", text.toString(), "--json", "--models",
+                models.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        com.google.gson.JsonObject first = com.google.gson.JsonParser.parseString(lines.get(0)).getAsJsonObject();
+        assertEquals("Maria Lopez visited Lisbon.", first.get("text").getAsString());
+        assertEquals("[{\"type\":\"PER\",\"start\":0,\"end\":11,\"text\":\"Maria Lopez\"},"
+                + "{\"type\":\"LOC\",\"start\":20,\"end\":26,\"text\":\"Lisbon\"}]",
+                first.get("entities").toString());
+        assertEquals("B-PER", first.getAsJsonArray("tokens").get(0).getAsJsonObject().get("tag").getAsString());
+        assertTrue(lines.get(1).contains("\"text\":\"Blue Bank\""), lines.get(1));
+    }
+
+    @Test
+    void tagReplacesTheTagColumnOfConllu() {
+        Path conllu = Path.of("src/test/resources/tagging/pos.conllu");
+        CliTestSupport.Result trained = CliTestSupport.run("train", "tagger", "--config", config.toString(), "--data",
+                conllu.toString(), "--set", "data.dev=" + conllu, "--set", "data.format=conllu", "--set",
+                "data.token_column=1", "--set", "data.tag_scheme=none", "--set", "training.metric=accuracy",
+                "--set", "training.epochs=30", "--name", "pos-tag", "--models", models.toString(), "-q");
+        assertEquals(0, trained.exitCode(), trained.toString());
+        CliTestSupport.Result r = CliTestSupport.run("tag", "pos-tag", conllu.toString(), "--models",
+                models.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(List.of("# sent_id = t-1", "# text = I can't go.", "1\tI\tI\tPRON\tPRP\t_\t4\tnsubj\t4:nsubj\t_",
+                "2-3\tcan't\t_\t_\t_\t_\t_\t_\t_\t_"), r.out().lines().limit(4).toList());
+        assertTrue(r.out().contains("1\tYes\tyes\tINTJ\t"), r.out());
+    }
 }

@@ -1,0 +1,206 @@
+package rnn.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import rnn.bundle.Bundle;
+import rnn.config.DataConfig;
+import rnn.config.TagFormat;
+import rnn.config.TagSchemeName;
+import rnn.data.TextFiles;
+import rnn.predict.TaggingInput;
+import rnn.task.TaggerTask;
+import rnn.text.Span;
+import rnn.text.TagScheme;
+import rnn.util.Json;
+
+/** {@code rnn tag MODEL [FILE...]}: tags plain text or CoNLL files with a tagger. */
+@Command(name = "tag", mixinStandardHelpOptions = true,
+        description = {"Tag words with a trained tagger (a 'tagger' bundle). Reads the FILEs (plain or .gz), or standard",
+            "input, as plain text (one sentence a line), CoNLL or CoNLL-U; writes CoNLL columns (the input's lines",
+            "with the predicted tag added, or for CoNLL-U put in the tag column; 'word<TAB>tag' for text) or,",
+            "with --json, one JSON object per sentence with its tokens, tags and entity spans."})
+final class TagCommand implements Callable<Integer> {
+    /** Sentences tagged per round, to bound memory on large inputs. */
+    private static final int CHUNK = 4096;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Parameters(index = "1..*", paramLabel = "FILE", description = "Files to tag (default: standard input).")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "auto, text, conll or conllu (default: ${DEFAULT-VALUE}: CoNLL-U or CoNLL when the first lines look so).")
+    String format;
+
+    @Option(names = "--json", description = "Write JSON Lines: text, tokens with offsets and tags, entities.")
+    boolean json;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
+            description = "Sentences per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Override
+    public Integer call() throws IOException {
+        if (batchSize < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
+        }
+        Bundle bundle = modelOptions.load(TaggerTask.NAME, "rnn tag");
+        List<String> lines = new ArrayList<>();
+        if (files.isEmpty()) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null; ) {
+                lines.add(line);
+            }
+        } else {
+            for (Path file : files) {
+                lines.addAll(TextFiles.readString(file).lines().toList());
+                lines.add("");
+            }
+        }
+        TaggingInput.Format inputFormat = switch (format.toLowerCase(Locale.ROOT)) {
+            case "auto" -> TaggingInput.detect(lines);
+            case "text" -> TaggingInput.Format.TEXT;
+            case "conll" -> TaggingInput.Format.CONLL;
+            case "conllu" -> TaggingInput.Format.CONLLU;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--format must be auto, text, conll or conllu, got '" + format + "'");
+        };
+        DataConfig data = bundle.config().data();
+        int tokenColumn = inputFormat == TaggingInput.Format.CONLL && data.format() == TagFormat.CONLL
+                ? data.tokenColumn() : 0;
+        List<TaggingInput.Sentence> sentences = TaggingInput.read(lines, inputFormat, tokenColumn);
+        TagScheme output = outputScheme(data, inputFormat, sentences);
+        PrintWriter out = spec.commandLine().getOut();
+        for (int start = 0; start < sentences.size(); start += CHUNK) {
+            List<TaggingInput.Sentence> chunk = sentences.subList(start, Math.min(sentences.size(), start + CHUNK));
+            List<List<String>> tags = TaggerTask.tag(bundle, chunk.stream().map(TaggingInput.Sentence::tokens).toList(),
+                    batchSize);
+            for (int i = 0; i < chunk.size(); i++) {
+                List<String> written = output == null ? tags.get(i) : output.convert(tags.get(i));
+                write(out, chunk.get(i), written, inputFormat, data, output != null);
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    /**
+     * Entity tags are written in the scheme of the input's own tags when a CoNLL input has them
+     * in the model's tag column, otherwise in IOB2; null for tags without spans.
+     */
+    private static TagScheme outputScheme(DataConfig data, TaggingInput.Format format,
+                                          List<TaggingInput.Sentence> sentences) {
+        if (data.tagScheme() == TagSchemeName.NONE) {
+            return null;
+        }
+        if (format == TaggingInput.Format.CONLL) {
+            List<List<String>> given = new ArrayList<>();
+            for (TaggingInput.Sentence s : sentences.subList(0, Math.min(sentences.size(), 1000))) {
+                List<String> tags = new ArrayList<>();
+                for (int line : s.tokenLines()) {
+                    String[] columns = s.lines().get(line).trim().split("\\s+");
+                    int column = data.tagColumn() < 0 ? columns.length + data.tagColumn() : data.tagColumn();
+                    if (column <= 0 || column >= columns.length || !columns[column].matches("O|[BIES]-.+")) {
+                        return TagScheme.IOB2;
+                    }
+                    tags.add(columns[column]);
+                }
+                given.add(tags);
+            }
+            return TagScheme.detect(given);
+        }
+        return TagScheme.IOB2;
+    }
+
+    private void write(PrintWriter out, TaggingInput.Sentence s, List<String> tags, TaggingInput.Format format,
+                       DataConfig data, boolean entities) {
+        if (json) {
+            out.println(Json.LINE.toJson(toJson(s, tags, entities)));
+            return;
+        }
+        switch (format) {
+            case TEXT -> {
+                for (int i = 0; i < tags.size(); i++) {
+                    out.println(s.tokens().get(i) + "\t" + tags.get(i));
+                }
+            }
+            case CONLL -> {
+                List<String> lines = new ArrayList<>(s.lines());
+                for (int i = 0; i < tags.size(); i++) {
+                    int line = s.tokenLines().get(i);
+                    lines.set(line, lines.get(line) + " " + tags.get(i));
+                }
+                lines.forEach(out::println);
+            }
+            case CONLLU -> {
+                int column = data.format() == TagFormat.CONLLU ? data.tagColumn() : 3;
+                List<String> lines = new ArrayList<>(s.lines());
+                for (int i = 0; i < tags.size(); i++) {
+                    int line = s.tokenLines().get(i);
+                    String[] columns = lines.get(line).split("\t", -1);
+                    if (column < columns.length) {
+                        columns[column] = tags.get(i);
+                    }
+                    lines.set(line, String.join("\t", columns));
+                }
+                lines.forEach(out::println);
+            }
+        }
+        out.println();
+    }
+
+    private static Map<String, Object> toJson(TaggingInput.Sentence s, List<String> tags, boolean entities) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("text", s.text());
+        List<Map<String, Object>> tokens = new ArrayList<>();
+        for (int i = 0; i < tags.size(); i++) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("text", s.tokens().get(i));
+            t.put("start", s.offsets().get(i)[0]);
+            t.put("end", s.offsets().get(i)[1]);
+            t.put("tag", tags.get(i));
+            tokens.add(t);
+        }
+        o.put("tokens", tokens);
+        if (entities) {
+            List<Map<String, Object>> spans = new ArrayList<>();
+            for (Span span : TagScheme.spans(tags)) {
+                int start = s.offsets().get(span.start())[0];
+                int end = s.offsets().get(span.end() - 1)[1];
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("type", span.type());
+                e.put("start", start);
+                e.put("end", end);
+                e.put("text", s.text().substring(start, end));
+                spans.add(e);
+            }
+            o.put("entities", spans);
+        }
+        return o;
+    }
+}
