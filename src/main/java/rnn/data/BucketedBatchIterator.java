@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,6 +36,20 @@ public final class BucketedBatchIterator<E> implements DataSetIterator {
         int length(E example);
 
         DataSet toDataSet(List<E> batch);
+
+        static <E> Encoding<E> of(ToIntFunction<E> length, Function<List<E>, DataSet> toDataSet) {
+            return new Encoding<>() {
+                @Override
+                public int length(E example) {
+                    return length.applyAsInt(example);
+                }
+
+                @Override
+                public DataSet toDataSet(List<E> batch) {
+                    return toDataSet.apply(batch);
+                }
+            };
+        }
     }
 
     private final List<E> examples;
@@ -59,17 +75,8 @@ public final class BucketedBatchIterator<E> implements DataSetIterator {
     public static BucketedBatchIterator<EncodedExample> forClassification(List<EncodedExample> examples,
                                                                           int batchSize, int numClasses,
                                                                           boolean shuffle, long seed) {
-        return new BucketedBatchIterator<>(examples, new Encoding<>() {
-            @Override
-            public int length(EncodedExample example) {
-                return example.tokens().length;
-            }
-
-            @Override
-            public DataSet toDataSet(List<EncodedExample> batch) {
-                return BucketedBatchIterator.toDataSet(batch, numClasses);
-            }
-        }, batchSize, shuffle, seed);
+        return new BucketedBatchIterator<>(examples, Encoding.of(e -> e.tokens().length,
+                batch -> toDataSet(batch, numClasses)), batchSize, shuffle, seed);
     }
 
     /** Arranges the batches of the given epoch (0-based) and rewinds to the first. */

@@ -19,17 +19,7 @@ public record TaggedExample(int[] tokens, int[][] chars, int[] tags) {
 
     /** Batches by length for training ({@link BucketedBatchIterator}), {@code maxChars} 0 without characters. */
     public static BucketedBatchIterator.Encoding<TaggedExample> encoding(int maxChars) {
-        return new BucketedBatchIterator.Encoding<>() {
-            @Override
-            public int length(TaggedExample example) {
-                return example.tokens().length;
-            }
-
-            @Override
-            public DataSet toDataSet(List<TaggedExample> batch) {
-                return TaggedExample.toDataSet(batch, maxChars);
-            }
-        };
+        return BucketedBatchIterator.Encoding.of(e -> e.tokens().length, batch -> toDataSet(batch, maxChars));
     }
 
     /**

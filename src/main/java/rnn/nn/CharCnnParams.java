@@ -1,7 +1,6 @@
 package rnn.nn;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +10,6 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.weights.IWeightInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Parameters of {@link CharCnn}: character embeddings {@code E [chars, d]} (uniform in
@@ -88,18 +86,9 @@ final class CharCnnParams implements ParamInitializer {
     }
 
     private static Map<String, INDArray> views(CharCnn layer, INDArray flat) {
-        long chars = layer.getNIn();
         long d = layer.getCharEmbeddingSize();
-        long fanIn = layer.getWindow() * d;
-        long filters = layer.getNOut();
-        INDArray vector = flat.reshape(flat.length());
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        long at = 0;
-        out.put(EMBEDDINGS, vector.get(NDArrayIndex.interval(at, at + chars * d)).reshape('f', chars, d));
-        at += chars * d;
-        out.put(WEIGHTS, vector.get(NDArrayIndex.interval(at, at + fanIn * filters)).reshape('f', fanIn, filters));
-        at += fanIn * filters;
-        out.put(BIAS, vector.get(NDArrayIndex.interval(at, at + filters)));
-        return out;
+        return new ParamViews(flat).matrix(EMBEDDINGS, layer.getNIn(), d)
+                .matrix(WEIGHTS, layer.getWindow() * d, layer.getNOut())
+                .vector(BIAS, layer.getNOut()).views();
     }
 }

@@ -1,7 +1,6 @@
 package rnn.nn;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +9,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.weights.IWeightInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Parameters of {@link CrfOutput}: emission weights {@code W [nIn, K]} and bias {@code b [K]},
@@ -89,20 +87,8 @@ final class CrfOutputParams implements ParamInitializer {
     }
 
     private static Map<String, INDArray> views(CrfOutput layer, INDArray flat) {
-        long nIn = layer.getNIn();
         long k = layer.getNOut();
-        INDArray vector = flat.reshape(flat.length());
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        long at = 0;
-        out.put(WEIGHTS, vector.get(NDArrayIndex.interval(at, at + nIn * k)).reshape('f', nIn, k));
-        at += nIn * k;
-        out.put(BIAS, vector.get(NDArrayIndex.interval(at, at + k)));
-        at += k;
-        out.put(TRANSITIONS, vector.get(NDArrayIndex.interval(at, at + k * k)).reshape('f', k, k));
-        at += k * k;
-        out.put(START, vector.get(NDArrayIndex.interval(at, at + k)));
-        at += k;
-        out.put(END, vector.get(NDArrayIndex.interval(at, at + k)));
-        return out;
+        return new ParamViews(flat).matrix(WEIGHTS, layer.getNIn(), k).vector(BIAS, k).matrix(TRANSITIONS, k, k)
+                .vector(START, k).vector(END, k).views();
     }
 }

@@ -1,7 +1,6 @@
 package rnn.nn;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -114,16 +113,11 @@ final class FusedRecurrentParams implements ParamInitializer {
         if (flat.length() != expected) {
             throw new IllegalStateException("expected a parameter view of length " + expected + ", got " + flat.length());
         }
-        INDArray vector = flat.reshape(flat.length());
-        long w = nIn * g;
-        long rw = h * g;
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        out.put(INPUT_WEIGHTS, vector.get(NDArrayIndex.interval(0, w)).reshape('f', nIn, g));
-        out.put(RECURRENT_WEIGHTS, vector.get(NDArrayIndex.interval(w, w + rw)).reshape('f', h, g));
-        out.put(BIAS, vector.get(NDArrayIndex.interval(w + rw, w + rw + g)));
+        ParamViews views = new ParamViews(flat).matrix(INPUT_WEIGHTS, nIn, g).matrix(RECURRENT_WEIGHTS, h, g)
+                .vector(BIAS, g);
         if (layer.recurrentBias()) {
-            out.put(RECURRENT_BIAS, vector.get(NDArrayIndex.interval(w + rw + g, w + rw + 2 * g)));
+            views.vector(RECURRENT_BIAS, g);
         }
-        return out;
+        return views.views();
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,14 +68,7 @@ class CharCnnTest {
         Nd4j.getRandom().setSeed(12);
         ComputationGraph graph = network(output);
         DataSet batch = TaggedExample.toDataSet(sentences(), MAX_CHARS);
-        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
-                .inputs(new INDArray[] {batch.getFeatures().castTo(DataType.DOUBLE)})
-                .labels(new INDArray[] {batch.getLabels().castTo(DataType.DOUBLE)})
-                .inputMask(new INDArray[] {batch.getFeaturesMaskArray().castTo(DataType.DOUBLE)})
-                .labelMask(new INDArray[] {batch.getLabelsMaskArray().castTo(DataType.DOUBLE)})
-                .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9)
-                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(true));
-        assertTrue(ok);
+        assertTrue(GraphGradientCheck.passes(graph, batch, 1e-5, 1e-9));
     }
 
     @Test

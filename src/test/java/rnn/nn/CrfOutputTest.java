@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -71,14 +70,7 @@ class CrfOutputTest {
         Nd4j.getRandom().setSeed(7);
         ComputationGraph graph = network(constrained ? TagScheme.IOB2 : null);
         DataSet batch = batch();
-        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
-                .inputs(new INDArray[] {batch.getFeatures().castTo(DataType.DOUBLE)})
-                .labels(new INDArray[] {batch.getLabels().castTo(DataType.DOUBLE)})
-                .inputMask(new INDArray[] {batch.getFeaturesMaskArray().castTo(DataType.DOUBLE)})
-                .labelMask(new INDArray[] {batch.getLabelsMaskArray().castTo(DataType.DOUBLE)})
-                .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9)
-                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(true));
-        assertTrue(ok);
+        assertTrue(GraphGradientCheck.passes(graph, batch, 1e-5, 1e-9));
     }
 
     @Test

@@ -185,13 +185,7 @@ class FusedGruTest {
         ComputationGraph graph = classifier(bidirectional, DataType.DOUBLE);
         var batch = BucketedBatchIterator.toDataSet(List.of(new EncodedExample(new int[] {2, 3, 4, 5}, 0),
                 new EncodedExample(new int[] {6, 7}, 1), new EncodedExample(new int[] {8}, 1)), 2);
-        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
-                .inputs(new INDArray[] {batch.getFeatures().castTo(DataType.DOUBLE)})
-                .labels(new INDArray[] {batch.getLabels().castTo(DataType.DOUBLE)})
-                .inputMask(new INDArray[] {batch.getFeaturesMaskArray().castTo(DataType.DOUBLE)})
-                .epsilon(1e-6).maxRelError(1e-4).minAbsoluteError(1e-8)
-                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(true));
-        assertTrue(ok);
+        assertTrue(GraphGradientCheck.passes(graph, batch, 1e-4, 1e-8));
     }
 
     /** FLOAT runs the vectorised kernel (when the Vector API module is present), DOUBLE the scalar one. */
