@@ -115,15 +115,18 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         Pass pass = run();
         last = training ? pass : null;   // kept for back-propagation only
         int filters = (int) layerConf().getNOut();
-        INDArray output = workspaceMgr.create(ArrayType.ACTIVATIONS, dataType,
-                new long[] {pass.batch(), filters, pass.steps()}, 'c');
+        int steps = pass.steps();
+        double[] values = new double[pass.batch() * filters * steps];   // [batch][filters][time]
         for (int w = 0; w < pass.words().length; w++) {
-            int b = pass.words()[w] / pass.steps();
-            int t = pass.words()[w] % pass.steps();
+            int b = pass.words()[w] / steps;
+            int t = pass.words()[w] % steps;
             for (int f = 0; f < filters; f++) {
-                output.putScalar(new long[] {b, f, t}, pass.out()[w][f]);
+                values[(b * filters + f) * steps + t] = pass.out()[w][f];
             }
         }
+        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                new long[] {pass.batch(), filters, steps}, 'c');
+        output.assign(Nd4j.create(values, new long[] {pass.batch(), filters, steps}, 'c').castTo(dataType));
         return output;
     }
 
@@ -133,13 +136,14 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         int filters = (int) layerConf().getNOut();
         int rows = pass.wordOf().length;
         double[][] dScores = new double[rows][filters];
-        INDArray eps = epsilon.castTo(DataType.DOUBLE);
+        int steps = pass.steps();
+        double[] eps = epsilon.castTo(DataType.DOUBLE).dup('c').data().asDouble();   // [batch][filters][time]
         for (int w = 0; w < pass.words().length; w++) {
-            int b = pass.words()[w] / pass.steps();
-            int t = pass.words()[w] % pass.steps();
+            int b = pass.words()[w] / steps;
+            int t = pass.words()[w] % steps;
             for (int f = 0; f < filters; f++) {
                 double y = pass.out()[w][f];
-                dScores[pass.winner()[w][f]][f] += eps.getDouble(b, f, t) * (1 - y * y);
+                dScores[pass.winner()[w][f]][f] += eps[(b * filters + f) * steps + t] * (1 - y * y);
             }
         }
         INDArray dZ = Nd4j.createFromArray(dScores).castTo(dataType);
