@@ -60,6 +60,9 @@ final class TagCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write JSON Lines: text, tokens with offsets and tags, entities.")
     boolean json;
 
+    @Option(names = "--timing", description = "Print to standard error how long tagging took (model loading and reading excluded).")
+    boolean timing;
+
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
             description = "Sentences per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -96,6 +99,7 @@ final class TagCommand implements Callable<Integer> {
         List<TaggingInput.Sentence> sentences = TaggingInput.read(lines, inputFormat, tokenColumn);
         TagScheme output = outputScheme(data, inputFormat, sentences);
         PrintWriter out = spec.commandLine().getOut();
+        long started = System.nanoTime();
         for (int start = 0; start < sentences.size(); start += CHUNK) {
             List<TaggingInput.Sentence> chunk = sentences.subList(start, Math.min(sentences.size(), start + CHUNK));
             List<List<String>> tags = TaggerTask.tag(bundle, chunk.stream().map(TaggingInput.Sentence::tokens).toList(),
@@ -105,6 +109,14 @@ final class TagCommand implements Callable<Integer> {
                 write(out, chunk.get(i), written, inputFormat, data, output != null);
             }
             out.flush();
+        }
+        if (timing) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long tokens = sentences.stream().mapToLong(x -> x.tokens().size()).sum();
+            spec.commandLine().getErr().printf(Locale.ROOT,
+                    "rnn: tagged %,d sentences (%,d tokens) in %.2f s: %,.0f sentences/s, %,.0f tokens/s%n",
+                    sentences.size(), tokens, seconds, sentences.size() / seconds, tokens / seconds);
+            spec.commandLine().getErr().flush();
         }
         return 0;
     }

@@ -83,9 +83,9 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
             }
         }
         INDArray windowMatrix = Nd4j.createFromArray(windows).castTo(dataType).reshape('c', rows, (long) window * d);
-        double[][] scores = windowMatrix.mmul(getParam(CharCnnParams.WEIGHTS))
-                .addiRowVector(getParam(CharCnnParams.BIAS)).toDoubleMatrix();   // [rows, filters]
         int filters = (int) layerConf().getNOut();
+        double[] scores = flat(windowMatrix.mmul(getParam(CharCnnParams.WEIGHTS))
+                .addiRowVector(getParam(CharCnnParams.BIAS)));   // [rows][filters]
         int[][] winner = new int[chars.size()][filters];
         double[][] out = new double[chars.size()][filters];
         for (int w = 0; w < chars.size(); w++) {
@@ -94,8 +94,8 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         for (int r = 0; r < rows; r++) {
             int w = wordOf[r];
             for (int f = 0; f < filters; f++) {
-                if (scores[r][f] > out[w][f]) {
-                    out[w][f] = scores[r][f];
+                if (scores[r * filters + f] > out[w][f]) {
+                    out[w][f] = scores[r * filters + f];
                     winner[w][f] = r;
                 }
             }
@@ -151,14 +151,15 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
                 (long) layerConf().getWindow() * layerConf().getCharEmbeddingSize());
         gradientViews.get(CharCnnParams.WEIGHTS).assign(windows.transpose().mmul(dZ));
         gradientViews.get(CharCnnParams.BIAS).assign(dZ.sum(0));
-        double[][] dWindows = dZ.mmul(getParam(CharCnnParams.WEIGHTS).transpose()).toDoubleMatrix();
+        double[] dWindows = flat(dZ.mmul(getParam(CharCnnParams.WEIGHTS).transpose()));   // [rows][window x d]
         int d = layerConf().getCharEmbeddingSize();
+        int width = layerConf().getWindow() * d;
         double[][] dEmbeddings = new double[(int) layerConf().getNIn()][d];
         for (int r = 0; r < rows; r++) {
             for (int o = 0; o < pass.windowChars()[r].length; o++) {
                 double[] target = dEmbeddings[pass.windowChars()[r][o]];
                 for (int k = 0; k < d; k++) {
-                    target[k] += dWindows[r][o * d + k];
+                    target[k] += dWindows[r * width + o * d + k];
                 }
             }
         }
@@ -171,6 +172,11 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         // Character ids have no gradient.
         INDArray epsilonOut = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'f');
         return new Pair<>(gradient, epsilonOut);
+    }
+
+    /** The values of a matrix in row-major order (ND4J's toDoubleMatrix makes a view per row, which is slow). */
+    static double[] flat(INDArray matrix) {
+        return matrix.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     @Override

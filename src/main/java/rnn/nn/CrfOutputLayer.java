@@ -42,13 +42,14 @@ public final class CrfOutputLayer extends BaseLayer<CrfOutput> implements IOutpu
         INDArray inputs = Nd4j.createUninitialized(dataType, new long[] {(long) steps * batch, x.size(1)}, 'c');
         TimeMajor.fromNcw(x, inputs);
         INDArray scores = inputs.mmul(getParam(CrfOutputParams.WEIGHTS)).addiRowVector(getParam(CrfOutputParams.BIAS));
-        double[][] flat = scores.toDoubleMatrix();   // [time x batch, tags]
+        double[] flat = CharCnnLayer.flat(scores);   // [time x batch][tags]
+        int tags = (int) layerConf().getNOut();
         int[] lengths = lengths(batch, steps);
         double[][][] bySentence = new double[batch][][];
         for (int b = 0; b < batch; b++) {
             bySentence[b] = new double[Math.max(lengths[b], 0)][];
             for (int t = 0; t < lengths[b]; t++) {
-                bySentence[b][t] = flat[t * batch + b];
+                bySentence[b][t] = java.util.Arrays.copyOfRange(flat, (t * batch + b) * tags, (t * batch + b + 1) * tags);
             }
         }
         return new Emissions(bySentence, lengths, inputs);
