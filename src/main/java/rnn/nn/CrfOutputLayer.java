@@ -1,19 +1,13 @@
 package rnn.nn;
 
-import java.util.List;
 
-import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.api.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -23,8 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * averaged over the batch; the output is the Viterbi path as one-hot {@code [batch, tags, time]}
  * (zero at padding), so the most likely tag of a step is its argmax.
  */
-public final class CrfOutputLayer extends BaseLayer<CrfOutput> implements IOutputLayer {
-    private INDArray labels;
+public final class CrfOutputLayer extends SequenceOutputLayer<CrfOutput> {
 
     CrfOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -53,24 +46,6 @@ public final class CrfOutputLayer extends BaseLayer<CrfOutput> implements IOutpu
             }
         }
         return new Emissions(bySentence, lengths, inputs);
-    }
-
-    /** Real tokens per sentence, from the mask (all steps without one). */
-    private int[] lengths(int batch, int steps) {
-        int[] lengths = new int[batch];
-        if (maskArray == null) {
-            java.util.Arrays.fill(lengths, steps);
-            return lengths;
-        }
-        float[][] mask = maskArray.castTo(DataType.FLOAT).reshape(batch, steps).toFloatMatrix();
-        for (int b = 0; b < batch; b++) {
-            int n = 0;
-            while (n < steps && mask[b][n] != 0) {
-                n++;
-            }
-            lengths[b] = n;
-        }
-        return lengths;
     }
 
     private LinearChainCrf crf() {
@@ -179,12 +154,9 @@ public final class CrfOutputLayer extends BaseLayer<CrfOutput> implements IOutpu
                 new long[] {batch, input.size(1), steps}, 'f');
         TimeMajor.toNcw(dInputs.dup('c'), epsilonOut);
 
-        Gradient gradient = new DefaultGradient(gradientsFlattened);
-        for (String key : CrfOutputParams.INSTANCE.paramKeys(layerConf())) {
-            gradient.gradientForVariable().put(key, gradientViews.get(key));
-        }
         weightNoiseParams.clear();
-        return new Pair<>(gradient, backpropDropOutIfPresent(epsilonOut));
+        return new Pair<>(gradientOfViews(CrfOutputParams.INSTANCE.paramKeys(layerConf())),
+                backpropDropOutIfPresent(epsilonOut));
     }
 
     /** The Viterbi path of each sentence, one-hot {@code [batch, tags, time]}. */
@@ -215,90 +187,4 @@ public final class CrfOutputLayer extends BaseLayer<CrfOutput> implements IOutpu
         return activate(training, workspaceMgr);
     }
 
-    @Override
-    public boolean needsLabels() {
-        return true;
-    }
-
-    @Override
-    public void setLabels(INDArray labels) {
-        this.labels = labels;
-    }
-
-    @Override
-    public INDArray getLabels() {
-        return labels;
-    }
-
-    @Override
-    public void clear() {
-        super.clear();
-        labels = null;
-    }
-
-    @Override
-    public Type type() {
-        return Type.RECURRENT;
-    }
-
-    @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public int numLabels() {
-        return (int) layerConf().getNOut();
-    }
-
-    @Override
-    public Gradient gradient() {
-        throw new UnsupportedOperationException("the CRF layer computes gradients in backpropGradient");
-    }
-
-    // The Classifier methods below are for standalone use of an output layer; rnn trains whole networks.
-
-    @Override
-    public double f1Score(DataSet data) {
-        throw unsupported();
-    }
-
-    @Override
-    public double f1Score(INDArray examples, INDArray labels) {
-        throw unsupported();
-    }
-
-    @Override
-    public void fit(DataSetIterator iter) {
-        throw unsupported();
-    }
-
-    @Override
-    public int[] predict(INDArray examples) {
-        throw unsupported();
-    }
-
-    @Override
-    public List<String> predict(DataSet dataSet) {
-        throw unsupported();
-    }
-
-    @Override
-    public void fit(INDArray examples, INDArray labels) {
-        throw unsupported();
-    }
-
-    @Override
-    public void fit(DataSet data) {
-        throw unsupported();
-    }
-
-    @Override
-    public void fit(INDArray examples, int[] labels) {
-        throw unsupported();
-    }
-
-    private static UnsupportedOperationException unsupported() {
-        return new UnsupportedOperationException("the CRF layer is trained and run as part of a network");
-    }
 }

@@ -2,12 +2,9 @@ package rnn.nn;
 
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
 import rnn.config.ModelConfig;
 import rnn.config.TrainingConfig;
@@ -18,8 +15,10 @@ import rnn.config.TrainingConfig;
  * and output {@value #OUTPUT}.
  *
  * <p>Shapes: input ids {@code [batch, 1, time]}; labels, the next token's id at each step,
- * {@code [batch, 1, time]} (sparse cross-entropy, so no one-hot array of the vocabulary's width
- * is ever built); output probabilities {@code [batch, vocabulary, time]}. Training uses DL4J's
+ * {@code [batch, 1, time]}; output probabilities {@code [batch, vocabulary, time]}. The softmax is
+ * rnn's {@link SoftmaxOutput}: DL4J's {@code RnnOutputLayer} with sparse cross-entropy computes
+ * the same, but builds one-hot labels and several arrays of the vocabulary's width per step,
+ * which made it most of a word model's training time. Training uses DL4J's
  * truncated BPTT with segments of {@code bptt_length} steps; the recurrent layers carry their
  * state from one segment to the next within a fit call. Dropout: {@code embedding_dropout} on the
  * first recurrent layer's input, {@code dropout} between layers and before the softmax.
@@ -41,10 +40,7 @@ public final class LanguageModelNetwork {
         RecurrentEncoder encoder = new RecurrentEncoder(graph, model, INPUT);
         RecurrentEncoder.Output encoded = encoder.add("embedding", model.embeddingSize());
 
-        RnnOutputLayer.Builder output = new RnnOutputLayer.Builder(new LossSparseMCXENT())
-                .nIn(encoded.width()).nOut(vocabSize)
-                .activation(Activation.SOFTMAX)
-                .dataFormat(RNNFormat.NCW);   // without it DL4J reports "Sequence lengths do not match"
+        SoftmaxOutput.Builder output = new SoftmaxOutput.Builder().nIn(encoded.width()).nOut(vocabSize);
         if (model.dropout() > 0) {
             output.dropOut(new Dropout(1 - model.dropout()));
         }
