@@ -16,8 +16,10 @@ import rnn.util.Json;
 
 /** {@code rnn eval MODEL --data PATH}: scores a trained model on labelled data. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Score a trained model on data of its task: for imdb, accuracy, per-class precision/recall/F1",
-            "and the confusion matrix; for lm, perplexity and bits per character (or per token)."})
+        description = {"Score a trained model on data of its task.",
+            "imdb: accuracy, per-class precision/recall/F1, confusion matrix.",
+            "lm: perplexity, and nats and bits per character (or token).",
+            "tagger: entity precision/recall/F1 per type and overall, token accuracy."})
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -16,8 +16,9 @@ import rnn.task.LanguageModelTask;
 
 /** {@code rnn generate MODEL}: writes text with a language model, streaming it as it is drawn. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Write text with a trained language model (an 'lm' bundle): the prompt, then",
-            "LENGTH more tokens (characters for a character model), each printed as it is drawn."})
+        description = {"Write text with a trained language model (an 'lm' bundle).",
+            "Prints the prompt, then LENGTH more tokens (characters for a character model),",
+            "each as soon as it is drawn."})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

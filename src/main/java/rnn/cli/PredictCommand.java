@@ -29,8 +29,9 @@ import rnn.util.Json;
 
 /** {@code rnn predict MODEL}: labels texts given as arguments, in a file, or on standard input. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Label texts with a trained classifier: one line per input, 'label<TAB>probability',",
-            "or JSON Lines with --json. Without TEXT or --file, reads one text per line from standard input."})
+        description = {"Label texts with a trained classifier (an 'imdb' bundle).",
+            "Writes one line per input, 'label<TAB>probability', or JSON Lines with --json.",
+            "Without TEXT or --file, reads one text per line from standard input."})
 final class PredictCommand implements Callable<Integer> {
     /** Texts read from a file or stdin are predicted in chunks of this many, to bound memory. */
     private static final int CHUNK = 4096;

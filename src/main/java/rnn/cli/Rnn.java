@@ -13,8 +13,8 @@ import rnn.util.UserException;
  * unless {@code -x}), 1 anything unexpected.
  */
 @Command(name = "rnn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Train and run recurrent neural networks (LSTM, GRU, bidirectional, stacked) for text:\n"
-                + "sentiment classification (imdb), language models (lm) and sequence tagging (tagger).",
+        description = {"Train and run recurrent neural networks (LSTM, GRU, stacked, bidirectional).",
+            "Tasks: sentiment (imdb), language models (lm), sequence tagging (tagger)."},
         subcommands = {TrainCommand.class, PredictCommand.class, GenerateCommand.class, TagCommand.class,
                 EvalCommand.class,
                 DataCommand.class,

@@ -33,10 +33,11 @@ import rnn.util.Json;
 
 /** {@code rnn tag MODEL [FILE...]}: tags plain text or CoNLL files with a tagger. */
 @Command(name = "tag", mixinStandardHelpOptions = true,
-        description = {"Tag words with a trained tagger (a 'tagger' bundle). Reads the FILEs (plain or .gz), or standard",
-            "input, as plain text (one sentence a line), CoNLL or CoNLL-U; writes CoNLL columns (the input's lines",
-            "with the predicted tag added, or for CoNLL-U put in the tag column; 'word<TAB>tag' for text) or,",
-            "with --json, one JSON object per sentence with its tokens, tags and entity spans."})
+        description = {"Tag words with a trained tagger (a 'tagger' bundle).",
+            "Reads the FILEs (plain or .gz), or standard input, as plain text (one sentence",
+            "a line), CoNLL or CoNLL-U. Writes CoNLL columns: the input's lines with the",
+            "predicted tag added (CoNLL-U: put in the tag column; text: 'word<TAB>tag'),",
+            "or with --json one JSON object per sentence: tokens, tags, entity spans."})
 final class TagCommand implements Callable<Integer> {
     /** Sentences tagged per round, to bound memory on large inputs. */
     private static final int CHUNK = 4096;
