@@ -87,9 +87,18 @@ public final class TaggerTask implements Task {
     public static List<List<String>> tag(Bundle bundle, List<List<String>> sentences, int batchSize) {
         List<TaggedSentence> untagged = new ArrayList<>(sentences.size());
         for (List<String> words : sentences) {
-            untagged.add(new TaggedSentence(words, java.util.Collections.nCopies(words.size(), "O")));
+            if (!words.isEmpty()) {   // e.g. a -DOCSTART- block: nothing to tag
+                untagged.add(new TaggedSentence(words, java.util.Collections.nCopies(words.size(), "O")));
+            }
         }
-        return predict(bundle.network(), TaggerEncoder.of(bundle), bundle.labels(), untagged, batchSize);
+        List<List<String>> tagged = predict(bundle.network(), TaggerEncoder.of(bundle), bundle.labels(), untagged,
+                batchSize);
+        List<List<String>> out = new ArrayList<>(sentences.size());
+        int next = 0;
+        for (List<String> words : sentences) {
+            out.add(words.isEmpty() ? List.of() : tagged.get(next++));
+        }
+        return out;
     }
 
     /** The model's tags for each sentence, in the scheme the model learnt. */
