@@ -1,15 +1,10 @@
 package rnn.nn;
 
-import java.util.Collection;
 
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Configuration of a character-level word encoder ({@link CharCnnLayer}): each word's characters
@@ -22,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Input: character ids {@code [batch, maxChars, time]}, each word's characters from row 0,
  * padded with id 0. Output: {@code [batch, nOut, time]} (NCW), zero at padded time steps.
  */
-public final class CharCnn extends FeedForwardLayer {
+public final class CharCnn extends SequenceLayerConf {
     private int charEmbeddingSize;
     private int window;
 
@@ -53,27 +48,13 @@ public final class CharCnn extends FeedForwardLayer {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-            Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
-            DataType dataType) {
-        return ParamViews.wire(new CharCnnLayer(conf, dataType), this, conf, listeners, layerIndex, paramsView,
-                initializeParams, initializer());
+    org.deeplearning4j.nn.api.Layer newLayer(NeuralNetConfiguration conf, DataType dataType) {
+        return new CharCnnLayer(conf, dataType);
     }
 
     @Override
     public ParamInitializer initializer() {
         return CharCnnParams.INSTANCE;
-    }
-
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        InputType.InputTypeRecurrent in = (InputType.InputTypeRecurrent) inputType;
-        return InputType.recurrent(getNOut(), in.getTimeSeriesLength(), in.getFormat());
-    }
-
-    @Override
-    public LayerMemoryReport getMemoryReport(InputType inputType) {
-        return null;
     }
 
     @Override

@@ -1,11 +1,8 @@
 package rnn.nn;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import org.deeplearning4j.nn.api.ParamInitializer;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.weights.IWeightInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,19 +13,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code +-sqrt(3 / d)}), filters {@code W [window x d, filters]} (the layer's weight init) and
  * bias {@code b [filters]} (zero). E and W count as weights for L2.
  */
-final class CharCnnParams implements ParamInitializer {
+final class CharCnnParams extends KeyedParams {
     static final String EMBEDDINGS = "E";
     static final String WEIGHTS = "W";
     static final String BIAS = "b";
     static final CharCnnParams INSTANCE = new CharCnnParams();
-    private static final List<String> KEYS = List.of(EMBEDDINGS, WEIGHTS, BIAS);
 
     private CharCnnParams() {
-    }
-
-    @Override
-    public long numParams(NeuralNetConfiguration conf) {
-        return numParams(conf.getLayer());
+        super(List.of(EMBEDDINGS, WEIGHTS, BIAS), List.of(EMBEDDINGS, WEIGHTS), List.of(BIAS));
     }
 
     @Override
@@ -39,56 +31,22 @@ final class CharCnnParams implements ParamInitializer {
     }
 
     @Override
-    public List<String> paramKeys(Layer layer) {
-        return KEYS;
+    Map<String, INDArray> views(Layer layer, INDArray flat) {
+        CharCnn l = (CharCnn) layer;
+        long d = l.getCharEmbeddingSize();
+        return new ParamViews(flat).matrix(EMBEDDINGS, l.getNIn(), d).matrix(WEIGHTS, l.getWindow() * d, l.getNOut())
+                .vector(BIAS, l.getNOut()).views();
     }
 
     @Override
-    public List<String> weightKeys(Layer layer) {
-        return List.of(EMBEDDINGS, WEIGHTS);
-    }
-
-    @Override
-    public List<String> biasKeys(Layer layer) {
-        return List.of(BIAS);
-    }
-
-    @Override
-    public boolean isWeightParam(Layer layer, String key) {
-        return EMBEDDINGS.equals(key) || WEIGHTS.equals(key);
-    }
-
-    @Override
-    public boolean isBiasParam(Layer layer, String key) {
-        return BIAS.equals(key);
-    }
-
-    @Override
-    public Map<String, INDArray> init(NeuralNetConfiguration conf, INDArray paramsView, boolean initializeParams) {
-        CharCnn layer = (CharCnn) conf.getLayer();
-        KEYS.forEach(conf::addVariable);
-        Map<String, INDArray> views = views(layer, paramsView);
-        if (initializeParams) {
-            double bound = Math.sqrt(3.0 / layer.getCharEmbeddingSize());
-            INDArray e = views.get(EMBEDDINGS);
-            e.assign(Nd4j.rand(e.dataType(), e.shape()).muli(2 * bound).subi(bound));
-            long fanIn = (long) layer.getWindow() * layer.getCharEmbeddingSize();
-            layer.getWeightInitFn().init(fanIn, layer.getNOut(), new long[] {fanIn, layer.getNOut()},
-                    IWeightInit.DEFAULT_WEIGHT_INIT_ORDER, views.get(WEIGHTS));
-            views.get(BIAS).assign(0);
-        }
-        return Collections.synchronizedMap(views);
-    }
-
-    @Override
-    public Map<String, INDArray> getGradientsFromFlattened(NeuralNetConfiguration conf, INDArray gradientView) {
-        return views((CharCnn) conf.getLayer(), gradientView);
-    }
-
-    private static Map<String, INDArray> views(CharCnn layer, INDArray flat) {
-        long d = layer.getCharEmbeddingSize();
-        return new ParamViews(flat).matrix(EMBEDDINGS, layer.getNIn(), d)
-                .matrix(WEIGHTS, layer.getWindow() * d, layer.getNOut())
-                .vector(BIAS, layer.getNOut()).views();
+    void initialize(Layer layer, Map<String, INDArray> views) {
+        CharCnn l = (CharCnn) layer;
+        double bound = Math.sqrt(3.0 / l.getCharEmbeddingSize());
+        INDArray e = views.get(EMBEDDINGS);
+        e.assign(Nd4j.rand(e.dataType(), e.shape()).muli(2 * bound).subi(bound));
+        long fanIn = (long) l.getWindow() * l.getCharEmbeddingSize();
+        l.getWeightInitFn().init(fanIn, l.getNOut(), new long[] {fanIn, l.getNOut()},
+                IWeightInit.DEFAULT_WEIGHT_INIT_ORDER, views.get(WEIGHTS));
+        views.get(BIAS).assign(0);
     }
 }

@@ -1,16 +1,11 @@
 package rnn.nn;
 
-import java.util.Collection;
 import java.util.List;
 
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import rnn.text.TagScheme;
 
@@ -24,7 +19,7 @@ import rnn.text.TagScheme;
  * {@link TagScheme#allows}) between the tags named in {@link #getTags() tags} are penalised by
  * {@link LinearChainCrf#FORBIDDEN}, so decoding never produces an ill-formed sequence.
  */
-public final class CrfOutput extends FeedForwardLayer {
+public final class CrfOutput extends SequenceLayerConf {
     private List<String> tags;
     private String scheme;
 
@@ -74,27 +69,13 @@ public final class CrfOutput extends FeedForwardLayer {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-            Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
-            DataType dataType) {
-        return ParamViews.wire(new CrfOutputLayer(conf, dataType), this, conf, listeners, layerIndex, paramsView,
-                initializeParams, initializer());
+    org.deeplearning4j.nn.api.Layer newLayer(NeuralNetConfiguration conf, DataType dataType) {
+        return new CrfOutputLayer(conf, dataType);
     }
 
     @Override
     public ParamInitializer initializer() {
         return CrfOutputParams.INSTANCE;
-    }
-
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        InputType.InputTypeRecurrent in = (InputType.InputTypeRecurrent) inputType;
-        return InputType.recurrent(getNOut(), in.getTimeSeriesLength(), in.getFormat());
-    }
-
-    @Override
-    public LayerMemoryReport getMemoryReport(InputType inputType) {
-        return null;
     }
 
     @Override

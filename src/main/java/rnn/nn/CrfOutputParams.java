@@ -1,11 +1,8 @@
 package rnn.nn;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import org.deeplearning4j.nn.api.ParamInitializer;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.weights.IWeightInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,21 +13,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code end [K]} scores. W is initialised by the layer's weight init; the rest start at zero
  * (uniform transitions). Only W counts as a weight for L2.
  */
-final class CrfOutputParams implements ParamInitializer {
+final class CrfOutputParams extends KeyedParams {
     static final String WEIGHTS = "W";
     static final String BIAS = "b";
     static final String TRANSITIONS = "T";
     static final String START = "start";
     static final String END = "end";
     static final CrfOutputParams INSTANCE = new CrfOutputParams();
-    private static final List<String> KEYS = List.of(WEIGHTS, BIAS, TRANSITIONS, START, END);
 
     private CrfOutputParams() {
-    }
-
-    @Override
-    public long numParams(NeuralNetConfiguration conf) {
-        return numParams(conf.getLayer());
+        super(List.of(WEIGHTS, BIAS, TRANSITIONS, START, END), List.of(WEIGHTS), List.of(BIAS));
     }
 
     @Override
@@ -41,54 +33,21 @@ final class CrfOutputParams implements ParamInitializer {
     }
 
     @Override
-    public List<String> paramKeys(Layer layer) {
-        return KEYS;
-    }
-
-    @Override
-    public List<String> weightKeys(Layer layer) {
-        return List.of(WEIGHTS);
-    }
-
-    @Override
-    public List<String> biasKeys(Layer layer) {
-        return List.of(BIAS);
-    }
-
-    @Override
-    public boolean isWeightParam(Layer layer, String key) {
-        return WEIGHTS.equals(key);
-    }
-
-    @Override
-    public boolean isBiasParam(Layer layer, String key) {
-        return BIAS.equals(key);
-    }
-
-    @Override
-    public Map<String, INDArray> init(NeuralNetConfiguration conf, INDArray paramsView, boolean initializeParams) {
-        CrfOutput layer = (CrfOutput) conf.getLayer();
-        KEYS.forEach(conf::addVariable);
-        Map<String, INDArray> views = views(layer, paramsView);
-        if (initializeParams) {
-            long k = layer.getNOut();
-            layer.getWeightInitFn().init(layer.getNIn(), k, new long[] {layer.getNIn(), k},
-                    IWeightInit.DEFAULT_WEIGHT_INIT_ORDER, views.get(WEIGHTS));
-            for (String key : List.of(BIAS, TRANSITIONS, START, END)) {
-                views.get(key).assign(0);
-            }
-        }
-        return Collections.synchronizedMap(views);
-    }
-
-    @Override
-    public Map<String, INDArray> getGradientsFromFlattened(NeuralNetConfiguration conf, INDArray gradientView) {
-        return views((CrfOutput) conf.getLayer(), gradientView);
-    }
-
-    private static Map<String, INDArray> views(CrfOutput layer, INDArray flat) {
-        long k = layer.getNOut();
-        return new ParamViews(flat).matrix(WEIGHTS, layer.getNIn(), k).vector(BIAS, k).matrix(TRANSITIONS, k, k)
+    Map<String, INDArray> views(Layer layer, INDArray flat) {
+        CrfOutput l = (CrfOutput) layer;
+        long k = l.getNOut();
+        return new ParamViews(flat).matrix(WEIGHTS, l.getNIn(), k).vector(BIAS, k).matrix(TRANSITIONS, k, k)
                 .vector(START, k).vector(END, k).views();
+    }
+
+    @Override
+    void initialize(Layer layer, Map<String, INDArray> views) {
+        CrfOutput l = (CrfOutput) layer;
+        long k = l.getNOut();
+        l.getWeightInitFn().init(l.getNIn(), k, new long[] {l.getNIn(), k}, IWeightInit.DEFAULT_WEIGHT_INIT_ORDER,
+                views.get(WEIGHTS));
+        for (String key : List.of(BIAS, TRANSITIONS, START, END)) {
+            views.get(key).assign(0);
+        }
     }
 }

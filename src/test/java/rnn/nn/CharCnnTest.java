@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,19 +21,9 @@ import rnn.config.RunConfig;
 import rnn.data.TaggedExample;
 
 /** The character-level word encoder inside a tagger network. */
-class CharCnnTest {
+class CharCnnTest extends DoublePrecisionTest {
     private static final int MAX_CHARS = 4;
     private static final List<String> TAGS = List.of("A", "B", "C");
-
-    @BeforeAll
-    static void doublePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-    }
 
     private static ComputationGraph network(String output) {
         RunConfig config = ConfigLoader.parse("""

@@ -10,8 +10,6 @@ import java.util.List;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -26,18 +24,8 @@ import rnn.data.TaggedExample;
 import rnn.text.TagScheme;
 
 /** The CRF output layer inside a tagger network: gradients, masks, constraints, decoding, saving. */
-class CrfOutputTest {
+class CrfOutputTest extends DoublePrecisionTest {
     private static final List<String> TAGS = List.of("B-LOC", "B-PER", "I-LOC", "I-PER", "O");
-
-    @BeforeAll
-    static void doublePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-    }
 
     private static ComputationGraph network(TagScheme constraints, String... overrides) {
         List<String> all = new java.util.ArrayList<>(List.of("task=tagger", "model.output=crf",

@@ -17,8 +17,6 @@ import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,22 +40,12 @@ import rnn.data.BucketedBatchIterator;
 import rnn.data.EncodedExample;
 
 /** {@link FusedGru} computes PyTorch's GRU, bidirectional and masked, with correct gradients. */
-class FusedGruTest {
+class FusedGruTest extends DoublePrecisionTest {
     private static final int IN = 3;
     private static final int UNITS = 4;
     private static final int STEPS = 5;
     private static final int BATCH = 3;
     private static final int[] LENGTHS = {5, 3, 1};
-
-    @BeforeAll
-    static void doublePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-    }
 
     private static MultiLayerNetwork network(boolean bidirectional) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()

@@ -18,8 +18,6 @@ import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,7 +40,7 @@ import rnn.data.BucketedBatchIterator;
 import rnn.data.EncodedExample;
 
 /** {@link FusedLstm} computes exactly what DL4J's LSTM computes, and its gradients are right. */
-class FusedLstmTest {
+class FusedLstmTest extends DoublePrecisionTest {
     private static final int IN = 3;
     private static final int UNITS = 4;
     private static final int STEPS = 5;
@@ -117,16 +115,6 @@ class FusedLstmTest {
         for (Map.Entry<String, INDArray> e : theirs.gradient().gradientForVariable().entrySet()) {
             assertTrue(e.getValue().equalsWithEps(ourGradients.get(e.getKey()), 1e-10), "gradient " + e.getKey() + "\n" + e.getValue() + "\n" + ourGradients.get(e.getKey()));
         }
-    }
-
-    @BeforeAll
-    static void doublePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
     }
 
     @ParameterizedTest

@@ -10,8 +10,6 @@ import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.Activation;
@@ -23,19 +21,9 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
 /** rnn's softmax output computes what DL4J's RnnOutputLayer with sparse cross-entropy does. */
-class SoftmaxOutputTest {
+class SoftmaxOutputTest extends DoublePrecisionTest {
     private static final int IN = 4;
     private static final int CLASSES = 7;
-
-    @BeforeAll
-    static void doublePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-    }
 
     private static ComputationGraph graph(boolean ours) {
         var output = ours ? new SoftmaxOutput.Builder().nIn(IN).nOut(CLASSES).build()
