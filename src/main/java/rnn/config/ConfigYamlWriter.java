@@ -49,7 +49,8 @@ final class ConfigYamlWriter {
         if (lm) {
             model.key("dropout", m.dropout());
         } else if (tagger) {
-            model.key("bidirectional", m.bidirectional()).key("dropout", m.dropout()).key("output", m.output());
+            model.key("bidirectional", m.bidirectional()).key("dropout", m.dropout()).key("output", m.output())
+                    .key("word_dropout", m.wordDropout());
             CharEncoderConfig c = m.chars();
             if (c == null) {
                 model.key("chars", null);

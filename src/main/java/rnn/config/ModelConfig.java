@@ -21,9 +21,11 @@ import java.util.List;
  * @param output           {@code output}: ({@code tagger}) a softmax per token or a CRF over the sentence;
  *                         {@code softmax} for other tasks
  * @param chars            {@code chars}: ({@code tagger}) the character-level word encoder, or null for none
+ * @param wordDropout      {@code word_dropout}: ({@code tagger}) probability that a training token's word reads
+ *                         as {@code <unk>} (its characters stay), in [0, 1); 0 for other tasks
  */
 public record ModelConfig(int embeddingSize, double embeddingDropout, CellType cell,
                           RecurrentImplementation implementation, int hidden, int layers,
                           boolean bidirectional, double dropout, List<Pooling> pooling, TaggerOutput output,
-                          CharEncoderConfig chars) {
+                          CharEncoderConfig chars, double wordDropout) {
 }

@@ -95,9 +95,10 @@ final class RunConfigReader {
         TaggerOutput output = task.equals(TAGGER) ? s.getEnum("output", TaggerOutput.class, TaggerOutput.SOFTMAX)
                 : TaggerOutput.SOFTMAX;
         CharEncoderConfig chars = task.equals(TAGGER) ? readChars(s) : null;
+        double wordDropout = task.equals(TAGGER) ? s.getDouble("word_dropout", 0.0, ValueRange.closedOpen(0, 1)) : 0.0;
         s.finish();
         return new ModelConfig(embeddingSize, embeddingDropout, cell, implementation, hidden, layers, bidirectional,
-                dropout, pooling, output, chars);
+                dropout, pooling, output, chars, wordDropout);
     }
 
     /** {@code chars: null} (the default) or a section; an empty section takes every default. */

@@ -47,8 +47,8 @@ public final class TaggerTask implements Task {
                     encoder.chars() == null ? "" : String.format(Locale.ROOT, ", %,d characters", encoder.chars().size()),
                     data.tags().size(), config.data().tagScheme().name().toLowerCase(Locale.ROOT));
             BucketedBatchIterator<TaggedExample> batches = new BucketedBatchIterator<>(data.train(),
-                    TaggedExample.encoding(encoder.maxChars()), config.training().batchSize(), true,
-                    config.training().seed());
+                    wordDropout(config.model().wordDropout(), encoder.maxChars(), config.training().seed()),
+                    config.training().batchSize(), true, config.training().seed());
             return new PreparedRun(summary,
                     () -> TaggerNetwork.build(config.model(), config.training(), encoder.words().size(),
                             encoder.chars() == null ? 0 : encoder.chars().size(), data.tags().entries(),
@@ -58,6 +58,29 @@ public final class TaggerTask implements Task {
                             config.training().batchSize()).metrics(),
                     data.files(), encoder.words(), data.tags(), encoder.chars());
         });
+    }
+
+    /**
+     * The training batches' encoding: with {@code model.word_dropout}, each token's word id is
+     * replaced by {@code <unk>} at that rate (its characters are kept), so that the {@code <unk>}
+     * embedding that unseen words get is trained alongside the character features. The draws
+     * are seeded; a resumed run draws anew.
+     */
+    private static BucketedBatchIterator.Encoding<TaggedExample> wordDropout(double rate, int maxChars, long seed) {
+        if (rate == 0) {
+            return TaggedExample.encoding(maxChars);
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        return BucketedBatchIterator.Encoding.of(e -> e.tokens().length, batch -> TaggedExample.toDataSet(
+                batch.stream().map(e -> {
+                    int[] tokens = e.tokens().clone();
+                    for (int i = 0; i < tokens.length; i++) {
+                        if (random.nextDouble() < rate) {
+                            tokens[i] = Vocabulary.UNK_INDEX;
+                        }
+                    }
+                    return new TaggedExample(tokens, e.chars(), e.tags());
+                }).toList(), maxChars));
     }
 
     @Override

@@ -56,7 +56,7 @@ class TaggerCliTest {
     void crfTaggerWithCharacterFeaturesLearnsTheEntitiesToo() {
         CliTestSupport.Result r = CliTestSupport.run("train", "tagger", "--config", config.toString(), "--data",
                 entities.toString(), "--set", "model.output=crf", "--set", "data.tag_scheme=iob2", "--set",
-                "model.chars={filters: 8, embedding_size: 4}", "--name", "crf", "--models", models.toString(), "-q");
+                "model.chars={filters: 8, embedding_size: 4}", "--set", "model.word_dropout=0.1", "--name", "crf", "--models", models.toString(), "-q");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(bestDevF1(r) > 0.9, "entity F1 on the dev part: " + r.out());
         assertTrue(r.out().contains("characters;"), r.out());

@@ -35,7 +35,7 @@ class ConfigLoaderTest {
                 TokenLevel.WORD, null, 0, 0, null),
                 config.data());
         assertEquals(new ModelConfig(128, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 128, 1, true, 0.0,
-                List.of(Pooling.MEAN, Pooling.MAX), TaggerOutput.SOFTMAX, null), config.model());
+                List.of(Pooling.MEAN, Pooling.MAX), TaggerOutput.SOFTMAX, null, 0.0), config.model());
         assertEquals(new TrainingConfig(2, 64, OptimizerType.ADAM, 0.002, ScheduleType.CONSTANT, 0.5, 1, 0.0, 5.0,
                 42L, Metric.ACCURACY, 2, 0), config.training());
         assertEquals(config, parse("# only a comment\n"));
@@ -90,7 +90,7 @@ class ConfigLoaderTest {
                 TokenLevel.WORD, null, 0, 0, null),
                 config.data());
         assertEquals(new ModelConfig(32, 0.1, CellType.GRU, RecurrentImplementation.FUSED, 64, 2, false, 0.25, List.of(Pooling.LAST),
-                TaggerOutput.SOFTMAX, null),
+                TaggerOutput.SOFTMAX, null, 0.0),
                 config.model());
         assertEquals(new TrainingConfig(3, 16, OptimizerType.SGD, 1.0, ScheduleType.STEP, 0.9, 2, 0.0001, 0.0,
                 -7L, Metric.MACRO_F1, 4, 0), config.training());
@@ -133,7 +133,7 @@ class ConfigLoaderTest {
         assertEquals(new DataConfig("corpus/ptb.train.txt", "data/tinyshakespeare/valid.txt.gz", 0.05, 0,
                 Truncation.HEAD, false, 50000, 1, TokenLevel.WORD, null, 0, 0, null), config.data());
         assertEquals(new ModelConfig(64, 0.0, CellType.GRU, RecurrentImplementation.FUSED, 256, 2, false, 0.5,
-                List.of(), TaggerOutput.SOFTMAX, null), config.model());
+                List.of(), TaggerOutput.SOFTMAX, null, 0.0), config.model());
         assertEquals(35, config.training().bpttLength());
         assertEquals(Metric.LOSS, config.training().metric());
         String yaml = ConfigLoader.toYaml(config);

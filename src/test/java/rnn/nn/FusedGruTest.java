@@ -158,7 +158,7 @@ class FusedGruTest extends DoublePrecisionTest {
         TrainingConfig training = ConfigLoader.parse("", "test", List.of("training.clip_norm=0",
                 "training.optimizer=sgd", "training.learning_rate=1.0")).training();
         ModelConfig model = new ModelConfig(3, 0.0, CellType.GRU, RecurrentImplementation.FUSED, 3, 2, bidirectional,
-                0.0, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), TaggerOutput.SOFTMAX, null);
+                0.0, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), TaggerOutput.SOFTMAX, null, 0.0);
         ComputationGraph graph = new ComputationGraph(SentimentNetwork.build(model, training, 10, 2)
                 .getConfiguration().clone());
         graph.getConfiguration().setDataType(type);
@@ -206,7 +206,7 @@ class FusedGruTest extends DoublePrecisionTest {
     @Test
     void dl4jImplementationHasNoGru() {
         ModelConfig model = new ModelConfig(3, 0.0, CellType.GRU, RecurrentImplementation.DL4J, 3, 1, false, 0.0,
-                List.of(Pooling.MEAN), TaggerOutput.SOFTMAX, null);
+                List.of(Pooling.MEAN), TaggerOutput.SOFTMAX, null, 0.0);
         ConfigException e = assertThrows(ConfigException.class,
                 () -> SentimentNetwork.build(model, ConfigLoader.defaults().training(), 10, 2));
         assertTrue(e.getMessage().contains("needs model.implementation: fused"), e.getMessage());

@@ -136,7 +136,7 @@ class FusedLstmTest extends DoublePrecisionTest {
         TrainingConfig training = ConfigLoader.parse("", "test", List.of("training.clip_norm=0",
                 "training.optimizer=sgd", "training.learning_rate=1.0")).training();   // what the checker requires
         ModelConfig model = new ModelConfig(3, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 3, 2, bidirectional,
-                0.0, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), TaggerOutput.SOFTMAX, null);
+                0.0, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), TaggerOutput.SOFTMAX, null, 0.0);
         ComputationGraph graph = SentimentNetwork.build(model, training, 10, 2);
         graph = new ComputationGraph(graph.getConfiguration().clone());
         graph.getConfiguration().setDataType(DataType.DOUBLE);

@@ -36,7 +36,7 @@ class SentimentNetworkTest {
     private static ComputationGraph network(RecurrentImplementation implementation, boolean bidirectional,
                                             List<Pooling> pooling, int layers) {
         ModelConfig model = new ModelConfig(4, 0.0, CellType.LSTM, implementation, 5, layers, bidirectional, 0.0,
-                pooling, TaggerOutput.SOFTMAX, null);
+                pooling, TaggerOutput.SOFTMAX, null, 0.0);
         TrainingConfig training = ConfigLoader.defaults().training();
         return SentimentNetwork.build(model, training, 20, 3);
     }
