@@ -99,9 +99,6 @@ public final class ConllFormat {
             for (String line; ; ) {
                 line = reader.readLine();
                 number++;
-                if (number == 1 && line != null && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
                 String[] parsed = line == null || line.isBlank() ? BOUNDARY : parser.parse(line, number);
                 if (parsed == BOUNDARY && !tokens.isEmpty()) {
                     sentences.add(new TaggedSentence(tokens, tags));

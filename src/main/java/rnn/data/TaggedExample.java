@@ -30,7 +30,7 @@ public record TaggedExample(int[] tokens, int[][] chars, int[] tags) {
      * cross-entropy or the CRF) with the same mask.
      */
     public static DataSet toDataSet(List<TaggedExample> batch, int maxChars) {
-        int longest = Math.max(1, batch.stream().mapToInt(e -> e.tokens().length).max().orElse(1));
+        int longest = batch.stream().mapToInt(e -> e.tokens().length).max().orElse(1);
         boolean tagged = batch.get(0).tags() != null;
         int rows = 1 + maxChars;
         float[] ids = new float[batch.size() * rows * longest];   // [batch][rows][time]

@@ -14,19 +14,27 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /** Opens UTF-8 text files, plain or gzipped, the one way every reader of rnn does. */
 public final class TextFiles {
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private TextFiles() {
     }
 
     /**
-     * Opens the file as UTF-8 text, inflating it first when {@code gzipped}. Malformed bytes become
-     * U+FFFD rather than failing: one odd byte in a large corpus should not stop a training run.
+     * Opens the file as UTF-8 text, inflating it first when {@code gzipped}, without a leading
+     * byte-order mark. Malformed bytes become U+FFFD rather than failing: one odd byte in a large
+     * corpus should not stop a training run.
      */
     static BufferedReader open(Path path, boolean gzipped) throws IOException {
         InputStream in = Files.newInputStream(path);
         try {
             // decompressConcatenated: multi-member files (cat a.gz b.gz) are valid gzip too.
             InputStream body = gzipped ? new GzipCompressorInputStream(in, true) : in;
-            return new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+            reader.mark(1);
+            if (reader.read() != BYTE_ORDER_MARK) {
+                reader.reset();
+            }
+            return reader;
         } catch (IOException e) {
             in.close();
             throw e;
@@ -47,9 +55,6 @@ public final class TextFiles {
                 for (int n; (n = reader.read(buffer)) > 0; ) {
                     text.append(buffer, 0, n);
                 }
-            }
-            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                text.deleteCharAt(0);
             }
             return text.toString();
         } catch (NoSuchFileException e) {

@@ -8,8 +8,6 @@ import java.util.List;
 
 /** Reads {@code label<TAB>text} lines from a plain or gzipped file. */
 final class TsvReader {
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-
     private TsvReader() {
     }
 
@@ -34,9 +32,6 @@ final class TsvReader {
         int lineNumber = 0;
         while ((line = reader.readLine()) != null) {
             lineNumber++;
-            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
-                line = line.substring(1);
-            }
             if (!line.isBlank()) {
                 examples.add(parseLine(path, lineNumber, line));
             }

@@ -84,7 +84,7 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         }
         INDArray windowMatrix = Nd4j.createFromArray(windows).castTo(dataType).reshape('c', rows, (long) window * d);
         int filters = (int) layerConf().getNOut();
-        double[] scores = flat(windowMatrix.mmul(getParam(CharCnnParams.WEIGHTS))
+        double[] scores = Floats.rowMajor(windowMatrix.mmul(getParam(CharCnnParams.WEIGHTS))
                 .addiRowVector(getParam(CharCnnParams.BIAS)));   // [rows][filters]
         int[][] winner = new int[chars.size()][filters];
         double[][] out = new double[chars.size()][filters];
@@ -151,7 +151,7 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
                 (long) layerConf().getWindow() * layerConf().getCharEmbeddingSize());
         gradientViews.get(CharCnnParams.WEIGHTS).assign(windows.transpose().mmul(dZ));
         gradientViews.get(CharCnnParams.BIAS).assign(dZ.sum(0));
-        double[] dWindows = flat(dZ.mmul(getParam(CharCnnParams.WEIGHTS).transpose()));   // [rows][window x d]
+        double[] dWindows = Floats.rowMajor(dZ.mmul(getParam(CharCnnParams.WEIGHTS).transpose()));   // [rows][window x d]
         int d = layerConf().getCharEmbeddingSize();
         int width = layerConf().getWindow() * d;
         double[][] dEmbeddings = new double[(int) layerConf().getNIn()][d];
@@ -172,11 +172,6 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         // Character ids have no gradient.
         INDArray epsilonOut = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'f');
         return new Pair<>(gradient, epsilonOut);
-    }
-
-    /** The values of a matrix in row-major order (ND4J's toDoubleMatrix makes a view per row, which is slow). */
-    static double[] flat(INDArray matrix) {
-        return matrix.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class CrfOutputLayer extends SequenceOutputLayer<CrfOutput> {
         INDArray inputs = Nd4j.createUninitialized(dataType, new long[] {(long) steps * batch, x.size(1)}, 'c');
         TimeMajor.fromNcw(x, inputs);
         INDArray scores = inputs.mmul(getParam(CrfOutputParams.WEIGHTS)).addiRowVector(getParam(CrfOutputParams.BIAS));
-        double[] flat = CharCnnLayer.flat(scores);   // [time x batch][tags]
+        double[] flat = Floats.rowMajor(scores);   // [time x batch][tags]
         int tags = (int) layerConf().getNOut();
         int[] lengths = lengths(batch, steps);
         double[][][] bySentence = new double[batch][][];

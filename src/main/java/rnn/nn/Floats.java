@@ -16,6 +16,14 @@ interface Floats {
 
     void set(int i, double value);
 
+    /**
+     * A copy of an array's values in row-major order, in double precision (ND4J's
+     * {@code toDoubleMatrix} makes a view per row, which is slow for many rows).
+     */
+    static double[] rowMajor(INDArray array) {
+        return array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
     /** A view of {@code array}'s memory; the array must own its buffer from offset 0. */
     static Floats of(INDArray array) {
         if (array.offset() != 0 || array.isView()) {

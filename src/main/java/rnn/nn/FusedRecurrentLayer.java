@@ -3,7 +3,6 @@ package rnn.nn;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -38,7 +37,7 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         int steps();
     }
 
-    private final Map<String, INDArray> scratch = new HashMap<>();
+    private final ScratchArrays scratch = new ScratchArrays();
 
     FusedRecurrentLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -208,21 +207,9 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         return out;
     }
 
-    /**
-     * A reusable dense row-major array of this shape, outside workspaces. An array of another
-     * shape is released at once: batches of varying length would otherwise pile up off-heap
-     * memory faster than the garbage collector, which does not see it, frees it.
-     */
+    /** A reusable dense row-major array of this shape in this layer's type (see {@link ScratchArrays}). */
     INDArray buffer(String name, long rows, long columns) {
-        INDArray a = scratch.get(name);
-        if (a == null || a.size(0) != rows || a.size(1) != columns || a.dataType() != dataType) {
-            if (a != null && a.closeable()) {
-                a.close();
-            }
-            a = Nd4j.createUninitialized(dataType, new long[] {rows, columns}, 'c');
-            scratch.put(name, a);
-        }
-        return a;
+        return scratch.get(name, dataType, rows, columns);
     }
 
     /** Rows of times {@code from} (inclusive) to {@code to} (exclusive) of a time-major array. */

@@ -26,14 +26,22 @@ public final class SequenceTagger {
         this.maxChars = maxChars;
     }
 
-    /** Tag ids {@code [sentence][token]} for each encoded sentence (its tags, if any, are ignored). */
+    /**
+     * Tag ids {@code [sentence][token]} for each encoded sentence (its tags, if any, are ignored).
+     * A sentence without tokens (e.g. a CoNLL {@code -DOCSTART-} block) gets no tags and never
+     * reaches the network.
+     */
     public int[][] tag(List<TaggedExample> sentences) {
+        int[][] out = new int[sentences.size()][];
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
-            order.add(i);
+            if (sentences.get(i).tokens().length == 0) {
+                out[i] = new int[0];
+            } else {
+                order.add(i);
+            }
         }
         order.sort(Comparator.comparingInt(i -> sentences.get(i).tokens().length));
-        int[][] out = new int[sentences.size()][];
         for (int start = 0; start < order.size(); start += batchSize) {
             List<Integer> ids = order.subList(start, Math.min(order.size(), start + batchSize));
             DataSet ds = TaggedExample.toDataSet(ids.stream().map(i -> {

@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The softmax output over a large vocabulary ({@link SoftmaxOutput}). Input {@code [batch, nIn,
@@ -19,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * or into the loss and its gradient, {@code softmax - onehot(label)} (for training), in place.
  */
 public final class SoftmaxOutputLayer extends SequenceOutputLayer<SoftmaxOutput> {
-    private final java.util.Map<String, INDArray> scratch = new java.util.HashMap<>();
+    private final ScratchArrays scratch = new ScratchArrays();
     /**
      * The mean loss found by the last back-propagation, for the score DL4J asks for right after
      * it (computeGradientAndScore); used once, since parameters may change before the next ask.
@@ -30,8 +29,12 @@ public final class SoftmaxOutputLayer extends SequenceOutputLayer<SoftmaxOutput>
         super(conf, dataType);
     }
 
-    /** The logits {@code [time x batch, classes]} of the current input (after dropout when training). */
-    private INDArray logits(boolean training, LayerWorkspaceMgr workspaceMgr, INDArray[] inputsOut) {
+    /** The time-major input {@code [time x batch, nIn]} and the logits {@code [time x batch, classes]} it gives. */
+    private record Logits(INDArray inputs, INDArray values) {
+    }
+
+    /** The logits of the current input (after dropout when training). */
+    private Logits logits(boolean training, LayerWorkspaceMgr workspaceMgr) {
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray x = input;
         long rows = x.size(2) * x.size(0);
@@ -39,8 +42,7 @@ public final class SoftmaxOutputLayer extends SequenceOutputLayer<SoftmaxOutput>
         TimeMajor.fromNcw(x, inputs);
         INDArray logits = buffer("logits", rows, layerConf().getNOut());
         Blas.gemm(inputs, false, getParam(SoftmaxOutput.Params.WEIGHTS), false, logits, 1.0, 0.0);
-        inputsOut[0] = inputs;
-        return logits;
+        return new Logits(inputs, logits);
     }
 
     /** Marks a real row without a label in {@link #softmaxRows}. */
@@ -119,15 +121,15 @@ public final class SoftmaxOutputLayer extends SequenceOutputLayer<SoftmaxOutput>
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        INDArray[] inputs = new INDArray[1];
-        INDArray dLogits = logits(true, workspaceMgr, inputs);
+        Logits forward = logits(true, workspaceMgr);
+        INDArray dLogits = forward.values();
         int batch = (int) input.size(0);
         int steps = (int) input.size(2);
         double loss = softmaxRows(dLogits, rowLabels(batch, steps));
         lossFromBackprop = loss / batch;
         // Gradients of the loss summed over the batch, as DL4J's output layers give them: the
         // updater divides by the batch size (the score, in contrast, is the mean).
-        Blas.gemm(inputs[0], true, dLogits, false, gradientViews.get(SoftmaxOutput.Params.WEIGHTS), 1.0, 0.0);
+        Blas.gemm(forward.inputs(), true, dLogits, false, gradientViews.get(SoftmaxOutput.Params.WEIGHTS), 1.0, 0.0);
         INDArray ones = buffer("ones", 1, dLogits.size(0)).assign(1);
         INDArray biasGradient = gradientViews.get(SoftmaxOutput.Params.BIAS).reshape(1, dLogits.size(1));
         Blas.gemm(ones, false, dLogits, false, biasGradient, 1.0, 0.0);
@@ -146,9 +148,8 @@ public final class SoftmaxOutputLayer extends SequenceOutputLayer<SoftmaxOutput>
         double loss = lossFromBackprop;
         lossFromBackprop = Double.NaN;
         if (Double.isNaN(loss)) {
-            INDArray[] inputs = new INDArray[1];
-            INDArray logits = logits(false, workspaceMgr, inputs);
-            loss = softmaxRows(logits, rowLabels((int) input.size(0), (int) input.size(2))) / input.size(0);
+            loss = softmaxRows(logits(false, workspaceMgr).values(),
+                    rowLabels((int) input.size(0), (int) input.size(2))) / input.size(0);
         }
         score = loss + fullNetRegTerm;
         return score;
@@ -163,8 +164,7 @@ public final class SoftmaxOutputLayer extends SequenceOutputLayer<SoftmaxOutput>
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        INDArray[] inputs = new INDArray[1];
-        INDArray logits = logits(training, workspaceMgr, inputs);
+        INDArray logits = logits(training, workspaceMgr).values();
         int batch = (int) input.size(0);
         int steps = (int) input.size(2);
         int[] marks = null;   // Integer.MAX_VALUE at real rows (no label), -1 at padded ones
@@ -184,18 +184,7 @@ public final class SoftmaxOutputLayer extends SequenceOutputLayer<SoftmaxOutput>
         return out;
     }
 
-    /** A reusable dense row-major array outside workspaces, released when its shape changes. */
     private INDArray buffer(String name, long rows, long columns) {
-        INDArray a = scratch.get(name);
-        if (a == null || a.size(0) != rows || a.size(1) != columns || a.dataType() != dataType) {
-            if (a != null && a.closeable()) {
-                a.close();
-            }
-            try (var ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-                a = Nd4j.createUninitialized(dataType, new long[] {rows, columns}, 'c');
-            }
-            scratch.put(name, a);
-        }
-        return a;
+        return scratch.get(name, dataType, rows, columns);
     }
 }

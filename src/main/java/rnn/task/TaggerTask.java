@@ -96,7 +96,8 @@ public final class TaggerTask implements Task {
      */
     static SpanReport score(ComputationGraph network, DataConfig config, TaggerEncoder encoder, Vocabulary tags,
                             List<TaggedSentence> sentences, int batchSize) {
-        List<List<String>> predicted = predict(network, encoder, tags, sentences, batchSize);
+        List<List<String>> predicted = predict(network, encoder, tags,
+                sentences.stream().map(TaggedSentence::tokens).toList(), batchSize);
         List<List<String>> gold = sentences.stream().map(TaggedSentence::tags).toList();
         TagScheme model = TaggerData.scheme(config.tagScheme());
         if (model == null) {
@@ -108,28 +109,15 @@ public final class TaggerTask implements Task {
 
     /** A bundle's tags for each sentence of words, in the scheme the model learnt; {@code batchSize} sentences a batch. */
     public static List<List<String>> tag(Bundle bundle, List<List<String>> sentences, int batchSize) {
-        List<TaggedSentence> untagged = new ArrayList<>(sentences.size());
-        for (List<String> words : sentences) {
-            if (!words.isEmpty()) {   // e.g. a -DOCSTART- block: nothing to tag
-                untagged.add(new TaggedSentence(words, java.util.Collections.nCopies(words.size(), "O")));
-            }
-        }
-        List<List<String>> tagged = predict(bundle.network(), TaggerEncoder.of(bundle), bundle.labels(), untagged,
-                batchSize);
-        List<List<String>> out = new ArrayList<>(sentences.size());
-        int next = 0;
-        for (List<String> words : sentences) {
-            out.add(words.isEmpty() ? List.of() : tagged.get(next++));
-        }
-        return out;
+        return predict(bundle.network(), TaggerEncoder.of(bundle), bundle.labels(), sentences, batchSize);
     }
 
-    /** The model's tags for each sentence, in the scheme the model learnt. */
+    /** The model's tags for each sentence of words, in the scheme the model learnt. */
     static List<List<String>> predict(ComputationGraph network, TaggerEncoder encoder, Vocabulary tags,
-                                      List<TaggedSentence> sentences, int batchSize) {
+                                      List<List<String>> sentences, int batchSize) {
         List<TaggedExample> encoded = new ArrayList<>(sentences.size());
-        for (TaggedSentence s : sentences) {
-            encoded.add(encoder.encode(s.tokens(), null));
+        for (List<String> words : sentences) {
+            encoded.add(encoder.encode(words, null));
         }
         int[][] best = new SequenceTagger(network, batchSize, encoder.maxChars()).tag(encoded);
         List<List<String>> out = new ArrayList<>(best.length);

@@ -40,6 +40,12 @@ class ConllFormatTest {
     }
 
     @Test
+    void aLeadingByteOrderMarkIsNotPartOfTheFirstToken() throws IOException {
+        Path bom = Files.writeString(dir.resolve("bom.conll"), "\uFEFF" + Files.readString(NER));
+        assertEquals(ConllFormat.conll(NER, 0, 3), ConllFormat.conll(bom, 0, 3));
+    }
+
+    @Test
     void gzippedFilesReadTheSame() throws IOException {
         Path gz = dir.resolve("ner.conll.gz");
         try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
