@@ -1,7 +1,6 @@
 package rnn.nn;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,8 +23,8 @@ final class CellKernels {
     static void lstmForward(LstmCell.Step s, INDArray gates, INDArray previousCell, INDArray cell, INDArray hidden,
                         float[] mask) {
         if (vector(gates)) {
-            VectorLstmCell.forward(s, bytes(gates), previousCell == null ? null : bytes(previousCell), bytes(cell),
-                    bytes(hidden), mask);
+            VectorLstmCell.forward(s, floats(gates), previousCell == null ? null : floats(previousCell), floats(cell),
+                    floats(hidden), mask);
         } else {
             LstmCell.forward(s, Floats.of(gates), previousCell == null ? null : Floats.of(previousCell),
                     Floats.of(cell), Floats.of(hidden), mask);
@@ -36,8 +35,8 @@ final class CellKernels {
                          INDArray dCell, int dCellOffset, double[] dBias, int dBiasOffset, float[] mask) {
         if (vector(gates)) {
             float[] stepBias = new float[4 * s.units()];
-            VectorLstmCell.backward(s, bytes(gates), previousCell == null ? null : bytes(previousCell), bytes(cell),
-                    bytes(dHidden), bytes(dCell), dCellOffset, stepBias, 0, mask);
+            VectorLstmCell.backward(s, floats(gates), previousCell == null ? null : floats(previousCell), floats(cell),
+                    floats(dHidden), floats(dCell), dCellOffset, stepBias, 0, mask);
             for (int k = 0; k < stepBias.length; k++) {
                 dBias[dBiasOffset + k] += stepBias[k];
             }
@@ -54,8 +53,8 @@ final class CellKernels {
             for (int k = 0; k < bias.length; k++) {
                 bias[k] = (float) recurrentBias[k];
             }
-            VectorGruCell.forward(s, bytes(input), bytes(recurrent), bias, biasOffset,
-                    previousHidden == null ? null : bytes(previousHidden), bytes(hidden), mask);
+            VectorGruCell.forward(s, floats(input), floats(recurrent), bias, biasOffset,
+                    previousHidden == null ? null : floats(previousHidden), floats(hidden), mask);
         } else {
             GruCell.forward(s, Floats.of(input), Floats.of(recurrent), recurrentBias, biasOffset,
                     previousHidden == null ? null : Floats.of(previousHidden), Floats.of(hidden), mask);
@@ -69,9 +68,9 @@ final class CellKernels {
             int width = 3 * s.units();
             float[] stepBias = new float[width];
             float[] stepRecurrentBias = new float[width];
-            VectorGruCell.backward(s, bytes(input), bytes(recurrent),
-                    previousHidden == null ? null : bytes(previousHidden), bytes(dHidden),
-                    dPrevious == null ? null : bytes(dPrevious), stepBias, stepRecurrentBias, 0, mask);
+            VectorGruCell.backward(s, floats(input), floats(recurrent),
+                    previousHidden == null ? null : floats(previousHidden), floats(dHidden),
+                    dPrevious == null ? null : floats(dPrevious), stepBias, stepRecurrentBias, 0, mask);
             for (int k = 0; k < width; k++) {
                 dBias[biasOffset + k] += stepBias[k];
                 dRecurrentBias[biasOffset + k] += stepRecurrentBias[k];
@@ -87,10 +86,10 @@ final class CellKernels {
         return VECTORIZED && a.dataType() == DataType.FLOAT;
     }
 
-    private static ByteBuffer bytes(INDArray a) {
+    private static FloatBuffer floats(INDArray a) {
         if (a.offset() != 0 || a.isView()) {
             throw new IllegalArgumentException("kernel arrays must be dense and start at offset 0");
         }
-        return a.data().asNio().order(ByteOrder.nativeOrder());
+        return a.data().asNioFloat();
     }
 }

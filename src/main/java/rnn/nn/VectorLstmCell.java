@@ -2,14 +2,11 @@ package rnn.nn;
 
 import static rnn.nn.VectorMath.ONE;
 import static rnn.nn.VectorMath.S;
-import static rnn.nn.VectorMath.accumulate;
-import static rnn.nn.VectorMath.load;
-import static rnn.nn.VectorMath.sigmoid;
-import static rnn.nn.VectorMath.store;
 import static rnn.nn.VectorMath.tanh;
-import static rnn.nn.VectorMath.vectorUnits;
+import static rnn.nn.VectorMath.vectorPart;
 
-import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
 
 import jdk.incubator.vector.FloatVector;
 
@@ -17,127 +14,129 @@ import jdk.incubator.vector.FloatVector;
  * {@link LstmCell}'s two passes for FLOAT arrays with the Vector API: the gate nonlinearities of
  * a whole vector of units at once (the exponential runs about seven times faster than scalar
  * {@code Math.exp} here). Same layouts, same formulas, same results to float rounding; units
- * that do not fill a vector go through the scalar formulas. Only loaded when the
+ * that do not fill a vector go through the scalar formulas. Each row is copied into Java arrays,
+ * computed there and copied back (see {@link VectorMath} for why). Only loaded when the
  * {@code jdk.incubator.vector} module is present ({@link CellKernels}).
  */
 final class VectorLstmCell {
     private VectorLstmCell() {
     }
 
-    static void forward(LstmCell.Step s, ByteBuffer gates, ByteBuffer previousCell, ByteBuffer cell,
-                        ByteBuffer hidden, float[] mask) {
+    static void forward(LstmCell.Step s, FloatBuffer gates, FloatBuffer previousCell, FloatBuffer cell,
+                        FloatBuffer hidden, float[] mask) {
         int units = s.units();
-        int vectorUnits = vectorUnits(units);
+        float[] g = new float[4 * units];
+        float[] cPrev = new float[units];
+        float[] c = new float[units];
+        float[] h = new float[units];
         for (int r = 0; r < s.batch(); r++) {
-            int g = s.gateOffset() + r * s.gateStride();
+            int gi = s.gateOffset() + r * s.gateStride();
             int st = s.stateOffset() + r * s.stateStride();
-            int prev = s.previousOffset() + r * s.stateStride();
-            if (mask != null && mask[s.maskOffset() + r] == 0) {
-                for (int j = 0; j < units; j++) {   // a padded step: zero state, as DL4J's LSTM
-                    cell.putFloat((st + j) * 4, 0f);
-                    hidden.putFloat((st + j) * 4, 0f);
-                }
+            if (mask != null && mask[s.maskOffset() + r] == 0) {   // a padded step: zero state, as DL4J's LSTM
+                Arrays.fill(c, 0f);
+                cell.put(st, c, 0, units);
+                hidden.put(st, c, 0, units);
                 continue;
             }
-            for (int j = 0; j < vectorUnits; j += S.length()) {
-                FloatVector a = tanh(load(gates, g + j));
-                FloatVector f = sigmoid(load(gates, g + units + j));
-                FloatVector o = sigmoid(load(gates, g + 2 * units + j));
-                FloatVector i = sigmoid(load(gates, g + 3 * units + j));
-                store(a, gates, g + j);
-                store(f, gates, g + units + j);
-                store(o, gates, g + 2 * units + j);
-                store(i, gates, g + 3 * units + j);
-                FloatVector c = i.mul(a);
-                if (previousCell != null) {
-                    c = f.fma(load(previousCell, prev + j), c);
-                }
-                store(c, cell, st + j);
-                store(o.mul(tanh(c)), hidden, st + j);
+            gates.get(gi, g, 0, 4 * units);
+            VectorMath.tanh(g, 0, units);
+            VectorMath.sigmoid(g, units, 3 * units);   // f, o and i sit side by side
+            if (previousCell == null) {
+                Arrays.fill(cPrev, 0f);
+            } else {
+                previousCell.get(s.previousOffset() + r * s.stateStride(), cPrev, 0, units);
             }
-            for (int j = vectorUnits; j < units; j++) {
-                float a = (float) LstmCell.tanh(gates.getFloat((g + j) * 4));
-                float f = (float) LstmCell.sigmoid(gates.getFloat((g + units + j) * 4));
-                float o = (float) LstmCell.sigmoid(gates.getFloat((g + 2 * units + j) * 4));
-                float i = (float) LstmCell.sigmoid(gates.getFloat((g + 3 * units + j) * 4));
-                gates.putFloat((g + j) * 4, a);
-                gates.putFloat((g + units + j) * 4, f);
-                gates.putFloat((g + 2 * units + j) * 4, o);
-                gates.putFloat((g + 3 * units + j) * 4, i);
-                float cPrev = previousCell == null ? 0f : previousCell.getFloat((prev + j) * 4);
-                float c = f * cPrev + i * a;
-                cell.putFloat((st + j) * 4, c);
-                hidden.putFloat((st + j) * 4, o * (float) LstmCell.tanh(c));
-            }
+            cellAndHidden(g, cPrev, c, h, units);
+            gates.put(gi, g, 0, 4 * units);
+            cell.put(st, c, 0, units);
+            hidden.put(st, h, 0, units);
         }
     }
 
-    static void backward(LstmCell.Step s, ByteBuffer gates, ByteBuffer previousCell, ByteBuffer cell,
-                         ByteBuffer dHidden, ByteBuffer dCell, int dCellOffset, float[] dBias, int dBiasOffset,
+    /** c = f c' + i a and h = o tanh(c) from one row of activated gates {@code [a, f, o, i]}. */
+    private static void cellAndHidden(float[] g, float[] cPrev, float[] c, float[] h, int units) {
+        int j = 0;
+        for (int end = vectorPart(units); j < end; j += S.length()) {
+            FloatVector cj = FloatVector.fromArray(S, g, units + j).mul(FloatVector.fromArray(S, cPrev, j))
+                    .add(FloatVector.fromArray(S, g, 3 * units + j).mul(FloatVector.fromArray(S, g, j)));
+            cj.intoArray(c, j);
+            FloatVector.fromArray(S, g, 2 * units + j).mul(tanh(cj)).intoArray(h, j);
+        }
+        for (; j < units; j++) {
+            c[j] = g[units + j] * cPrev[j] + g[3 * units + j] * g[j];
+            h[j] = g[2 * units + j] * (float) LstmCell.tanh(c[j]);
+        }
+    }
+
+    static void backward(LstmCell.Step s, FloatBuffer gates, FloatBuffer previousCell, FloatBuffer cell,
+                         FloatBuffer dHidden, FloatBuffer dCell, int dCellOffset, float[] dBias, int dBiasOffset,
                          float[] mask) {
         int units = s.units();
-        int vectorUnits = vectorUnits(units);
+        float[] g = new float[4 * units];
+        float[] tanhCell = new float[units];
+        float[] cPrev = new float[units];
+        float[] dh = new float[units];
+        float[] dc = new float[units];
         for (int r = 0; r < s.batch(); r++) {
-            int g = s.gateOffset() + r * s.gateStride();
+            int gi = s.gateOffset() + r * s.gateStride();
             int st = s.stateOffset() + r * s.stateStride();
-            int prev = s.previousOffset() + r * s.stateStride();
             int dcRow = dCellOffset + r * s.stateStride();
             if (mask != null && mask[s.maskOffset() + r] == 0) {
-                for (int j = 0; j < units; j++) {
-                    for (int block = 0; block < 4; block++) {
-                        gates.putFloat((g + block * units + j) * 4, 0f);
-                    }
-                    dCell.putFloat((dcRow + j) * 4, 0f);
-                }
+                Arrays.fill(g, 0f);
+                gates.put(gi, g, 0, 4 * units);
+                dCell.put(dcRow, g, 0, units);
                 continue;
             }
-            for (int j = 0; j < vectorUnits; j += S.length()) {
-                FloatVector a = load(gates, g + j);
-                FloatVector f = load(gates, g + units + j);
-                FloatVector o = load(gates, g + 2 * units + j);
-                FloatVector i = load(gates, g + 3 * units + j);
-                FloatVector tc = tanh(load(cell, st + j));
-                FloatVector cPrev = previousCell == null ? FloatVector.zero(S) : load(previousCell, prev + j);
-                FloatVector dh = load(dHidden, st + j);
-                FloatVector dc = dh.mul(o).mul(ONE.sub(tc.mul(tc))).add(load(dCell, dcRow + j));
-                FloatVector da = dc.mul(i).mul(ONE.sub(a.mul(a)));
-                FloatVector df = dc.mul(cPrev).mul(f).mul(ONE.sub(f));
-                FloatVector dout = dh.mul(tc).mul(o).mul(ONE.sub(o));
-                FloatVector di = dc.mul(a).mul(i).mul(ONE.sub(i));
-                store(da, gates, g + j);
-                store(df, gates, g + units + j);
-                store(dout, gates, g + 2 * units + j);
-                store(di, gates, g + 3 * units + j);
-                store(dc.mul(f), dCell, dcRow + j);
-                int b0 = dBiasOffset + j;
-                accumulate(dBias, b0, da);
-                accumulate(dBias, b0 + units, df);
-                accumulate(dBias, b0 + 2 * units, dout);
-                accumulate(dBias, b0 + 3 * units, di);
+            gates.get(gi, g, 0, 4 * units);
+            cell.get(st, tanhCell, 0, units);
+            VectorMath.tanh(tanhCell, 0, units);
+            if (previousCell == null) {
+                Arrays.fill(cPrev, 0f);
+            } else {
+                previousCell.get(s.previousOffset() + r * s.stateStride(), cPrev, 0, units);
             }
-            for (int j = vectorUnits; j < units; j++) {
-                float a = gates.getFloat((g + j) * 4);
-                float f = gates.getFloat((g + units + j) * 4);
-                float o = gates.getFloat((g + 2 * units + j) * 4);
-                float i = gates.getFloat((g + 3 * units + j) * 4);
-                float tc = (float) LstmCell.tanh(cell.getFloat((st + j) * 4));
-                float cPrev = previousCell == null ? 0f : previousCell.getFloat((prev + j) * 4);
-                float dh = dHidden.getFloat((st + j) * 4);
-                float dc = dh * o * (1 - tc * tc) + dCell.getFloat((dcRow + j) * 4);
-                float da = dc * i * (1 - a * a);
-                float df = dc * cPrev * f * (1 - f);
-                float dout = dh * tc * o * (1 - o);
-                float di = dc * a * i * (1 - i);
-                gates.putFloat((g + j) * 4, da);
-                gates.putFloat((g + units + j) * 4, df);
-                gates.putFloat((g + 2 * units + j) * 4, dout);
-                gates.putFloat((g + 3 * units + j) * 4, di);
-                dCell.putFloat((dcRow + j) * 4, dc * f);
-                dBias[dBiasOffset + j] += da;
-                dBias[dBiasOffset + units + j] += df;
-                dBias[dBiasOffset + 2 * units + j] += dout;
-                dBias[dBiasOffset + 3 * units + j] += di;
-            }
+            dHidden.get(st, dh, 0, units);
+            dCell.get(dcRow, dc, 0, units);
+            gateGradients(g, tanhCell, cPrev, dh, dc, units);
+            gates.put(gi, g, 0, 4 * units);
+            dCell.put(dcRow, dc, 0, units);
+            VectorMath.accumulate(dBias, dBiasOffset, g, 0, 4 * units);
+        }
+    }
+
+    /**
+     * One row's gate gradients, written over its activations {@code g}, from the gradients
+     * {@code dh} and {@code dc} arriving at its hidden state and cell; {@code dc} becomes the
+     * gradient passed on to the previous cell.
+     */
+    private static void gateGradients(float[] g, float[] tanhCell, float[] cPrev, float[] dh, float[] dc, int units) {
+        int j = 0;
+        for (int end = vectorPart(units); j < end; j += S.length()) {
+            FloatVector a = FloatVector.fromArray(S, g, j);
+            FloatVector f = FloatVector.fromArray(S, g, units + j);
+            FloatVector o = FloatVector.fromArray(S, g, 2 * units + j);
+            FloatVector i = FloatVector.fromArray(S, g, 3 * units + j);
+            FloatVector tc = FloatVector.fromArray(S, tanhCell, j);
+            FloatVector dhj = FloatVector.fromArray(S, dh, j);
+            FloatVector dcj = dhj.mul(o).mul(ONE.sub(tc.mul(tc))).add(FloatVector.fromArray(S, dc, j));
+            dcj.mul(i).mul(ONE.sub(a.mul(a))).intoArray(g, j);
+            dcj.mul(FloatVector.fromArray(S, cPrev, j)).mul(f).mul(ONE.sub(f)).intoArray(g, units + j);
+            dhj.mul(tc).mul(o).mul(ONE.sub(o)).intoArray(g, 2 * units + j);
+            dcj.mul(a).mul(i).mul(ONE.sub(i)).intoArray(g, 3 * units + j);
+            dcj.mul(f).intoArray(dc, j);
+        }
+        for (; j < units; j++) {
+            float a = g[j];
+            float f = g[units + j];
+            float o = g[2 * units + j];
+            float i = g[3 * units + j];
+            float tc = tanhCell[j];
+            float dcj = dh[j] * o * (1 - tc * tc) + dc[j];
+            g[j] = dcj * i * (1 - a * a);
+            g[units + j] = dcj * cPrev[j] * f * (1 - f);
+            g[2 * units + j] = dh[j] * tc * o * (1 - o);
+            g[3 * units + j] = dcj * a * i * (1 - i);
+            dc[j] = dcj * f;
         }
     }
 }

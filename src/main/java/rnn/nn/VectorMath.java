@@ -1,23 +1,26 @@
 package rnn.nn;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * What the vectorised cell kernels share: the preferred float vector shape, loads and stores at
- * float indices of native-order buffers, and the gate nonlinearities with the same formulas as
- * {@link LstmCell#sigmoid} and {@link LstmCell#tanh}.
+ * What the vectorised cell kernels share: the preferred float vector shape, the gate
+ * nonlinearities with the same formulas as {@link LstmCell#sigmoid} and {@link LstmCell#tanh}, and
+ * in-place passes of them over a range of a {@code float[]}.
+ *
+ * <p>The kernels copy each row of a step from the layer's off-heap arrays into small Java arrays,
+ * compute there, and copy the results back. Working on the off-heap memory directly (vector loads
+ * from a {@code ByteBuffer}) was slower: such loads are large in C2's intermediate form, so a
+ * cell pass with a few exponentials ran past the compiler's inlining budget
+ * ({@code NodeCountInliningCutoff}); the operations it left as calls boxed their vectors and ran
+ * the Vector API's scalar fallback ({@code FloatVector.lanewiseTemplate}).
  */
 final class VectorMath {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final FloatVector ONE = FloatVector.broadcast(S, 1f);
     private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     private static final float LOG2E = 1.44269504f;
     private static final float ROUNDING = 12582912f;   // 1.5 x 2^23
     private static final int ROUNDING_BITS = Float.floatToIntBits(ROUNDING);
@@ -32,22 +35,43 @@ final class VectorMath {
     private VectorMath() {
     }
 
-    /** Units of {@code units} that whole vectors cover; the rest go through scalar code. */
-    static int vectorUnits(int units) {
-        return units - units % S.length();
+    /** The part of {@code count} that whole vectors cover; the rest goes through scalar code. */
+    static int vectorPart(int count) {
+        return count - count % S.length();
     }
 
-    static FloatVector load(ByteBuffer b, int index) {
-        return FloatVector.fromByteBuffer(S, b, index * 4, ORDER);
+    /** Replaces {@code a[from, from + count)} with its sigmoid. */
+    static void sigmoid(float[] a, int from, int count) {
+        int k = 0;
+        for (int end = vectorPart(count); k < end; k += S.length()) {
+            sigmoid(FloatVector.fromArray(S, a, from + k)).intoArray(a, from + k);
+        }
+        for (; k < count; k++) {
+            a[from + k] = (float) LstmCell.sigmoid(a[from + k]);
+        }
     }
 
-    static void store(FloatVector v, ByteBuffer b, int index) {
-        v.intoByteBuffer(b, index * 4, ORDER);
+    /** Replaces {@code a[from, from + count)} with its tanh. */
+    static void tanh(float[] a, int from, int count) {
+        int k = 0;
+        for (int end = vectorPart(count); k < end; k += S.length()) {
+            tanh(FloatVector.fromArray(S, a, from + k)).intoArray(a, from + k);
+        }
+        for (; k < count; k++) {
+            a[from + k] = (float) LstmCell.tanh(a[from + k]);
+        }
     }
 
-    /** Adds {@code v} into {@code sums} from {@code offset}. */
-    static void accumulate(float[] sums, int offset, FloatVector v) {
-        FloatVector.fromArray(S, sums, offset).add(v).intoArray(sums, offset);
+    /** Adds {@code values[from, from + count)} into {@code sums[offset, offset + count)}. */
+    static void accumulate(float[] sums, int offset, float[] values, int from, int count) {
+        int k = 0;
+        for (int end = vectorPart(count); k < end; k += S.length()) {
+            FloatVector.fromArray(S, sums, offset + k).add(FloatVector.fromArray(S, values, from + k))
+                    .intoArray(sums, offset + k);
+        }
+        for (; k < count; k++) {
+            sums[offset + k] += values[from + k];
+        }
     }
 
     static FloatVector sigmoid(FloatVector x) {

@@ -2,8 +2,7 @@ package rnn.nn;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,8 +18,8 @@ class VectorGruCellTest {
         return Nd4j.rand(DataType.FLOAT, rows, columns).subi(0.5f).muli(4).dup('c');
     }
 
-    private static ByteBuffer bytes(INDArray a) {
-        return a.data().asNio().order(ByteOrder.nativeOrder());
+    private static FloatBuffer floats(INDArray a) {
+        return a.data().asNioFloat();
     }
 
     @Test
@@ -41,8 +40,8 @@ class VectorGruCellTest {
         INDArray[] vector = {input.dup('c'), recurrent.dup('c'), states.dup('c')};
         GruCell.forward(step, Floats.of(scalar[0]), Floats.of(scalar[1]), recurrentBias, 0, Floats.of(scalar[2]),
                 Floats.of(scalar[2]), mask);
-        VectorGruCell.forward(step, bytes(vector[0]), bytes(vector[1]), recurrentBiasFloat, 0, bytes(vector[2]),
-                bytes(vector[2]), mask);
+        VectorGruCell.forward(step, floats(vector[0]), floats(vector[1]), recurrentBiasFloat, 0, floats(vector[2]),
+                floats(vector[2]), mask);
         assertTrue(scalar[2].equalsWithEps(vector[2], 1e-5), "states");
         assertTrue(scalar[1].equalsWithEps(vector[1], 1e-5), "recurrent parts");
 
@@ -55,8 +54,8 @@ class VectorGruCellTest {
         float[] recurrentBiasVector = new float[3 * UNITS];
         GruCell.backward(step, Floats.of(scalar[0]), Floats.of(scalar[1]), Floats.of(scalar[2]), Floats.of(dScalar),
                 Floats.of(dScalar), biasScalar, recurrentBiasScalar, 0, mask);
-        VectorGruCell.backward(step, bytes(vector[0]), bytes(vector[1]), bytes(vector[2]), bytes(dVector),
-                bytes(dVector), biasVector, recurrentBiasVector, 0, mask);
+        VectorGruCell.backward(step, floats(vector[0]), floats(vector[1]), floats(vector[2]), floats(dVector),
+                floats(dVector), biasVector, recurrentBiasVector, 0, mask);
         assertTrue(scalar[0].equalsWithEps(vector[0], 1e-4), "input gradients");
         assertTrue(scalar[1].equalsWithEps(vector[1], 1e-4), "recurrent gradients");
         assertTrue(dScalar.equalsWithEps(dVector, 1e-4), "state gradients");

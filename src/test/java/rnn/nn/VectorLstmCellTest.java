@@ -2,8 +2,7 @@ package rnn.nn;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,8 +31,8 @@ class VectorLstmCellTest {
             BATCH, UNITS)};
         LstmCell.forward(step, Floats.of(scalar[0]), Floats.of(previous), Floats.of(scalar[1]), Floats.of(scalar[2]),
                 mask);
-        VectorLstmCell.forward(step, bytes(vector[0]),
-                bytes(previous), bytes(vector[1]), bytes(vector[2]), mask);
+        VectorLstmCell.forward(step, floats(vector[0]),
+                floats(previous), floats(vector[1]), floats(vector[2]), mask);
         assertTrue(scalar[1].equalsWithEps(vector[1], 1e-5), "cells");
         assertTrue(scalar[2].equalsWithEps(vector[2], 1e-5), "hidden");
         // Masked rows keep their pre-activations in the vector kernel; the backward pass zeroes them either way.
@@ -46,8 +45,8 @@ class VectorLstmCellTest {
         float[] biasVector = new float[4 * UNITS];
         LstmCell.backward(step, Floats.of(scalar[0]), Floats.of(previous), Floats.of(scalar[1]), Floats.of(dHidden),
                 Floats.of(dCellScalar), 0, biasScalar, 0, mask);
-        VectorLstmCell.backward(step, bytes(vector[0]), bytes(previous), bytes(vector[1]), bytes(dHidden),
-                bytes(dCellVector), 0, biasVector, 0, mask);
+        VectorLstmCell.backward(step, floats(vector[0]), floats(previous), floats(vector[1]), floats(dHidden),
+                floats(dCellVector), 0, biasVector, 0, mask);
         assertTrue(scalar[0].equalsWithEps(vector[0], 1e-5), "gate gradients");
         assertTrue(dCellScalar.equalsWithEps(dCellVector, 1e-5), "cell gradient");
         for (int k = 0; k < biasVector.length; k++) {
@@ -55,7 +54,7 @@ class VectorLstmCellTest {
         }
     }
 
-    private static ByteBuffer bytes(INDArray a) {
-        return a.data().asNio().order(ByteOrder.nativeOrder());
+    private static FloatBuffer floats(INDArray a) {
+        return a.data().asNioFloat();
     }
 }
