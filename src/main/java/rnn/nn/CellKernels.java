@@ -87,9 +87,6 @@ final class CellKernels {
     }
 
     private static FloatBuffer floats(INDArray a) {
-        if (a.offset() != 0 || a.isView()) {
-            throw new IllegalArgumentException("kernel arrays must be dense and start at offset 0");
-        }
-        return a.data().asNioFloat();
+        return Floats.floatBuffer(a);
     }
 }

@@ -3,6 +3,9 @@ package rnn.nn;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -16,6 +19,12 @@ interface Floats {
 
     void set(int i, double value);
 
+    /** Reads {@code count} values from index {@code from} into {@code out}. */
+    void get(int from, double[] out, int count);
+
+    /** Writes {@code count} values of {@code values} from index {@code from}. */
+    void set(int from, double[] values, int count);
+
     /**
      * A copy of an array's values in row-major order, in double precision (ND4J's
      * {@code toDoubleMatrix} makes a view per row, which is slow for many rows).
@@ -24,25 +33,57 @@ interface Floats {
         return array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
-    /** A view of {@code array}'s memory; the array must own its buffer from offset 0. */
+    /**
+     * A view of {@code array}'s memory, indexed as its buffer lays the elements out; the array must
+     * be dense (no gaps), which a contiguous view of a larger array also is.
+     */
     static Floats of(INDArray array) {
-        if (array.offset() != 0 || array.isView()) {
-            throw new IllegalArgumentException("kernel arrays must be dense and start at offset 0");
-        }
         if (array.dataType() == DataType.DOUBLE) {
-            DoubleBuffer b = array.data().asNioDouble();
+            DoubleBuffer b = new DoublePointer(address(array)).capacity(array.length()).asBuffer();
             return new Floats() {
                 @Override public double get(int i) { return b.get(i); }
                 @Override public void set(int i, double value) { b.put(i, value); }
+                @Override public void get(int from, double[] out, int count) { b.get(from, out, 0, count); }
+                @Override public void set(int from, double[] values, int count) { b.put(from, values, 0, count); }
             };
         }
         if (array.dataType() == DataType.FLOAT) {
-            FloatBuffer b = array.data().asNioFloat();
+            FloatBuffer b = floatBuffer(array);
             return new Floats() {
                 @Override public double get(int i) { return b.get(i); }
                 @Override public void set(int i, double value) { b.put(i, (float) value); }
+
+                @Override
+                public void get(int from, double[] out, int count) {
+                    for (int k = 0; k < count; k++) {
+                        out[k] = b.get(from + k);
+                    }
+                }
+
+                @Override
+                public void set(int from, double[] values, int count) {
+                    for (int k = 0; k < count; k++) {
+                        b.put(from + k, (float) values[k]);
+                    }
+                }
             };
         }
         throw new IllegalArgumentException("recurrent kernels need FLOAT or DOUBLE arrays, got " + array.dataType());
+    }
+
+    /** The memory of a dense FLOAT array (see {@link #of}) as a buffer. */
+    static FloatBuffer floatBuffer(INDArray array) {
+        return new FloatPointer(address(array)).capacity(array.length()).asBuffer();
+    }
+
+    /**
+     * The address of a dense array's first element. A view's data buffer already starts at the
+     * view's offset (so does {@link Blas}'s), while its NIO buffer starts at the parent's start.
+     */
+    private static Pointer address(INDArray array) {
+        if (array.length() != array.data().length()) {
+            throw new IllegalArgumentException("kernel arrays must be dense, got " + array.shapeInfoToString());
+        }
+        return array.data().addressPointer();
     }
 }

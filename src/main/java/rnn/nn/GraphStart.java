@@ -1,8 +1,6 @@
 package rnn.nn;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -29,16 +27,8 @@ final class GraphStart {
                 .addInputs(input);
     }
 
-    /**
-     * The token embedding {@code [batch, embedding, time]} over ids {@code [batch, time]} or
-     * {@code [batch, 1, time]}. nIn is set explicitly and no input type is given, because
-     * {@code setInputType(recurrent(1))} would silently reset the vocabulary size to 1.
-     */
-    static EmbeddingSequenceLayer embedding(int vocabSize, int size) {
-        return new EmbeddingSequenceLayer.Builder()
-                .nIn(vocabSize).nOut(size)
-                .outputDataFormat(RNNFormat.NCW)
-                .hasBias(false)
-                .build();
+    /** The token embedding {@code [batch, embedding, time]} over ids {@code [batch, time]} or {@code [batch, 1, time]}. */
+    static TokenEmbedding embedding(int vocabSize, int size) {
+        return new TokenEmbedding.Builder().nIn(vocabSize).nOut(size).build();
     }
 }

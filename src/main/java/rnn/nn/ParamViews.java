@@ -31,6 +31,13 @@ final class ParamViews {
         return this;
     }
 
+    /** The next {@code rows x columns} values as a row-major matrix (each row contiguous). */
+    ParamViews rows(String key, long rows, long columns) {
+        views.put(key, vector.get(NDArrayIndex.interval(at, at + rows * columns)).reshape('c', rows, columns));
+        at += rows * columns;
+        return this;
+    }
+
     /** The next {@code length} values as a vector. */
     ParamViews vector(String key, long length) {
         views.put(key, vector.get(NDArrayIndex.interval(at, at + length)));

@@ -55,29 +55,40 @@ final class SequencePooling extends BaseGraphVertex {
         int b = (int) inputShape[0];
         int features = (int) inputShape[1];
         int steps = (int) inputShape[2];
-        boolean[] real = realSteps(b, steps);   // time-major: real[t x batch + r]
+        int block = b * features;   // one time step: [features][batch], batch fastest
+        boolean[] real = realSteps(b, steps);
         lengths = new int[b];
         for (int i = 0; i < real.length; i++) {
             lengths[i % b] += real[i] ? 1 : 0;
         }
-        double[] sum = new double[b * features];
-        double[] max = new double[b * features];
-        argmax = new int[b * features];
+        // Sums and maxima are kept in the input's own step layout (k = j x batch + r), so each step
+        // is one contiguous pass (a layout with k = r x features + j strides through memory).
+        double[] sum = new double[block];
+        double[] max = new double[block];
+        argmax = new int[block];
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
         Floats in = Floats.of(x);
+        double[] step = new double[block];
         for (int t = 0; t < steps; t++) {
-            for (int j = 0; j < features; j++) {
-                int base = t * b * features + j * b;
-                for (int r = 0; r < b; r++) {
-                    if (!real[t * b + r]) {
-                        continue;
-                    }
-                    double v = in.get(base + r);
-                    int k = r * features + j;
-                    sum[k] += v;
-                    if (v > max[k]) {
-                        max[k] = v;
+            in.get(t * block, step, block);
+            if (allReal(real, t, b)) {
+                for (int k = 0; k < block; k++) {
+                    sum[k] += step[k];
+                }
+                for (int k = 0; k < block; k++) {
+                    if (step[k] > max[k]) {
+                        max[k] = step[k];
                         argmax[k] = t;
+                    }
+                }
+            } else {
+                for (int k = 0; k < block; k++) {
+                    if (real[t * b + k % b]) {
+                        sum[k] += step[k];
+                        if (step[k] > max[k]) {
+                            max[k] = step[k];
+                            argmax[k] = t;
+                        }
                     }
                 }
             }
@@ -88,7 +99,7 @@ final class SequencePooling extends BaseGraphVertex {
         for (int r = 0; r < b; r++) {
             for (int p = 0; p < kinds.length; p++) {
                 for (int j = 0; j < features; j++) {
-                    int k = r * features + j;
+                    int k = j * b + r;
                     double value = kinds[p] == Pooling.MEAN ? sum[k] / Math.max(1, lengths[r])
                             : (lengths[r] == 0 ? 0 : max[k]);
                     o.set((r * kinds.length + p) * features + j, value);
@@ -98,35 +109,48 @@ final class SequencePooling extends BaseGraphVertex {
         return out;
     }
 
+    private static boolean allReal(boolean[] real, int t, int batch) {
+        for (int r = 0; r < batch; r++) {
+            if (!real[t * batch + r]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public Pair<Gradient, INDArray[]> doBackward(boolean tbptt, LayerWorkspaceMgr workspaceMgr) {
         int b = (int) inputShape[0];
         int features = (int) inputShape[1];
         int steps = (int) inputShape[2];
+        int block = b * features;
         INDArray eps = epsilon.dup('c');   // [batch, poolings x features]
         Floats e = Floats.of(eps);
-        // A mean's gradient is the same share at every real step of a row: written in one
-        // sequential pass below. A max's gradient goes to one step per row and feature.
-        double[] share = new double[b * features];
+        // A mean's gradient is the same share at every real step of a row: written step by step
+        // below. A max's gradient goes to one step per row and feature.
+        double[] share = new double[block];   // k = j x batch + r, the step layout
         for (int p = 0; p < kinds.length; p++) {
             if (kinds[p] != Pooling.MEAN) {
                 continue;
             }
             for (int r = 0; r < b; r++) {
                 for (int j = 0; j < features; j++) {
-                    share[r * features + j] += e.get((r * kinds.length + p) * features + j) / Math.max(1, lengths[r]);
+                    share[j * b + r] += e.get((r * kinds.length + p) * features + j) / Math.max(1, lengths[r]);
                 }
             }
         }
         INDArray grad = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, eps.dataType(), inputShape, 'f');
         Floats g = Floats.of(grad);
         boolean[] real = realSteps(b, steps);
+        double[] step = new double[block];
         for (int t = 0; t < steps; t++) {
-            for (int j = 0; j < features; j++) {
-                int base = t * b * features + j * b;
-                for (int r = 0; r < b; r++) {
-                    g.set(base + r, real[t * b + r] ? share[r * features + j] : 0);
+            if (allReal(real, t, b)) {
+                g.set(t * block, share, block);
+            } else {
+                for (int k = 0; k < block; k++) {
+                    step[k] = real[t * b + k % b] ? share[k] : 0;
                 }
+                g.set(t * block, step, block);
             }
         }
         for (int p = 0; p < kinds.length; p++) {
@@ -138,7 +162,8 @@ final class SequencePooling extends BaseGraphVertex {
                     continue;
                 }
                 for (int j = 0; j < features; j++) {
-                    int at = argmax[r * features + j] * b * features + j * b + r;
+                    int k = j * b + r;
+                    int at = argmax[k] * block + k;
                     g.set(at, g.get(at) + e.get((r * kinds.length + p) * features + j));
                 }
             }

@@ -23,18 +23,7 @@ final class TimeMajor {
             target.reshape('c', steps, b, features).assign(sequence.permute(2, 0, 1));
             return;
         }
-        Floats from = Floats.of(sequence);
-        Floats to = Floats.of(target);
-        int block = (int) (b * features);
-        for (int t = 0; t < steps; t++) {
-            int base = t * block;
-            for (int r = 0; r < b; r++) {
-                int row = base + r * (int) features;
-                for (int j = 0; j < features; j++) {
-                    to.set(row + j, from.get(base + r + j * (int) b));
-                }
-            }
-        }
+        transposeSteps(Floats.of(sequence), Floats.of(target), (int) steps, (int) features, (int) b);
     }
 
     /** {@code sequence[r][j][t] = source[t x batch + r][j]}; {@code sequence} must be dense 'f'. */
@@ -46,17 +35,26 @@ final class TimeMajor {
             sequence.assign(source.reshape('c', steps, b, features).permute(1, 2, 0));
             return;
         }
-        Floats from = Floats.of(source);
-        Floats to = Floats.of(sequence);
-        int block = (int) (b * features);
+        transposeSteps(Floats.of(source), Floats.of(sequence), (int) steps, (int) b, (int) features);
+    }
+
+    /**
+     * Transposes each of {@code steps} consecutive {@code rows x columns} row-major blocks of
+     * {@code from} into {@code to}, a block at a time in Java arrays (element by element, the
+     * reads of one side stride through memory).
+     */
+    private static void transposeSteps(Floats from, Floats to, int steps, int rows, int columns) {
+        int block = rows * columns;
+        double[] in = new double[block];
+        double[] out = new double[block];
         for (int t = 0; t < steps; t++) {
-            int base = t * block;
-            for (int j = 0; j < features; j++) {
-                int column = base + j * (int) b;
-                for (int r = 0; r < b; r++) {
-                    to.set(column + r, from.get(base + r * (int) features + j));
+            from.get(t * block, in, block);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < columns; j++) {
+                    out[j * rows + i] = in[i * columns + j];
                 }
             }
+            to.set(t * block, out, block);
         }
     }
 
