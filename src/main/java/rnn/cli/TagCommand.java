@@ -68,10 +68,18 @@ final class TagCommand implements Callable<Integer> {
             description = "Sentences per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads tagging batches side by side, each with its own copy of the network "
+                    + "(default: one per processor, ${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Override
     public Integer call() throws IOException {
         if (batchSize < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
+        }
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
         Bundle bundle = modelOptions.load(TaggerTask.NAME, "rnn tag");
         List<String> lines = new ArrayList<>();
@@ -104,7 +112,7 @@ final class TagCommand implements Callable<Integer> {
         for (int start = 0; start < sentences.size(); start += CHUNK) {
             List<TaggingInput.Sentence> chunk = sentences.subList(start, Math.min(sentences.size(), start + CHUNK));
             List<List<String>> tags = TaggerTask.tag(bundle, chunk.stream().map(TaggingInput.Sentence::tokens).toList(),
-                    batchSize);
+                    batchSize, threads);
             for (int i = 0; i < chunk.size(); i++) {
                 List<String> written = output == null ? tags.get(i) : output.convert(tags.get(i));
                 write(out, chunk.get(i), written, inputFormat, data, output != null);

@@ -65,7 +65,7 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
             }
         }
         // One row per character position: the embeddings of its window, padding id 0 beyond the word.
-        double[][] embeddings = getParam(CharCnnParams.EMBEDDINGS).toDoubleMatrix();
+        double[] embeddings = Floats.rowMajor(getParam(CharCnnParams.EMBEDDINGS));   // [chars][d]
         double[] windows = new double[rows * window * d];
         int[][] windowChars = new int[rows][window];
         int[] wordOf = new int[rows];
@@ -78,14 +78,12 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
                     int at = p + o - half;
                     int c = at >= 0 && at < word.length ? word[at] : 0;
                     windowChars[row][o] = c;
-                    System.arraycopy(embeddings[c], 0, windows, (row * window + o) * d, d);
+                    System.arraycopy(embeddings, c * d, windows, (row * window + o) * d, d);
                 }
             }
         }
-        INDArray windowMatrix = Nd4j.createFromArray(windows).castTo(dataType).reshape('c', rows, (long) window * d);
         int filters = (int) layerConf().getNOut();
-        double[] scores = Floats.rowMajor(windowMatrix.mmul(getParam(CharCnnParams.WEIGHTS))
-                .addiRowVector(getParam(CharCnnParams.BIAS)));   // [rows][filters]
+        double[] scores = scores(windows, rows);   // [rows][filters]
         int[][] winner = new int[chars.size()][filters];
         double[][] out = new double[chars.size()][filters];
         for (int w = 0; w < chars.size(); w++) {
@@ -109,6 +107,25 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         return new Pass(windows, windowChars, wordOf, winner, out, words, batch, steps);
     }
 
+    /** The filters' scores of every window, {@code windows [rows][window x d] W + b}, one matrix product. */
+    private double[] scores(double[] windows, int rows) {
+        int width = layerConf().getWindow() * layerConf().getCharEmbeddingSize();
+        int filters = (int) layerConf().getNOut();
+        INDArray windowMatrix = Nd4j.createUninitialized(dataType, new long[] {rows, width}, 'c');
+        Floats.of(windowMatrix).set(0, windows, windows.length);
+        INDArray product = Nd4j.createUninitialized(dataType, new long[] {rows, filters}, 'c');
+        Blas.gemm(windowMatrix, false, getParam(CharCnnParams.WEIGHTS), false, product, 1.0, 0.0);
+        double[] scores = new double[rows * filters];
+        Floats.of(product).get(0, scores, scores.length);
+        double[] bias = Floats.rowMajor(getParam(CharCnnParams.BIAS));
+        for (int r = 0; r < rows; r++) {
+            for (int f = 0; f < filters; f++) {
+                scores[r * filters + f] += bias[f];
+            }
+        }
+        return scores;
+    }
+
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
@@ -116,17 +133,18 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         last = training ? pass : null;   // kept for back-propagation only
         int filters = (int) layerConf().getNOut();
         int steps = pass.steps();
-        double[] values = new double[pass.batch() * filters * steps];   // [batch][filters][time]
+        int batch = pass.batch();
+        double[] values = new double[batch * filters * steps];   // dense 'f': [time][filters][batch]
         for (int w = 0; w < pass.words().length; w++) {
             int b = pass.words()[w] / steps;
             int t = pass.words()[w] % steps;
             for (int f = 0; f < filters; f++) {
-                values[(b * filters + f) * steps + t] = pass.out()[w][f];
+                values[(t * filters + f) * batch + b] = pass.out()[w][f];
             }
         }
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {pass.batch(), filters, steps}, 'c');
-        output.assign(Nd4j.create(values, new long[] {pass.batch(), filters, steps}, 'c').castTo(dataType));
+                new long[] {batch, filters, steps}, 'f');
+        Floats.of(output).set(0, values, values.length);
         return output;
     }
 

@@ -3,8 +3,6 @@ package rnn.nn;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.inputs.InvalidInputTypeException;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Step 0 is where a reverse-reading layer has read every real step of each sequence, so this is
  * the backward direction's summary, as DL4J's {@code LastTimeStepVertex} is the forward one's.
  */
-public class FirstTimeStepVertex extends GraphVertex {
+public class FirstTimeStepVertex extends ParameterlessVertex {
     @Override
     public GraphVertex clone() {
         return new FirstTimeStepVertex();
@@ -31,21 +29,6 @@ public class FirstTimeStepVertex extends GraphVertex {
     }
 
     @Override
-    public long numParams(boolean backprop) {
-        return 0;
-    }
-
-    @Override
-    public int minVertexInputs() {
-        return 1;
-    }
-
-    @Override
-    public int maxVertexInputs() {
-        return 1;
-    }
-
-    @Override
     public org.deeplearning4j.nn.graph.vertex.GraphVertex instantiate(ComputationGraph graph, String name, int idx,
             INDArray paramsView, boolean initializeParams, DataType networkDatatype) {
         return new FirstTimeStep(graph, name, idx, networkDatatype);
@@ -57,12 +40,5 @@ public class FirstTimeStepVertex extends GraphVertex {
             throw new InvalidInputTypeException("FirstTimeStepVertex needs one recurrent input");
         }
         return InputType.feedForward(((InputType.InputTypeRecurrent) inputs[0]).getSize());
-    }
-
-    @Override
-    public MemoryReport getMemoryReport(InputType... inputTypes) {
-        return new LayerMemoryReport.Builder(null, FirstTimeStepVertex.class, inputTypes[0],
-                getOutputType(-1, inputTypes)).standardMemory(0, 0).workingMemory(0, 0, 0, 0).cacheMemory(0, 0)
-                .build();
     }
 }

@@ -12,7 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Element access to the memory of a dense, zero-offset ND4J array from Java, in float or double
  * precision; the recurrent kernels are written once against it (double precision is what the
- * gradient checks use). Indices are into the array's buffer in its own ordering.
+ * gradient checks use). Indices are into the array's buffer in its own ordering. An instance
+ * serves one thread (the float one copies in bulk through a scratch array).
  */
 interface Floats {
     double get(int i);
@@ -50,21 +51,34 @@ interface Floats {
         if (array.dataType() == DataType.FLOAT) {
             FloatBuffer b = floatBuffer(array);
             return new Floats() {
+                private float[] scratch = new float[0];   // bulk copies go through it, then widen
+
                 @Override public double get(int i) { return b.get(i); }
                 @Override public void set(int i, double value) { b.put(i, (float) value); }
 
                 @Override
                 public void get(int from, double[] out, int count) {
+                    float[] f = scratch(count);
+                    b.get(from, f, 0, count);
                     for (int k = 0; k < count; k++) {
-                        out[k] = b.get(from + k);
+                        out[k] = f[k];
                     }
                 }
 
                 @Override
                 public void set(int from, double[] values, int count) {
+                    float[] f = scratch(count);
                     for (int k = 0; k < count; k++) {
-                        b.put(from + k, (float) values[k]);
+                        f[k] = (float) values[k];
                     }
+                    b.put(from, f, 0, count);
+                }
+
+                private float[] scratch(int count) {
+                    if (scratch.length < count) {
+                        scratch = new float[count];
+                    }
+                    return scratch;
                 }
             };
         }

@@ -6,28 +6,33 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A layer's reusable dense row-major arrays, by name, outside DL4J's workspaces, so that they
- * outlive a forward pass until its backward pass and are not reallocated from batch to batch.
- * An array of another shape is released at once: batches of varying length would otherwise pile
- * up off-heap memory faster than the garbage collector, which does not see it, frees it.
+ * outlive a forward pass until its backward pass and are not reallocated from batch to batch:
+ * each name keeps one block of memory, and an array of a smaller shape is a view of its start.
+ * A block too small is released at once for a larger one: batches of varying length would
+ * otherwise pile up off-heap memory faster than the garbage collector, which does not see it,
+ * frees it.
  */
 final class ScratchArrays {
-    private final Map<String, INDArray> arrays = new HashMap<>();
+    private final Map<String, INDArray> blocks = new HashMap<>();
 
     /** The array called {@code name}, {@code [rows, columns]} of {@code type}; its values are left as they were. */
     INDArray get(String name, DataType type, long rows, long columns) {
-        INDArray a = arrays.get(name);
-        if (a == null || a.size(0) != rows || a.size(1) != columns || a.dataType() != type) {
-            if (a != null && a.closeable()) {
-                a.close();
+        long length = rows * columns;
+        INDArray block = blocks.get(name);
+        if (block == null || block.length() < length || block.dataType() != type) {
+            if (block != null && block.closeable()) {
+                block.close();
             }
             try (var ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-                a = Nd4j.createUninitialized(type, new long[] {rows, columns}, 'c');
+                block = Nd4j.createUninitialized(type, new long[] {Math.max(length, 1)}, 'c');
             }
-            arrays.put(name, a);
+            blocks.put(name, block);
         }
-        return a;
+        INDArray start = length == block.length() ? block : block.get(NDArrayIndex.interval(0, length));
+        return start.reshape('c', rows, columns);
     }
 }

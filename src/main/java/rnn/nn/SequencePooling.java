@@ -2,11 +2,8 @@ package rnn.nn;
 
 import java.util.Arrays;
 
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -21,7 +18,7 @@ import rnn.config.Pooling;
  * is read in order. The backward pass sends a mean's gradient, divided by the length, to every
  * real step and a max's gradient to the step that held the maximum.
  */
-final class SequencePooling extends BaseGraphVertex {
+final class SequencePooling extends ParameterlessComputation {
     private final Pooling[] kinds;
     private final int maskIndex;
     private long[] inputShape;
@@ -30,7 +27,7 @@ final class SequencePooling extends BaseGraphVertex {
 
     SequencePooling(ComputationGraph graph, String name, int index, DataType dataType, Pooling[] kinds,
                     String maskInput) {
-        super(graph, name, index, null, null, dataType);
+        super(graph, name, index, dataType);
         this.kinds = kinds;
         this.maskIndex = graph.getConfiguration().getNetworkInputs().indexOf(maskInput);
         if (maskIndex < 0) {
@@ -39,18 +36,8 @@ final class SequencePooling extends BaseGraphVertex {
     }
 
     @Override
-    public boolean hasLayer() {
-        return false;
-    }
-
-    @Override
-    public Layer getLayer() {
-        return null;
-    }
-
-    @Override
     public INDArray doForward(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        INDArray x = dense(inputs[0]);
+        INDArray x = TimeMajor.denseF(inputs[0]);
         inputShape = x.shape();
         int b = (int) inputShape[0];
         int features = (int) inputShape[1];
@@ -187,25 +174,6 @@ final class SequencePooling extends BaseGraphVertex {
             }
         }
         return real;
-    }
-
-    /** {@code x} if it is a dense 'f' array starting at offset 0, else such a copy. */
-    private static INDArray dense(INDArray x) {
-        boolean ok = x.ordering() == 'f' && x.offset() == 0 && !x.isView() && x.length() == x.data().length();
-        return ok ? x : x.dup('f');
-    }
-
-    @Override
-    public void setBackpropGradientsViewArray(INDArray view) {
-        if (view != null) {
-            throw new IllegalStateException("SequencePoolingVertex has no parameters");
-        }
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState,
-                                                           int minibatchSize) {
-        return new Pair<>(null, currentMaskState);
     }
 
     @Override

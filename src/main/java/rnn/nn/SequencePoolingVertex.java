@@ -5,8 +5,6 @@ import java.util.Arrays;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.inputs.InvalidInputTypeException;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,7 +18,7 @@ import rnn.config.Pooling;
  * sequence's own length and max ignores padding. Replaces one DL4J {@code GlobalPoolingLayer}
  * per pooling and the merge after them, which together cost more than a tenth of a training step.
  */
-public class SequencePoolingVertex extends GraphVertex {
+public class SequencePoolingVertex extends ParameterlessVertex {
     private String[] poolings;
     private String maskInput;
 
@@ -79,21 +77,6 @@ public class SequencePoolingVertex extends GraphVertex {
     }
 
     @Override
-    public long numParams(boolean backprop) {
-        return 0;
-    }
-
-    @Override
-    public int minVertexInputs() {
-        return 1;
-    }
-
-    @Override
-    public int maxVertexInputs() {
-        return 1;
-    }
-
-    @Override
     public org.deeplearning4j.nn.graph.vertex.GraphVertex instantiate(ComputationGraph graph, String name, int idx,
             INDArray paramsView, boolean initializeParams, DataType networkDatatype) {
         return new SequencePooling(graph, name, idx, networkDatatype, kinds(), maskInput);
@@ -105,12 +88,5 @@ public class SequencePoolingVertex extends GraphVertex {
             throw new InvalidInputTypeException("SequencePoolingVertex needs one recurrent input");
         }
         return InputType.feedForward(((InputType.InputTypeRecurrent) inputs[0]).getSize() * poolings.length);
-    }
-
-    @Override
-    public MemoryReport getMemoryReport(InputType... inputTypes) {
-        return new LayerMemoryReport.Builder(null, SequencePoolingVertex.class, inputTypes[0],
-                getOutputType(-1, inputTypes)).standardMemory(0, 0).workingMemory(0, 0, 0, 0).cacheMemory(0, 0)
-                .build();
     }
 }

@@ -3,6 +3,11 @@ package rnn.nn;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,18 +17,28 @@ import rnn.data.TaggedExample;
 
 /**
  * Runs a trained tagger over many sentences: sorts them by length so each batch carries little
- * padding, and returns the most likely tag id of every token, in input order.
+ * padding, and returns the most likely tag id of every token, in input order. With more than one
+ * worker, each worker thread tags whole batches with its own copy of the network (a network is
+ * not safe to share between threads) and takes the next batch when done.
  */
 public final class SequenceTagger {
     private final ComputationGraph network;
     private final int batchSize;
     private final int maxChars;
+    private final int workers;
 
-    /** {@code maxChars}: the width of the character ids the network reads, 0 for none. */
-    public SequenceTagger(ComputationGraph network, int batchSize, int maxChars) {
+    /**
+     * {@code maxChars}: the width of the character ids the network reads, 0 for none;
+     * {@code workers}: threads that tag batches side by side.
+     */
+    public SequenceTagger(ComputationGraph network, int batchSize, int maxChars, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+        }
         this.network = network;
         this.batchSize = batchSize;
         this.maxChars = maxChars;
+        this.workers = workers;
     }
 
     /**
@@ -41,25 +56,64 @@ public final class SequenceTagger {
                 order.add(i);
             }
         }
-        order.sort(Comparator.comparingInt(i -> sentences.get(i).tokens().length));
+        // Longest first: the first batch sizes DL4J's workspace and the layers' scratch arrays for
+        // all later ones; shortest first made each batch outgrow them and reallocate.
+        order.sort(Comparator.comparingInt((Integer i) -> sentences.get(i).tokens().length).reversed());
+        List<List<Integer>> batches = new ArrayList<>();
         for (int start = 0; start < order.size(); start += batchSize) {
-            List<Integer> ids = order.subList(start, Math.min(order.size(), start + batchSize));
-            DataSet ds = TaggedExample.toDataSet(ids.stream().map(i -> {
-                TaggedExample e = sentences.get(i);
-                return new TaggedExample(e.tokens(), e.chars(), null);
-            }).toList(), maxChars);
-            INDArray probs = network.output(false, new INDArray[] {ds.getFeatures()},
-                    new INDArray[] {ds.getFeaturesMaskArray()})[0];   // [batch, tags, time]
-            INDArray best = probs.argMax(1);                          // [batch, time]
-            for (int b = 0; b < ids.size(); b++) {
-                int length = sentences.get(ids.get(b)).tokens().length;
-                int[] tags = new int[length];
-                for (int t = 0; t < length; t++) {
-                    tags[t] = best.getInt(b, t);
-                }
-                out[ids.get(b)] = tags;
+            batches.add(order.subList(start, Math.min(order.size(), start + batchSize)));
+        }
+        int threads = Math.min(workers, batches.size());
+        if (threads <= 1) {
+            batches.forEach(batch -> tagBatch(network, sentences, batch, out));
+            return out;
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "rnn-tagger");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                ComputationGraph copy = w == 0 ? network : network.clone();
+                running.add(pool.submit(() -> {
+                    for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
+                        tagBatch(copy, sentences, batches.get(b), out);
+                    }
+                }));
             }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("tagging interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         return out;
+    }
+
+    /** Tags the sentences {@code ids} (indices into {@code sentences}) as one batch into {@code out}. */
+    private void tagBatch(ComputationGraph net, List<TaggedExample> sentences, List<Integer> ids, int[][] out) {
+        DataSet ds = TaggedExample.toDataSet(ids.stream().map(i -> {
+            TaggedExample e = sentences.get(i);
+            return new TaggedExample(e.tokens(), e.chars(), null);
+        }).toList(), maxChars);
+        INDArray probs = net.output(false, new INDArray[] {ds.getFeatures()},
+                new INDArray[] {ds.getFeaturesMaskArray()})[0];   // [batch, tags, time]
+        INDArray best = probs.argMax(1);                          // [batch, time]
+        for (int b = 0; b < ids.size(); b++) {
+            int length = sentences.get(ids.get(b)).tokens().length;
+            int[] tags = new int[length];
+            for (int t = 0; t < length; t++) {
+                tags[t] = best.getInt(b, t);
+            }
+            out[ids.get(b)] = tags;
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -59,7 +58,7 @@ public final class TaggerNetwork {
             graph.addLayer("embedding", GraphStart.embedding(vocabSize, model.embeddingSize()), "word_ids");
             graph.addLayer("chars", new CharCnn.Builder().charEmbeddingSize(chars.embeddingSize())
                     .window(chars.window()).nIn(charVocabSize).nOut(chars.filters()).build(), "char_ids");
-            graph.addVertex("words", new MergeVertex(), "embedding", "chars");
+            graph.addVertex("words", new StepConcatVertex(), "embedding", "chars");
             features = "words";
             width += chars.filters();
         }

@@ -19,7 +19,7 @@ final class TimeMajor {
         long b = sequence.size(0);
         long features = sequence.size(1);
         long steps = sequence.size(2);
-        if (!denseF(sequence)) {
+        if (!isDenseF(sequence)) {
             target.reshape('c', steps, b, features).assign(sequence.permute(2, 0, 1));
             return;
         }
@@ -31,7 +31,7 @@ final class TimeMajor {
         long b = sequence.size(0);
         long features = sequence.size(1);
         long steps = sequence.size(2);
-        if (!denseF(sequence)) {
+        if (!isDenseF(sequence)) {
             sequence.assign(source.reshape('c', steps, b, features).permute(1, 2, 0));
             return;
         }
@@ -58,8 +58,14 @@ final class TimeMajor {
         }
     }
 
-    private static boolean denseF(INDArray a) {
+    /** Whether {@code a} is a dense 'f'-ordered array: for NCW, one {@code [features, batch]} block per step. */
+    static boolean isDenseF(INDArray a) {
         return a.ordering() == 'f' && a.offset() == 0 && !a.isView()
                 && Shape.hasDefaultStridesForShape(a) && a.length() == a.data().length();
+    }
+
+    /** {@code a} itself if it is dense 'f' ({@link #isDenseF}), else such a copy. */
+    static INDArray denseF(INDArray a) {
+        return isDenseF(a) ? a : a.dup('f');
     }
 }

@@ -83,9 +83,7 @@ public final class TokenEmbeddingLayer extends BaseLayer<TokenEmbedding> {
         Tokens tokens = tokens();
         int b = tokens.batch();
         int size = (int) layerConf().getNOut();
-        INDArray dense = epsilon.ordering() == 'f' && epsilon.length() == epsilon.data().length()
-                && org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(epsilon) ? epsilon : epsilon.dup('f');
-        Floats e = Floats.of(dense);
+        Floats e = Floats.of(TimeMajor.denseF(epsilon));
         INDArray gradientView = gradientViews.get(TokenEmbeddingParams.WEIGHTS);
         gradientView.assign(0);
         Floats g = Floats.of(gradientView);

@@ -97,7 +97,7 @@ public final class TaggerTask implements Task {
     static SpanReport score(ComputationGraph network, DataConfig config, TaggerEncoder encoder, Vocabulary tags,
                             List<TaggedSentence> sentences, int batchSize) {
         List<List<String>> predicted = predict(network, encoder, tags,
-                sentences.stream().map(TaggedSentence::tokens).toList(), batchSize);
+                sentences.stream().map(TaggedSentence::tokens).toList(), batchSize, 1);
         List<List<String>> gold = sentences.stream().map(TaggedSentence::tags).toList();
         TagScheme model = TaggerData.scheme(config.tagScheme());
         if (model == null) {
@@ -107,19 +107,22 @@ public final class TaggerTask implements Task {
         return SpanReport.of(gold, predicted.stream().map(input::convert).toList());
     }
 
-    /** A bundle's tags for each sentence of words, in the scheme the model learnt; {@code batchSize} sentences a batch. */
-    public static List<List<String>> tag(Bundle bundle, List<List<String>> sentences, int batchSize) {
-        return predict(bundle.network(), TaggerEncoder.of(bundle), bundle.labels(), sentences, batchSize);
+    /**
+     * A bundle's tags for each sentence of words, in the scheme the model learnt; {@code batchSize}
+     * sentences a batch, {@code workers} threads tagging batches side by side.
+     */
+    public static List<List<String>> tag(Bundle bundle, List<List<String>> sentences, int batchSize, int workers) {
+        return predict(bundle.network(), TaggerEncoder.of(bundle), bundle.labels(), sentences, batchSize, workers);
     }
 
     /** The model's tags for each sentence of words, in the scheme the model learnt. */
     static List<List<String>> predict(ComputationGraph network, TaggerEncoder encoder, Vocabulary tags,
-                                      List<List<String>> sentences, int batchSize) {
+                                      List<List<String>> sentences, int batchSize, int workers) {
         List<TaggedExample> encoded = new ArrayList<>(sentences.size());
         for (List<String> words : sentences) {
             encoded.add(encoder.encode(words, null));
         }
-        int[][] best = new SequenceTagger(network, batchSize, encoder.maxChars()).tag(encoded);
+        int[][] best = new SequenceTagger(network, batchSize, encoder.maxChars(), workers).tag(encoded);
         List<List<String>> out = new ArrayList<>(best.length);
         for (int[] sentence : best) {
             List<String> names = new ArrayList<>(sentence.length);

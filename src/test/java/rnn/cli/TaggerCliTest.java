@@ -134,6 +134,21 @@ class TaggerCliTest {
     }
 
     @Test
+    void threadsTaggingBatchesSideBySideWriteWhatOneThreadWrites() throws IOException {
+        Path file = SyntheticEntities.write(dir.resolve("threads.conll"), 60, 5);
+        CliTestSupport.Result one = CliTestSupport.run("tag", "tagger", file.toString(), "--models", models.toString(),
+                "--batch-size", "4", "--threads", "1");
+        CliTestSupport.Result three = CliTestSupport.run("tag", "tagger", file.toString(), "--models",
+                models.toString(), "--batch-size", "4", "--threads", "3");
+        assertEquals(0, three.exitCode(), three.toString());
+        assertEquals(one.out(), three.out());
+        CliTestSupport.Result none = CliTestSupport.run("tag", "tagger", file.toString(), "--models", models.toString(),
+                "--threads", "0");
+        assertEquals(2, none.exitCode(), none.toString());
+        assertTrue(none.err().contains("--threads must be at least 1"), none.err());
+    }
+
+    @Test
     void tagWritesEntitySpansWithCharacterOffsetsAsJson() throws IOException {
         Path text = Files.writeString(dir.resolve("text.txt"), "Maria Lopez visited Lisbon.\n\nshares of Blue Bank rose.\n");
         CliTestSupport.Result r = CliTestSupport.run("tag", "tagger", text.toString(), "--json", "--models",
