@@ -6,10 +6,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Runs the cells' element-wise passes ({@link LstmCell}, {@link GruCell}) on ND4J arrays,
- * choosing the implementation: the Vector API one ({@link VectorLstmCell}, {@link VectorGruCell})
- * for FLOAT arrays when the {@code jdk.incubator.vector} module is in the JVM (rnn's launchers
- * add it), the scalar one otherwise (and always for DOUBLE, which the gradient checks use).
+ * Runs the cells' element-wise passes ({@link LstmCell}, {@link GruCell}, {@link RnnCell}) on ND4J
+ * arrays, choosing the implementation: the Vector API one ({@link VectorLstmCell},
+ * {@link VectorGruCell}, {@link VectorRnnCell}) for FLOAT arrays when the
+ * {@code jdk.incubator.vector} module is in the JVM (rnn's launchers add it), the scalar one
+ * otherwise (and always for DOUBLE, which the gradient checks use).
  * Arrays must be dense and start at offset 0.
  */
 final class CellKernels {
@@ -79,6 +80,22 @@ final class CellKernels {
             GruCell.backward(s, Floats.of(input), Floats.of(recurrent),
                     previousHidden == null ? null : Floats.of(previousHidden), Floats.of(dHidden),
                     dPrevious == null ? null : Floats.of(dPrevious), dBias, dRecurrentBias, biasOffset, mask);
+        }
+    }
+
+    static void rnnForward(LstmCell.Step s, INDArray preActivations, INDArray hidden, float[] mask) {
+        if (vector(preActivations)) {
+            VectorRnnCell.forward(s, floats(preActivations), floats(hidden), mask);
+        } else {
+            RnnCell.forward(s, Floats.of(preActivations), Floats.of(hidden), mask);
+        }
+    }
+
+    static void rnnBackward(LstmCell.Step s, INDArray hidden, INDArray dHidden, INDArray dPreActivations, float[] mask) {
+        if (vector(hidden)) {
+            VectorRnnCell.backward(s, floats(hidden), floats(dHidden), floats(dPreActivations), mask);
+        } else {
+            RnnCell.backward(s, Floats.of(hidden), Floats.of(dHidden), Floats.of(dPreActivations), mask);
         }
     }
 

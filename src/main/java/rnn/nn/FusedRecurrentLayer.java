@@ -183,6 +183,22 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         return new Pair<>(gradientOfViews(), permuteIfNWC(backpropDropOutIfPresent(epsilonOut)));
     }
 
+    /** Column sums of a time-major array: a bias gradient from its pre-activations' gradients. */
+    static double[] columnSums(INDArray timeMajor) {
+        int rows = (int) timeMajor.size(0);
+        int columns = (int) timeMajor.size(1);
+        Floats values = Floats.of(timeMajor);
+        double[] row = new double[columns];
+        double[] sums = new double[columns];
+        for (int r = 0; r < rows; r++) {
+            values.get(r * columns, row, columns);
+            for (int j = 0; j < columns; j++) {
+                sums[j] += row[j];
+            }
+        }
+        return sums;
+    }
+
     /** The gradient object over this layer's gradient views, once they hold the values. */
     Gradient gradientOfViews() {
         Gradient gradient = new DefaultGradient(gradientsFlattened);

@@ -125,9 +125,9 @@ final class RecurrentEncoder {
     }
 
     /**
-     * Whether the layers are rnn's fused ones: LSTM and GRU cells with {@code implementation:
-     * fused}. They compute in host memory, so on a GPU backend the LSTM falls back to DL4J's
-     * (with its cuDNN helper); the GRU has no DL4J counterpart.
+     * Whether the layers are rnn's fused ones: any cell with {@code implementation: fused}. They
+     * compute in host memory, so on a GPU backend the LSTM and plain RNN fall back to DL4J's (its
+     * LSTM has a cuDNN helper); the GRU has no DL4J counterpart.
      */
     private boolean fused() {
         if (model.cell() == CellType.GRU) {
@@ -139,7 +139,7 @@ final class RecurrentEncoder {
             }
             return true;
         }
-        return model.cell() == CellType.LSTM && model.implementation() == RecurrentImplementation.FUSED
+        return model.cell() != CellType.GRU && model.implementation() == RecurrentImplementation.FUSED
                 && Nd4j.getEnvironment().isCPU();
     }
 
@@ -148,8 +148,8 @@ final class RecurrentEncoder {
             case LSTM -> fused() ? new FusedLstm.Builder().bidirectional(model.bidirectional())
                     : new LSTM.Builder().activation(Activation.TANH);
             case GRU -> new FusedGru.Builder().bidirectional(fused() && model.bidirectional());
-            // No fused plain RNN yet: both implementations use DL4J's SimpleRnn.
-            case RNN -> new SimpleRnn.Builder().activation(Activation.TANH);
+            case RNN -> fused() ? new FusedRnn.Builder().bidirectional(model.bidirectional())
+                    : new SimpleRnn.Builder().activation(Activation.TANH);
         };
         builder.nIn(inputWidth).nOut(model.hidden()).dataFormat(RNNFormat.NCW);
         if (inputDropout > 0) {

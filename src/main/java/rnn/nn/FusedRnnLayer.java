@@ -1,0 +1,121 @@
+package rnn.nn;
+
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The computation of {@link FusedRnn}, arranged as {@link FusedLstmLayer} is: one input projection
+ * for all steps and directions, then per step one {@code [batch, hidden] x [hidden, hidden]}
+ * product added to the step's projection and a tanh ({@link RnnCell}). The backward pass needs
+ * only the states ({@code tanh' = 1 - h^2}), so the projection's memory takes the gradients.
+ */
+final class FusedRnnLayer extends FusedRecurrentLayer<FusedRnn> {
+    /** What a forward pass computed, kept for the backward pass. */
+    private record RnnPass(INDArray inputs, INDArray preActivations, INDArray hidden, float[] mask,
+                           INDArray initialHidden, int batch, int steps) implements Pass {
+    }
+
+    private RnnPass saved;
+
+    FusedRnnLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> tbpttBackpropGradient(INDArray epsilon, int backLength,
+                                                          LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        RnnPass pass = saved != null ? saved : (RnnPass) run(true, null, workspaceMgr);
+        saved = null;
+        int b = pass.batch();
+        int steps = pass.steps();
+        int units = units();
+        INDArray recurrent = getParamWithNoise(FusedRecurrentParams.RECURRENT_WEIGHTS, true, workspaceMgr);
+        INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, true, workspaceMgr);
+
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            INDArray dHidden = buffer("dHidden", (long) steps * b, (long) directions() * units);
+            TimeMajor.fromNcw(permuteIfNWC(epsilon), dHidden);
+            INDArray dPre = pass.preActivations();   // from here on the pre-activations' gradients
+            int firstStep = backLength > 0 ? Math.max(0, steps - backLength) : 0;
+            for (int d = 0; d < directions(); d++) {
+                Blas.Matrix recurrentD = Blas.Matrix.columnBlock(recurrent, (long) d * units, units);
+                for (int k = steps - 1; k >= firstStep; k--) {
+                    int t = time(d, k, steps);
+                    int previous = time(d, k - 1, steps);
+                    CellKernels.rnnBackward(step(d, t, b), pass.hidden(), dHidden, dPre, pass.mask());
+                    if (k > firstStep) {   // dHidden[previous] += dPre[t] RW^T
+                        Blas.gemm(stepBlock(dPre, t, b, d, units), false, recurrentD, true,
+                                stepBlock(dHidden, previous, b, d, units), 1.0, 1.0);
+                    }
+                }
+                if (firstStep > 0) {   // steps beyond the truncation get no gradient
+                    int from = d == 0 ? 0 : steps - firstStep;
+                    block(rows(dPre, from, from + firstStep, b), d, units).assign(0);
+                }
+            }
+            recurrentWeightGradient(pass.hidden(), pass.initialHidden(), dPre, b, steps);
+            return finishBackprop(pass.inputs(), dPre, inputWeights, columnSums(dPre), b, steps, workspaceMgr);
+        }
+    }
+
+    @Override
+    Pass run(boolean training, Map<String, INDArray> state, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray x = permuteIfNWC(input).castTo(dataType);   // [batch, nIn, time] (NCW)
+        int b = (int) x.size(0);
+        int steps = (int) x.size(2);
+        int units = units();
+        INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, training, workspaceMgr);
+        INDArray recurrent = getParamWithNoise(FusedRecurrentParams.RECURRENT_WEIGHTS, training, workspaceMgr);
+        INDArray bias = getParamWithNoise(FusedRecurrentParams.BIAS, training, workspaceMgr);
+
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            INDArray inputs = timeMajorInputs(x);
+            INDArray pre = project(inputs, inputWeights, bias);   // then the recurrent products are added
+            INDArray hidden = buffer("hidden", (long) steps * b, (long) units * directions());
+            INDArray h0 = initialState(state, STATE_HIDDEN);
+            float[] mask = timeMajorMask(b, steps);
+            for (int d = 0; d < directions(); d++) {
+                Blas.Matrix recurrentD = Blas.Matrix.columnBlock(recurrent, (long) d * units, units);
+                for (int k = 0; k < steps; k++) {
+                    int t = time(d, k, steps);
+                    Blas.Matrix previousHidden = k == 0
+                            ? (h0 == null ? null : Blas.Matrix.rowBlock(h0, 0, b, (long) d * units, units))
+                            : stepBlock(hidden, time(d, k - 1, steps), b, d, units);
+                    if (previousHidden != null) {
+                        Blas.gemm(previousHidden, false, recurrentD, false, stepBlock(pre, t, b, d, units), 1.0, 1.0);
+                    }
+                    CellKernels.rnnForward(step(d, t, b), pre, hidden, mask);
+                }
+            }
+            RnnPass pass = new RnnPass(inputs, pre, hidden, mask, h0, b, steps);
+            saved = training ? pass : null;
+            return pass;
+        }
+    }
+
+    /** Where the rows of direction {@code d} at time {@code t} sit: pre-activations and states share the layout. */
+    private LstmCell.Step step(int d, int t, int b) {
+        int units = units();
+        int stride = units * directions();
+        int offset = t * b * stride + d * units;
+        return new LstmCell.Step(offset, stride, offset, 0, stride, t * b, b, units);
+    }
+
+    @Override
+    void storeLast(Pass pass, Map<String, INDArray> state) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            state.put(STATE_HIDDEN, lastStates(pass.hidden(), pass.batch(), pass.steps()));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package rnn.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
+
+import java.util.List;
+
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import rnn.config.CellType;
+import rnn.config.ConfigLoader;
+import rnn.config.ModelConfig;
+import rnn.config.Pooling;
+import rnn.config.RecurrentImplementation;
+import rnn.config.TaggerOutput;
+import rnn.config.TrainingConfig;
+
+/** {@link FusedRnn} computes DL4J's SimpleRnn, bidirectional and masked, with correct gradients. */
+class FusedRnnTest extends DoublePrecisionTest {
+    private static final int IN = 3;
+    private static final int UNITS = 4;
+    private static final int STEPS = 5;
+    private static final int BATCH = 3;
+    private static final int[] LENGTHS = {5, 3, 1};
+
+    private static MultiLayerNetwork network(Layer recurrent, int width) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE).seed(12).updater(new NoOp()).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(recurrent)
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(width).nOut(2)
+                        .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    private static MultiLayerNetwork fused(boolean bidirectional) {
+        MultiLayerNetwork net = network(new FusedRnn.Builder().bidirectional(bidirectional).nIn(IN).nOut(UNITS)
+                .dataFormat(RNNFormat.NCW).build(), bidirectional ? 2 * UNITS : UNITS);
+        INDArray b = net.getLayer(0).getParam("b");
+        b.assign(Nd4j.rand(DataType.DOUBLE, b.shape()).subi(0.5));   // non-zero, so that the bias shows
+        return net;
+    }
+
+    private static INDArray input() {
+        return Nd4j.rand(DataType.DOUBLE, BATCH, IN, STEPS).subi(0.5).muli(2);   // [batch, in, time]
+    }
+
+    private static INDArray mask() {
+        return Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}, {1, 0, 0, 0, 0}});
+    }
+
+    private static INDArray labels() {
+        INDArray labels = Nd4j.zeros(DataType.DOUBLE, BATCH, 2, STEPS);
+        for (int b = 0; b < BATCH; b++) {
+            for (int t = 0; t < STEPS; t++) {
+                labels.putScalar(b, (b + t) % 2, t, 1.0);
+            }
+        }
+        return labels;
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void outputsEqualDl4jsSimpleRnnForEachDirection(boolean bidirectional) {
+        Nd4j.getRandom().setSeed(41);
+        MultiLayerNetwork ours = fused(bidirectional);
+        INDArray x = input();
+        INDArray out = ours.feedForward(x, mask(), mask()).get(1);   // [batch, directions x units, time]
+        for (int d = 0; d < (bidirectional ? 2 : 1); d++) {
+            MultiLayerNetwork theirs = network(new SimpleRnn.Builder().activation(Activation.TANH).nIn(IN)
+                    .nOut(UNITS).dataFormat(RNNFormat.NCW).build(), UNITS);
+            var layer = ours.getLayer(0);
+            theirs.getLayer(0).getParam("W").assign(layer.getParam("W").get(all(),
+                    interval(d * UNITS, (d + 1) * UNITS)));
+            theirs.getLayer(0).getParam("RW").assign(layer.getParam("RW").get(all(),
+                    interval(d * UNITS, (d + 1) * UNITS)));
+            theirs.getLayer(0).getParam("b").assign(layer.getParam("b").reshape(1, -1).get(all(),
+                    interval(d * UNITS, (d + 1) * UNITS)));
+            for (int row = 0; row < BATCH; row++) {
+                // DL4J's cell reads one sequence (reversed for the backward direction) of its real steps.
+                INDArray sequence = Nd4j.create(DataType.DOUBLE, 1, IN, LENGTHS[row]);
+                for (int k = 0; k < LENGTHS[row]; k++) {
+                    int t = d == 0 ? k : LENGTHS[row] - 1 - k;
+                    sequence.get(point(0), all(), point(k)).assign(x.get(point(row), all(), point(t)));
+                }
+                INDArray expected = theirs.feedForward(sequence).get(1);
+                for (int k = 0; k < LENGTHS[row]; k++) {
+                    int t = d == 0 ? k : LENGTHS[row] - 1 - k;
+                    for (int j = 0; j < UNITS; j++) {
+                        assertEquals(expected.getDouble(0, j, k), out.getDouble(row, d * UNITS + j, t), 1e-12,
+                                "row " + row + " direction " + d + " t " + t);
+                    }
+                }
+                for (int t = LENGTHS[row]; t < STEPS; t++) {
+                    assertEquals(0.0, out.get(point(row), all(), point(t)).norm1Number().doubleValue(),
+                            "padding stays zero");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"false,false", "true,false", "false,true", "true,true"})
+    void gradientsPassFiniteDifferenceCheck(boolean masked, boolean bidirectional) {
+        Nd4j.getRandom().setSeed(43);
+        MultiLayerNetwork net = fused(bidirectional);
+        INDArray mask = masked ? mask() : null;
+        assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(input())
+                .labels(labels()).inputMask(mask).labelMask(mask).epsilon(1e-6).maxRelError(1e-5)
+                .minAbsoluteError(1e-9).print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(true)));
+    }
+
+    /** FLOAT runs the vectorised kernel (when the Vector API module is present), DOUBLE the scalar one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"DOUBLE", "FLOAT"})
+    void paddedBatchOfTheConfiguredClassifierMatchesOneByOne(DataType type) {
+        Nd4j.getRandom().setSeed(45);
+        TrainingConfig training = ConfigLoader.parse("", "test", List.of()).training();
+        ModelConfig model = new ModelConfig(3, 0.0, CellType.RNN, RecurrentImplementation.FUSED, 3, 2, true,
+                0.0, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), TaggerOutput.SOFTMAX, null, 0.0);
+        ComputationGraph graph = new ComputationGraph(SentimentNetwork.build(model, training, 10, 2)
+                .getConfiguration().clone());
+        graph.getConfiguration().setDataType(type);
+        graph.init();
+        assertTrue(graph.getLayer("rnn0").conf().getLayer() instanceof FusedRnn, "cell: rnn builds the fused layer");
+        List<int[]> sequences = List.of(new int[] {3, 4, 5}, new int[] {6, 7, 8, 9, 1, 2}, new int[] {2});
+        float[][] batched = new SequenceClassifier(graph, 3).probabilities(sequences);
+        SequenceClassifier single = new SequenceClassifier(graph, 1);
+        for (int i = 0; i < sequences.size(); i++) {
+            assertArrayEquals(single.probabilities(List.of(sequences.get(i)))[0], batched[i], 1e-5f);
+        }
+    }
+}
