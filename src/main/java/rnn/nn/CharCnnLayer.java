@@ -107,12 +107,18 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         return new Pass(windows, windowChars, wordOf, winner, out, words, batch, steps);
     }
 
+    /** {@code values} as a row-major {@code rows x columns} array of the layer's type. */
+    private INDArray matrix(double[] values, int rows, int columns) {
+        INDArray m = Nd4j.createUninitialized(dataType, new long[] {rows, columns}, 'c');
+        Floats.of(m).set(0, values, values.length);
+        return m;
+    }
+
     /** The filters' scores of every window, {@code windows [rows][window x d] W + b}, one matrix product. */
     private double[] scores(double[] windows, int rows) {
         int width = layerConf().getWindow() * layerConf().getCharEmbeddingSize();
         int filters = (int) layerConf().getNOut();
-        INDArray windowMatrix = Nd4j.createUninitialized(dataType, new long[] {rows, width}, 'c');
-        Floats.of(windowMatrix).set(0, windows, windows.length);
+        INDArray windowMatrix = matrix(windows, rows, width);
         INDArray product = Nd4j.createUninitialized(dataType, new long[] {rows, filters}, 'c');
         Blas.gemm(windowMatrix, false, getParam(CharCnnParams.WEIGHTS), false, product, 1.0, 0.0);
         double[] scores = new double[rows * filters];
@@ -153,35 +159,46 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         Pass pass = last != null ? last : run();
         int filters = (int) layerConf().getNOut();
         int rows = pass.wordOf().length;
-        double[][] dScores = new double[rows][filters];
         int steps = pass.steps();
-        double[] eps = epsilon.castTo(DataType.DOUBLE).dup('c').data().asDouble();   // [batch][filters][time]
+        int batch = pass.batch();
+        double[] eps = new double[batch * filters * steps];   // dense 'f': [time][filters][batch]
+        Floats.of(TimeMajor.denseF(epsilon)).get(0, eps, eps.length);
+        double[] dScores = new double[rows * filters];
         for (int w = 0; w < pass.words().length; w++) {
             int b = pass.words()[w] / steps;
             int t = pass.words()[w] % steps;
             for (int f = 0; f < filters; f++) {
                 double y = pass.out()[w][f];
-                dScores[pass.winner()[w][f]][f] += eps[(b * filters + f) * steps + t] * (1 - y * y);
+                dScores[pass.winner()[w][f] * filters + f] += eps[(t * filters + f) * batch + b] * (1 - y * y);
             }
         }
-        INDArray dZ = Nd4j.createFromArray(dScores).castTo(dataType);
-        INDArray windows = Nd4j.createFromArray(pass.windows()).castTo(dataType).reshape('c', rows,
-                (long) layerConf().getWindow() * layerConf().getCharEmbeddingSize());
-        gradientViews.get(CharCnnParams.WEIGHTS).assign(windows.transpose().mmul(dZ));
-        gradientViews.get(CharCnnParams.BIAS).assign(dZ.sum(0));
-        double[] dWindows = Floats.rowMajor(dZ.mmul(getParam(CharCnnParams.WEIGHTS).transpose()));   // [rows][window x d]
         int d = layerConf().getCharEmbeddingSize();
         int width = layerConf().getWindow() * d;
-        double[][] dEmbeddings = new double[(int) layerConf().getNIn()][d];
+        INDArray dZ = matrix(dScores, rows, filters);
+        Blas.gemm(matrix(pass.windows(), rows, width), true, dZ, false, gradientViews.get(CharCnnParams.WEIGHTS),
+                1.0, 0.0);
+        double[] dBias = new double[filters];
+        for (int r = 0; r < rows; r++) {
+            for (int f = 0; f < filters; f++) {
+                dBias[f] += dScores[r * filters + f];
+            }
+        }
+        Floats.of(gradientViews.get(CharCnnParams.BIAS)).set(0, dBias, filters);
+        INDArray dWindowMatrix = Nd4j.createUninitialized(dataType, new long[] {rows, width}, 'c');
+        Blas.gemm(dZ, false, getParam(CharCnnParams.WEIGHTS), true, dWindowMatrix, 1.0, 0.0);
+        double[] dWindows = new double[rows * width];   // [rows][window x d]
+        Floats.of(dWindowMatrix).get(0, dWindows, dWindows.length);
+        int chars = (int) layerConf().getNIn();
+        double[] dEmbeddings = new double[chars * d];   // 'f' order, as the gradient view: [d][chars]
         for (int r = 0; r < rows; r++) {
             for (int o = 0; o < pass.windowChars()[r].length; o++) {
-                double[] target = dEmbeddings[pass.windowChars()[r][o]];
+                int c = pass.windowChars()[r][o];
                 for (int k = 0; k < d; k++) {
-                    target[k] += dWindows[r * width + o * d + k];
+                    dEmbeddings[k * chars + c] += dWindows[r * width + o * d + k];
                 }
             }
         }
-        gradientViews.get(CharCnnParams.EMBEDDINGS).assign(Nd4j.createFromArray(dEmbeddings).castTo(dataType));
+        Floats.of(gradientViews.get(CharCnnParams.EMBEDDINGS)).set(0, dEmbeddings, dEmbeddings.length);
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         for (String key : CharCnnParams.INSTANCE.paramKeys(layerConf())) {
             gradient.gradientForVariable().put(key, gradientViews.get(key));
