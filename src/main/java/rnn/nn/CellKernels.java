@@ -21,13 +21,13 @@ final class CellKernels {
     private CellKernels() {
     }
 
-    static void lstmForward(LstmCell.Step s, INDArray gates, INDArray previousCell, INDArray cell, INDArray hidden,
-                        float[] mask) {
+    static void lstmForward(LstmCell.Step s, INDArray gates, double[] bias, int biasOffset, INDArray previousCell,
+                            INDArray cell, INDArray hidden, float[] mask) {
         if (vector(gates)) {
-            VectorLstmCell.forward(s, floats(gates), previousCell == null ? null : floats(previousCell), floats(cell),
-                    floats(hidden), mask);
+            VectorLstmCell.forward(s, floats(gates), toFloats(bias), biasOffset,
+                    previousCell == null ? null : floats(previousCell), floats(cell), floats(hidden), mask);
         } else {
-            LstmCell.forward(s, Floats.of(gates), previousCell == null ? null : Floats.of(previousCell),
+            LstmCell.forward(s, Floats.of(gates), bias, biasOffset, previousCell == null ? null : Floats.of(previousCell),
                     Floats.of(cell), Floats.of(hidden), mask);
         }
     }
@@ -47,17 +47,13 @@ final class CellKernels {
         }
     }
 
-    static void gruForward(LstmCell.Step s, INDArray input, INDArray recurrent, double[] recurrentBias, int biasOffset,
-                           INDArray previousHidden, INDArray hidden, float[] mask) {
+    static void gruForward(LstmCell.Step s, INDArray input, INDArray recurrent, double[] bias, double[] recurrentBias,
+                           int biasOffset, INDArray previousHidden, INDArray hidden, float[] mask) {
         if (vector(input)) {
-            float[] bias = new float[recurrentBias.length];
-            for (int k = 0; k < bias.length; k++) {
-                bias[k] = (float) recurrentBias[k];
-            }
-            VectorGruCell.forward(s, floats(input), floats(recurrent), bias, biasOffset,
-                    previousHidden == null ? null : floats(previousHidden), floats(hidden), mask);
+            VectorGruCell.forward(s, floats(input), floats(recurrent), toFloats(bias), toFloats(recurrentBias),
+                    biasOffset, previousHidden == null ? null : floats(previousHidden), floats(hidden), mask);
         } else {
-            GruCell.forward(s, Floats.of(input), Floats.of(recurrent), recurrentBias, biasOffset,
+            GruCell.forward(s, Floats.of(input), Floats.of(recurrent), bias, recurrentBias, biasOffset,
                     previousHidden == null ? null : Floats.of(previousHidden), Floats.of(hidden), mask);
         }
     }
@@ -83,11 +79,12 @@ final class CellKernels {
         }
     }
 
-    static void rnnForward(LstmCell.Step s, INDArray preActivations, INDArray hidden, float[] mask) {
+    static void rnnForward(LstmCell.Step s, INDArray preActivations, double[] bias, int biasOffset, INDArray hidden,
+                           float[] mask) {
         if (vector(preActivations)) {
-            VectorRnnCell.forward(s, floats(preActivations), floats(hidden), mask);
+            VectorRnnCell.forward(s, floats(preActivations), toFloats(bias), biasOffset, floats(hidden), mask);
         } else {
-            RnnCell.forward(s, Floats.of(preActivations), Floats.of(hidden), mask);
+            RnnCell.forward(s, Floats.of(preActivations), bias, biasOffset, Floats.of(hidden), mask);
         }
     }
 
@@ -101,6 +98,14 @@ final class CellKernels {
 
     private static boolean vector(INDArray a) {
         return VECTORIZED && a.dataType() == DataType.FLOAT;
+    }
+
+    private static float[] toFloats(double[] values) {
+        float[] out = new float[values.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = (float) values[k];
+        }
+        return out;
     }
 
     private static FloatBuffer floats(INDArray a) {

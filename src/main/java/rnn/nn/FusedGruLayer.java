@@ -86,13 +86,14 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
         int width = 3 * units;
         INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, training, workspaceMgr);
         INDArray recurrentWeights = getParamWithNoise(FusedRecurrentParams.RECURRENT_WEIGHTS, training, workspaceMgr);
-        INDArray bias = getParamWithNoise(FusedRecurrentParams.BIAS, training, workspaceMgr);
+        double[] bias = getParamWithNoise(FusedRecurrentParams.BIAS, training, workspaceMgr).castTo(DataType.DOUBLE)
+                .toDoubleVector();
         double[] recurrentBias = getParamWithNoise(FusedRecurrentParams.RECURRENT_BIAS, training, workspaceMgr)
                 .castTo(DataType.DOUBLE).toDoubleVector();
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray inputs = timeMajorInputs(x);
-            INDArray input = project(inputs, inputWeights, bias);
+            INDArray input = project(inputs, inputWeights);
             INDArray recurrent = buffer("recurrent", (long) steps * b, (long) width * directions());
             INDArray hidden = buffer("hidden", (long) steps * b, (long) units * directions());
             INDArray h0 = initialState(state, STATE_HIDDEN);
@@ -111,7 +112,7 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
                     } else {
                         block(rows(recurrent, t, t + 1, b), d, width).assign(0);
                     }
-                    CellKernels.gruForward(step(d, t, previous, k == 0, b), input, recurrent, recurrentBias, d * width,
+                    CellKernels.gruForward(step(d, t, previous, k == 0, b), input, recurrent, bias, recurrentBias, d * width,
                             k == 0 ? h0 : hidden, hidden, mask);
                 }
             }

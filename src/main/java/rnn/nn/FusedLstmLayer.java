@@ -88,12 +88,13 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
         int directions = directions();
         INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, training, workspaceMgr);
         INDArray recurrent = getParamWithNoise(FusedRecurrentParams.RECURRENT_WEIGHTS, training, workspaceMgr);
-        INDArray bias = getParamWithNoise(FusedRecurrentParams.BIAS, training, workspaceMgr);
+        double[] bias = getParamWithNoise(FusedRecurrentParams.BIAS, training, workspaceMgr).castTo(DataType.DOUBLE)
+                .toDoubleVector();
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray inputs = timeMajorInputs(x);
             // The input projection of every step and direction: one product.
-            INDArray gates = project(inputs, inputWeights, bias);   // then the recurrent products are added
+            INDArray gates = project(inputs, inputWeights);   // then the recurrent products are added
             INDArray cells = buffer("cells", (long) steps * b, (long) units * directions);
             INDArray hidden = buffer("hidden", (long) steps * b, (long) units * directions);
             INDArray h0 = initialState(state, STATE_HIDDEN);
@@ -111,7 +112,8 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
                         Blas.gemm(previousHidden, false, recurrentD, false, stepBlock(gates, t, b, d, 4 * units), 1.0,
                                 1.0);
                     }
-                    CellKernels.lstmForward(step(d, t, previous, k == 0, b), gates, k == 0 ? c0 : cells, cells, hidden, mask);
+                    CellKernels.lstmForward(step(d, t, previous, k == 0, b), gates, bias, d * 4 * units,
+                            k == 0 ? c0 : cells, cells, hidden, mask);
                 }
             }
             LstmPass pass = new LstmPass(inputs, gates, cells, hidden, mask, h0, c0, b, steps);

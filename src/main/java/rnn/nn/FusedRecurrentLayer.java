@@ -146,14 +146,13 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
     }
 
     /**
-     * The input projection of every step and direction, {@code x W + b}, into the scratch array
+     * The input projection of every step and direction, {@code x W}, into the scratch array
      * {@code "projection"} ({@code [time x batch, directions x gates x hidden]}); {@code inputs}
-     * is the time-major input.
+     * is the time-major input. The bias is added by the cell kernels, which read each row anyway.
      */
-    INDArray project(INDArray inputs, INDArray inputWeights, INDArray bias) {
+    INDArray project(INDArray inputs, INDArray inputWeights) {
         INDArray out = buffer("projection", inputs.size(0), inputWeights.size(1));
         Blas.gemm(inputs, false, inputWeights, false, out, 1.0, 0.0);
-        out.addiRowVector(bias);
         return out;
     }
 

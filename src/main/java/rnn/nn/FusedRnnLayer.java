@@ -77,11 +77,12 @@ final class FusedRnnLayer extends FusedRecurrentLayer<FusedRnn> {
         int units = units();
         INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, training, workspaceMgr);
         INDArray recurrent = getParamWithNoise(FusedRecurrentParams.RECURRENT_WEIGHTS, training, workspaceMgr);
-        INDArray bias = getParamWithNoise(FusedRecurrentParams.BIAS, training, workspaceMgr);
+        double[] bias = getParamWithNoise(FusedRecurrentParams.BIAS, training, workspaceMgr).castTo(DataType.DOUBLE)
+                .toDoubleVector();
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray inputs = timeMajorInputs(x);
-            INDArray pre = project(inputs, inputWeights, bias);   // then the recurrent products are added
+            INDArray pre = project(inputs, inputWeights);   // then the recurrent products are added
             INDArray hidden = buffer("hidden", (long) steps * b, (long) units * directions());
             INDArray h0 = initialState(state, STATE_HIDDEN);
             float[] mask = timeMajorMask(b, steps);
@@ -95,7 +96,7 @@ final class FusedRnnLayer extends FusedRecurrentLayer<FusedRnn> {
                     if (previousHidden != null) {
                         Blas.gemm(previousHidden, false, recurrentD, false, stepBlock(pre, t, b, d, units), 1.0, 1.0);
                     }
-                    CellKernels.rnnForward(step(d, t, b), pre, hidden, mask);
+                    CellKernels.rnnForward(step(d, t, b), pre, bias, d * units, hidden, mask);
                 }
             }
             RnnPass pass = new RnnPass(inputs, pre, hidden, mask, h0, b, steps);

@@ -15,13 +15,14 @@ final class GruCell {
     }
 
     /**
-     * One forward step. {@code recurrent} holds {@code h' R} on entry; the recurrent bias
-     * ({@code recurrentBias} from {@code biasOffset}) is added here and the sum kept, since the
-     * backward pass needs its n block. The new state goes to {@code hidden}, and r, z, n replace
-     * the input pre-activations. {@code previousHidden} is null for a zero state.
+     * One forward step. {@code input} holds {@code x W} and {@code recurrent} {@code h' R} on
+     * entry; the biases ({@code bias} and {@code recurrentBias} from {@code biasOffset}) are added
+     * here, and the recurrent sum kept, since the backward pass needs its n block. The new state
+     * goes to {@code hidden}, and r, z, n replace the input pre-activations.
+     * {@code previousHidden} is null for a zero state.
      */
-    static void forward(LstmCell.Step s, Floats input, Floats recurrent, double[] recurrentBias, int biasOffset,
-                        Floats previousHidden, Floats hidden, float[] mask) {
+    static void forward(LstmCell.Step s, Floats input, Floats recurrent, double[] bias, double[] recurrentBias,
+                        int biasOffset, Floats previousHidden, Floats hidden, float[] mask) {
         int units = s.units();
         for (int row = 0; row < s.batch(); row++) {
             int g = s.gateOffset() + row * s.gateStride();
@@ -37,9 +38,9 @@ final class GruCell {
                 double hz = recurrent.get(g + units + j) + recurrentBias[biasOffset + units + j];
                 double hn = recurrent.get(g + 2 * units + j) + recurrentBias[biasOffset + 2 * units + j];
                 recurrent.set(g + 2 * units + j, hn);
-                double r = LstmCell.sigmoid(input.get(g + j) + hr);
-                double z = LstmCell.sigmoid(input.get(g + units + j) + hz);
-                double n = LstmCell.tanh(input.get(g + 2 * units + j) + r * hn);
+                double r = LstmCell.sigmoid(input.get(g + j) + bias[biasOffset + j] + hr);
+                double z = LstmCell.sigmoid(input.get(g + units + j) + bias[biasOffset + units + j] + hz);
+                double n = LstmCell.tanh(input.get(g + 2 * units + j) + bias[biasOffset + 2 * units + j] + r * hn);
                 double hPrev = previousHidden == null ? 0 : previousHidden.get(prev + j);
                 input.set(g + j, r);
                 input.set(g + units + j, z);

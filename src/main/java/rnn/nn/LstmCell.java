@@ -33,10 +33,12 @@ final class LstmCell {
     }
 
     /**
-     * One forward step. {@code gates} holds pre-activations on entry and activations on exit;
+     * One forward step. {@code gates} holds pre-activations without the bias on entry (the bias of
+     * this direction's gates is {@code bias} from {@code biasOffset}) and activations on exit;
      * {@code previousCell} is null for a zero state; {@code mask} is null or one value per row.
      */
-    static void forward(Step s, Floats gates, Floats previousCell, Floats cell, Floats hidden, float[] mask) {
+    static void forward(Step s, Floats gates, double[] bias, int biasOffset, Floats previousCell, Floats cell,
+                        Floats hidden, float[] mask) {
         int units = s.units();
         for (int r = 0; r < s.batch(); r++) {
             int g = s.gateOffset() + r * s.gateStride();
@@ -44,10 +46,10 @@ final class LstmCell {
             int prev = s.previousOffset() + r * s.stateStride();
             boolean real = mask == null || mask[s.maskOffset() + r] != 0;
             for (int j = 0; j < units; j++) {
-                double a = tanh(gates.get(g + j));
-                double f = sigmoid(gates.get(g + units + j));
-                double o = sigmoid(gates.get(g + 2 * units + j));
-                double i = sigmoid(gates.get(g + 3 * units + j));
+                double a = tanh(gates.get(g + j) + bias[biasOffset + j]);
+                double f = sigmoid(gates.get(g + units + j) + bias[biasOffset + units + j]);
+                double o = sigmoid(gates.get(g + 2 * units + j) + bias[biasOffset + 2 * units + j]);
+                double i = sigmoid(gates.get(g + 3 * units + j) + bias[biasOffset + 3 * units + j]);
                 gates.set(g + j, a);
                 gates.set(g + units + j, f);
                 gates.set(g + 2 * units + j, o);

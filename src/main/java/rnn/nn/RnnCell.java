@@ -9,8 +9,9 @@ final class RnnCell {
     private RnnCell() {
     }
 
-    /** {@code h = tanh(pre)}, zero at masked rows. */
-    static void forward(LstmCell.Step s, Floats preActivations, Floats hidden, float[] mask) {
+    /** {@code h = tanh(pre + b)} ({@code bias} from {@code biasOffset}), zero at masked rows. */
+    static void forward(LstmCell.Step s, Floats preActivations, double[] bias, int biasOffset, Floats hidden,
+                        float[] mask) {
         int units = s.units();
         double[] row = new double[units];
         for (int r = 0; r < s.batch(); r++) {
@@ -20,7 +21,7 @@ final class RnnCell {
             } else {
                 preActivations.get(at, row, units);
                 for (int j = 0; j < units; j++) {
-                    row[j] = LstmCell.tanh(row[j]);
+                    row[j] = LstmCell.tanh(row[j] + bias[biasOffset + j]);
                 }
             }
             hidden.set(at, row, units);

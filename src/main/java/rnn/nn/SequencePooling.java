@@ -62,10 +62,16 @@ final class SequencePooling extends ParameterlessComputation {
                 for (int k = 0; k < block; k++) {
                     sum[k] += step[k];
                 }
-                for (int k = 0; k < block; k++) {
-                    if (step[k] > max[k]) {
-                        max[k] = step[k];
-                        argmax[k] = t;
+                if (training) {   // back-propagation sends a max's gradient to the step that held it
+                    for (int k = 0; k < block; k++) {
+                        if (step[k] > max[k]) {
+                            max[k] = step[k];
+                            argmax[k] = t;
+                        }
+                    }
+                } else {
+                    for (int k = 0; k < block; k++) {
+                        max[k] = Math.max(max[k], step[k]);
                     }
                 }
             } else {

@@ -1,5 +1,8 @@
 package rnn.nn;
 
+import java.nio.FloatBuffer;
+
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 
@@ -23,7 +26,7 @@ final class TimeMajor {
             target.reshape('c', steps, b, features).assign(sequence.permute(2, 0, 1));
             return;
         }
-        transposeSteps(Floats.of(sequence), Floats.of(target), (int) steps, (int) features, (int) b);
+        transposeSteps(sequence, target, (int) steps, (int) features, (int) b);
     }
 
     /** {@code sequence[r][j][t] = source[t x batch + r][j]}; {@code sequence} must be dense 'f'. */
@@ -35,7 +38,7 @@ final class TimeMajor {
             sequence.assign(source.reshape('c', steps, b, features).permute(1, 2, 0));
             return;
         }
-        transposeSteps(Floats.of(source), Floats.of(sequence), (int) steps, (int) b, (int) features);
+        transposeSteps(source, sequence, (int) steps, (int) b, (int) features);
     }
 
     /**
@@ -43,18 +46,36 @@ final class TimeMajor {
      * {@code from} into {@code to}, a block at a time in Java arrays (element by element, the
      * reads of one side stride through memory).
      */
-    private static void transposeSteps(Floats from, Floats to, int steps, int rows, int columns) {
+    private static void transposeSteps(INDArray from, INDArray to, int steps, int rows, int columns) {
         int block = rows * columns;
+        if (from.dataType() == DataType.FLOAT && to.dataType() == DataType.FLOAT) {
+            FloatBuffer source = Floats.floatBuffer(from);
+            FloatBuffer target = Floats.floatBuffer(to);
+            float[] in = new float[block];
+            float[] out = new float[block];
+            for (int t = 0; t < steps; t++) {
+                source.get(t * block, in, 0, block);
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < columns; j++) {
+                        out[j * rows + i] = in[i * columns + j];
+                    }
+                }
+                target.put(t * block, out, 0, block);
+            }
+            return;
+        }
+        Floats source = Floats.of(from);
+        Floats target = Floats.of(to);
         double[] in = new double[block];
         double[] out = new double[block];
         for (int t = 0; t < steps; t++) {
-            from.get(t * block, in, block);
+            source.get(t * block, in, block);
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < columns; j++) {
                     out[j * rows + i] = in[i * columns + j];
                 }
             }
-            to.set(t * block, out, block);
+            target.set(t * block, out, block);
         }
     }
 

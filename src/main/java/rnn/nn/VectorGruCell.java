@@ -19,7 +19,7 @@ final class VectorGruCell {
     private VectorGruCell() {
     }
 
-    static void forward(LstmCell.Step s, FloatBuffer input, FloatBuffer recurrent, float[] recurrentBias,
+    static void forward(LstmCell.Step s, FloatBuffer input, FloatBuffer recurrent, float[] bias, float[] recurrentBias,
                         int biasOffset, FloatBuffer previousHidden, FloatBuffer hidden, float[] mask) {
         int units = s.units();
         float[] x = new float[3 * units];
@@ -41,6 +41,7 @@ final class VectorGruCell {
             } else {
                 previousHidden.get(s.previousOffset() + row * s.stateStride(), hPrev, 0, units);
             }
+            VectorMath.accumulate(x, 0, bias, biasOffset, 3 * units);            // x W + b
             VectorMath.accumulate(hr, 0, recurrentBias, biasOffset, 3 * units);   // h' R + rb
             VectorMath.accumulate(x, 0, hr, 0, 2 * units);                       // r and z pre-activations
             VectorMath.sigmoid(x, 0, 2 * units);

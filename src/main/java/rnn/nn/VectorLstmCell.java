@@ -22,8 +22,8 @@ final class VectorLstmCell {
     private VectorLstmCell() {
     }
 
-    static void forward(LstmCell.Step s, FloatBuffer gates, FloatBuffer previousCell, FloatBuffer cell,
-                        FloatBuffer hidden, float[] mask) {
+    static void forward(LstmCell.Step s, FloatBuffer gates, float[] bias, int biasOffset, FloatBuffer previousCell,
+                        FloatBuffer cell, FloatBuffer hidden, float[] mask) {
         int units = s.units();
         float[] g = new float[4 * units];
         float[] cPrev = new float[units];
@@ -39,6 +39,7 @@ final class VectorLstmCell {
                 continue;
             }
             gates.get(gi, g, 0, 4 * units);
+            VectorMath.accumulate(g, 0, bias, biasOffset, 4 * units);
             VectorMath.tanh(g, 0, units);
             VectorMath.sigmoid(g, units, 3 * units);   // f, o and i sit side by side
             if (previousCell == null) {

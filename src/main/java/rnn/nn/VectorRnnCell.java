@@ -12,7 +12,8 @@ final class VectorRnnCell {
     private VectorRnnCell() {
     }
 
-    static void forward(LstmCell.Step s, FloatBuffer preActivations, FloatBuffer hidden, float[] mask) {
+    static void forward(LstmCell.Step s, FloatBuffer preActivations, float[] bias, int biasOffset, FloatBuffer hidden,
+                        float[] mask) {
         int units = s.units();
         float[] row = new float[units];
         for (int r = 0; r < s.batch(); r++) {
@@ -21,6 +22,7 @@ final class VectorRnnCell {
                 Arrays.fill(row, 0f);
             } else {
                 preActivations.get(at, row, 0, units);
+                VectorMath.accumulate(row, 0, bias, biasOffset, units);
                 VectorMath.tanh(row, 0, units);
             }
             hidden.put(at, row, 0, units);

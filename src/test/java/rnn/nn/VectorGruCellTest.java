@@ -28,9 +28,12 @@ class VectorGruCellTest {
         // Two rows of states: the previous state sits in row block 0, this step's in row block 1.
         LstmCell.Step step = new LstmCell.Step(0, 3 * UNITS, BATCH * UNITS, 0, UNITS, 0, BATCH, UNITS);
         float[] mask = {1, 0, 1};
+        double[] bias = random(1, 3 * UNITS).castTo(DataType.DOUBLE).toDoubleVector();
         double[] recurrentBias = random(1, 3 * UNITS).castTo(DataType.DOUBLE).toDoubleVector();
+        float[] biasFloat = new float[3 * UNITS];
         float[] recurrentBiasFloat = new float[3 * UNITS];
         for (int k = 0; k < recurrentBiasFloat.length; k++) {
+            biasFloat[k] = (float) bias[k];
             recurrentBiasFloat[k] = (float) recurrentBias[k];
         }
         INDArray input = random(BATCH, 3 * UNITS);
@@ -38,10 +41,10 @@ class VectorGruCellTest {
         INDArray states = random(2 * BATCH, UNITS);
         INDArray[] scalar = {input.dup('c'), recurrent.dup('c'), states.dup('c')};
         INDArray[] vector = {input.dup('c'), recurrent.dup('c'), states.dup('c')};
-        GruCell.forward(step, Floats.of(scalar[0]), Floats.of(scalar[1]), recurrentBias, 0, Floats.of(scalar[2]),
+        GruCell.forward(step, Floats.of(scalar[0]), Floats.of(scalar[1]), bias, recurrentBias, 0, Floats.of(scalar[2]),
                 Floats.of(scalar[2]), mask);
-        VectorGruCell.forward(step, floats(vector[0]), floats(vector[1]), recurrentBiasFloat, 0, floats(vector[2]),
-                floats(vector[2]), mask);
+        VectorGruCell.forward(step, floats(vector[0]), floats(vector[1]), biasFloat, recurrentBiasFloat, 0,
+                floats(vector[2]), floats(vector[2]), mask);
         assertTrue(scalar[2].equalsWithEps(vector[2], 1e-5), "states");
         assertTrue(scalar[1].equalsWithEps(vector[1], 1e-5), "recurrent parts");
 

@@ -29,10 +29,15 @@ class VectorLstmCellTest {
             BATCH, UNITS)};
         INDArray[] vector = {gates.dup('c'), Nd4j.create(DataType.FLOAT, BATCH, UNITS), Nd4j.create(DataType.FLOAT,
             BATCH, UNITS)};
-        LstmCell.forward(step, Floats.of(scalar[0]), Floats.of(previous), Floats.of(scalar[1]), Floats.of(scalar[2]),
-                mask);
-        VectorLstmCell.forward(step, floats(vector[0]),
-                floats(previous), floats(vector[1]), floats(vector[2]), mask);
+        double[] bias = random(1, 4 * UNITS).castTo(DataType.DOUBLE).toDoubleVector();
+        float[] biasFloat = new float[bias.length];
+        for (int k = 0; k < bias.length; k++) {
+            biasFloat[k] = (float) bias[k];
+        }
+        LstmCell.forward(step, Floats.of(scalar[0]), bias, 0, Floats.of(previous), Floats.of(scalar[1]),
+                Floats.of(scalar[2]), mask);
+        VectorLstmCell.forward(step, floats(vector[0]), biasFloat, 0, floats(previous), floats(vector[1]),
+                floats(vector[2]), mask);
         assertTrue(scalar[1].equalsWithEps(vector[1], 1e-5), "cells");
         assertTrue(scalar[2].equalsWithEps(vector[2], 1e-5), "hidden");
         // Masked rows keep their pre-activations in the vector kernel; the backward pass zeroes them either way.
