@@ -20,10 +20,11 @@ final class RunHeader {
                 + "config:\n" + indent(ConfigLoader.toYaml(config));
     }
 
-    /** OpenMP and BLAS thread settings as the environment gives them. */
+    /** OpenMP and BLAS thread settings as the environment gives them, and the BLAS threads in use. */
     static String threads() {
         return "OMP_NUM_THREADS=" + env("OMP_NUM_THREADS") + " OPENBLAS_NUM_THREADS=" + env("OPENBLAS_NUM_THREADS")
-                + " OPENBLAS_CORETYPE=" + env("OPENBLAS_CORETYPE");
+                + " OPENBLAS_CORETYPE=" + env("OPENBLAS_CORETYPE") + " (BLAS threads " + Nd4j.factory().blas().getMaxThreads()
+                + ")";
     }
 
     private static String env(String name) {
