@@ -48,26 +48,11 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
             TimeMajor.fromNcw(permuteIfNWC(epsilon), dHidden);
             double[] dBias = new double[width * directions()];
             double[] dRecurrentBias = new double[width * directions()];
-            int firstStep = backLength > 0 ? Math.max(0, steps - backLength) : 0;
-            for (int d = 0; d < directions(); d++) {
-                Blas.Matrix recurrentD = Blas.Matrix.columnBlock(recurrentWeights, (long) d * width, width);
-                for (int k = steps - 1; k >= firstStep; k--) {
-                    int t = time(d, k, steps);
-                    int previous = time(d, k - 1, steps);
-                    CellKernels.gruBackward(step(d, t, previous, k == 0, b), pass.input(), pass.recurrent(),
-                            k == 0 ? pass.initialHidden() : pass.hidden(), dHidden, k == 0 ? null : dHidden, dBias,
-                            dRecurrentBias, d * width, pass.mask());
-                    if (k > firstStep) {   // dHidden[previous] += dRecurrent[t] RW^T
-                        Blas.gemm(stepBlock(pass.recurrent(), t, b, d, width), false, recurrentD, true,
-                                stepBlock(dHidden, previous, b, d, units), 1.0, 1.0);
-                    }
-                }
-                if (firstStep > 0) {   // steps beyond the truncation get no gradient
-                    int from = d == 0 ? 0 : steps - firstStep;
-                    block(rows(pass.input(), from, from + firstStep, b), d, width).assign(0);
-                    block(rows(pass.recurrent(), from, from + firstStep, b), d, width).assign(0);
-                }
-            }
+            recurBack(recurrentWeights, pass.recurrent(), dHidden, b, steps, firstStep(backLength, steps),
+                    (d, k, t, previous) -> CellKernels.gruBackward(step(d, t, previous, k == 0, b), pass.input(),
+                            pass.recurrent(), k == 0 ? pass.initialHidden() : pass.hidden(), dHidden,
+                            k == 0 ? null : dHidden, dBias, dRecurrentBias, d * width, pass.mask()),
+                    pass.input(), pass.recurrent());
             recurrentWeightGradient(pass.hidden(), pass.initialHidden(), pass.recurrent(), b, steps);
             gradientViews.get(FusedRecurrentParams.RECURRENT_BIAS)
                     .assign(Nd4j.createFromArray(dRecurrentBias).castTo(dataType));
@@ -98,24 +83,9 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
             INDArray hidden = buffer("hidden", (long) steps * b, (long) units * directions());
             INDArray h0 = initialState(state, STATE_HIDDEN);
             float[] mask = timeMajorMask(b, steps);
-            for (int d = 0; d < directions(); d++) {
-                Blas.Matrix recurrentD = Blas.Matrix.columnBlock(recurrentWeights, (long) d * width, width);
-                for (int k = 0; k < steps; k++) {
-                    int t = time(d, k, steps);
-                    int previous = time(d, k - 1, steps);
-                    Blas.Matrix previousHidden = k == 0
-                            ? (h0 == null ? null : Blas.Matrix.rowBlock(h0, 0, b, (long) d * units, units))
-                            : stepBlock(hidden, previous, b, d, units);
-                    if (previousHidden != null) {
-                        Blas.gemm(previousHidden, false, recurrentD, false, stepBlock(recurrent, t, b, d, width), 1.0,
-                                0.0);
-                    } else {
-                        block(rows(recurrent, t, t + 1, b), d, width).assign(0);
-                    }
-                    CellKernels.gruForward(step(d, t, previous, k == 0, b), input, recurrent, bias, recurrentBias, d * width,
-                            k == 0 ? h0 : hidden, hidden, mask);
-                }
-            }
+            recur(recurrentWeights, h0, hidden, recurrent, false, b, steps, (d, k, t, previous) ->
+                    CellKernels.gruForward(step(d, t, previous, k == 0, b), input, recurrent, bias, recurrentBias,
+                            d * width, k == 0 ? h0 : hidden, hidden, mask));
             GruPass pass = new GruPass(inputs, input, recurrent, hidden, mask, h0, b, steps);
             saved = training ? pass : null;
             return pass;

@@ -52,25 +52,10 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
             INDArray dCell = buffer("dCell", b, (long) directions * units);
             dCell.assign(0);
             double[] dBias = new double[4 * units * directions];
-            int firstStep = backLength > 0 ? Math.max(0, steps - backLength) : 0;
-            for (int d = 0; d < directions; d++) {
-                Blas.Matrix recurrentD = Blas.Matrix.columnBlock(recurrent, (long) d * 4 * units, 4L * units);
-                for (int k = steps - 1; k >= firstStep; k--) {
-                    int t = time(d, k, steps);
-                    int previous = time(d, k - 1, steps);
-                    LstmCell.Step step = step(d, t, previous, k == 0, b);
-                    CellKernels.lstmBackward(step, pass.gates(), k == 0 ? pass.initialCell() : pass.cells(), pass.cells(),
-                            dHidden, dCell, d * units, dBias, d * 4 * units, pass.mask());
-                    if (k > firstStep) {   // dHidden[previous] += dGates[t] RW^T
-                        Blas.gemm(stepBlock(pass.gates(), t, b, d, 4 * units), false, recurrentD, true,
-                                stepBlock(dHidden, previous, b, d, units), 1.0, 1.0);
-                    }
-                }
-                if (firstStep > 0) {   // steps beyond the truncation get no gradient
-                    int from = d == 0 ? 0 : steps - firstStep;
-                    block(rows(pass.gates(), from, from + firstStep, b), d, 4 * units).assign(0);
-                }
-            }
+            recurBack(recurrent, pass.gates(), dHidden, b, steps, firstStep(backLength, steps), (d, k, t, previous) ->
+                    CellKernels.lstmBackward(step(d, t, previous, k == 0, b), pass.gates(),
+                            k == 0 ? pass.initialCell() : pass.cells(), pass.cells(), dHidden, dCell, d * units, dBias,
+                            d * 4 * units, pass.mask()), pass.gates());
             INDArray dGates = pass.gates();   // [time x batch, directions x 4 hidden], now gradients
             recurrentWeightGradient(pass.hidden(), pass.initialHidden(), dGates, b, steps);
             return finishBackprop(pass.inputs(), dGates, inputWeights, dBias, b, steps, workspaceMgr);
@@ -100,22 +85,9 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
             INDArray h0 = initialState(state, STATE_HIDDEN);
             INDArray c0 = initialState(state, STATE_CELL);
             float[] mask = timeMajorMask(b, steps);
-            for (int d = 0; d < directions; d++) {
-                Blas.Matrix recurrentD = Blas.Matrix.columnBlock(recurrent, (long) d * 4 * units, 4L * units);
-                for (int k = 0; k < steps; k++) {
-                    int t = time(d, k, steps);
-                    int previous = time(d, k - 1, steps);
-                    Blas.Matrix previousHidden = k == 0
-                            ? (h0 == null ? null : Blas.Matrix.rowBlock(h0, 0, b, (long) d * units, units))
-                            : stepBlock(hidden, previous, b, d, units);
-                    if (previousHidden != null) {
-                        Blas.gemm(previousHidden, false, recurrentD, false, stepBlock(gates, t, b, d, 4 * units), 1.0,
-                                1.0);
-                    }
+            recur(recurrent, h0, hidden, gates, true, b, steps, (d, k, t, previous) ->
                     CellKernels.lstmForward(step(d, t, previous, k == 0, b), gates, bias, d * 4 * units,
-                            k == 0 ? c0 : cells, cells, hidden, mask);
-                }
-            }
+                            k == 0 ? c0 : cells, cells, hidden, mask));
             LstmPass pass = new LstmPass(inputs, gates, cells, hidden, mask, h0, c0, b, steps);
             saved = training ? pass : null;
             return pass;

@@ -105,6 +105,76 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         return permuteIfNWC(out);
     }
 
+    /** What a cell does at one step of one direction, once the recurrent product is in place. */
+    interface CellStep {
+        /** Step {@code k} of direction {@code d}, at time {@code t}; {@code previous} is the time read before it. */
+        void run(int d, int k, int t, int previous);
+    }
+
+    /**
+     * The forward recurrence: for each direction and step, {@code h' RW} of the direction's
+     * previous state (from {@code hidden}, or {@code h0} at the first step; nothing for a zero
+     * state) goes into the step's rows of {@code target}, added to what they hold when
+     * {@code accumulate}, else replacing it (zero at a zero state); then {@code cell} runs.
+     */
+    void recur(INDArray recurrentWeights, INDArray h0, INDArray hidden, INDArray target, boolean accumulate, int batch,
+               int steps, CellStep cell) {
+        int units = units();
+        int width = layerConf().gates() * units;
+        for (int d = 0; d < directions(); d++) {
+            Blas.Matrix recurrentD = Blas.Matrix.columnBlock(recurrentWeights, (long) d * width, width);
+            for (int k = 0; k < steps; k++) {
+                int t = time(d, k, steps);
+                int previous = time(d, k - 1, steps);
+                Blas.Matrix previousHidden = k == 0
+                        ? (h0 == null ? null : Blas.Matrix.rowBlock(h0, 0, batch, (long) d * units, units))
+                        : stepBlock(hidden, previous, batch, d, units);
+                if (previousHidden != null) {
+                    Blas.gemm(previousHidden, false, recurrentD, false, stepBlock(target, t, batch, d, width), 1.0,
+                            accumulate ? 1.0 : 0.0);
+                } else if (!accumulate) {
+                    block(rows(target, t, t + 1, batch), d, width).assign(0);
+                }
+                cell.run(d, k, t, previous);
+            }
+        }
+    }
+
+    /**
+     * The backward recurrence, last step first: at each step {@code cell} leaves the gradient of
+     * the recurrent product's output in {@code dRecurrent}, and {@code dRecurrent RW^T} is added
+     * to the previous state's gradient in {@code dHidden}. Steps before {@code firstStep} (beyond a
+     * truncation) are skipped, and their rows of every array in {@code untouched} are zeroed.
+     */
+    void recurBack(INDArray recurrentWeights, INDArray dRecurrent, INDArray dHidden, int batch, int steps,
+                   int firstStep, CellStep cell, INDArray... untouched) {
+        int units = units();
+        int width = layerConf().gates() * units;
+        for (int d = 0; d < directions(); d++) {
+            Blas.Matrix recurrentD = Blas.Matrix.columnBlock(recurrentWeights, (long) d * width, width);
+            for (int k = steps - 1; k >= firstStep; k--) {
+                int t = time(d, k, steps);
+                int previous = time(d, k - 1, steps);
+                cell.run(d, k, t, previous);
+                if (k > firstStep) {
+                    Blas.gemm(stepBlock(dRecurrent, t, batch, d, width), false, recurrentD, true,
+                            stepBlock(dHidden, previous, batch, d, units), 1.0, 1.0);
+                }
+            }
+            if (firstStep > 0) {
+                int from = d == 0 ? 0 : steps - firstStep;
+                for (INDArray a : untouched) {
+                    block(rows(a, from, from + firstStep, batch), d, width).assign(0);
+                }
+            }
+        }
+    }
+
+    /** The truncated back-propagation's first step ({@code backLength} steps from the end), or 0. */
+    static int firstStep(int backLength, int steps) {
+        return backLength > 0 ? Math.max(0, steps - backLength) : 0;
+    }
+
     /** Each direction's state after its last step: {@code [batch, directions x hidden]}. */
     INDArray lastStates(INDArray timeMajor, int batch, int steps) {
         int units = units();

@@ -45,23 +45,8 @@ final class FusedRnnLayer extends FusedRecurrentLayer<FusedRnn> {
             INDArray dHidden = buffer("dHidden", (long) steps * b, (long) directions() * units);
             TimeMajor.fromNcw(permuteIfNWC(epsilon), dHidden);
             INDArray dPre = pass.preActivations();   // from here on the pre-activations' gradients
-            int firstStep = backLength > 0 ? Math.max(0, steps - backLength) : 0;
-            for (int d = 0; d < directions(); d++) {
-                Blas.Matrix recurrentD = Blas.Matrix.columnBlock(recurrent, (long) d * units, units);
-                for (int k = steps - 1; k >= firstStep; k--) {
-                    int t = time(d, k, steps);
-                    int previous = time(d, k - 1, steps);
-                    CellKernels.rnnBackward(step(d, t, b), pass.hidden(), dHidden, dPre, pass.mask());
-                    if (k > firstStep) {   // dHidden[previous] += dPre[t] RW^T
-                        Blas.gemm(stepBlock(dPre, t, b, d, units), false, recurrentD, true,
-                                stepBlock(dHidden, previous, b, d, units), 1.0, 1.0);
-                    }
-                }
-                if (firstStep > 0) {   // steps beyond the truncation get no gradient
-                    int from = d == 0 ? 0 : steps - firstStep;
-                    block(rows(dPre, from, from + firstStep, b), d, units).assign(0);
-                }
-            }
+            recurBack(recurrent, dPre, dHidden, b, steps, firstStep(backLength, steps), (d, k, t, previous) ->
+                    CellKernels.rnnBackward(step(d, t, b), pass.hidden(), dHidden, dPre, pass.mask()), dPre);
             recurrentWeightGradient(pass.hidden(), pass.initialHidden(), dPre, b, steps);
             return finishBackprop(pass.inputs(), dPre, inputWeights, columnSums(dPre), b, steps, workspaceMgr);
         }
@@ -86,19 +71,8 @@ final class FusedRnnLayer extends FusedRecurrentLayer<FusedRnn> {
             INDArray hidden = buffer("hidden", (long) steps * b, (long) units * directions());
             INDArray h0 = initialState(state, STATE_HIDDEN);
             float[] mask = timeMajorMask(b, steps);
-            for (int d = 0; d < directions(); d++) {
-                Blas.Matrix recurrentD = Blas.Matrix.columnBlock(recurrent, (long) d * units, units);
-                for (int k = 0; k < steps; k++) {
-                    int t = time(d, k, steps);
-                    Blas.Matrix previousHidden = k == 0
-                            ? (h0 == null ? null : Blas.Matrix.rowBlock(h0, 0, b, (long) d * units, units))
-                            : stepBlock(hidden, time(d, k - 1, steps), b, d, units);
-                    if (previousHidden != null) {
-                        Blas.gemm(previousHidden, false, recurrentD, false, stepBlock(pre, t, b, d, units), 1.0, 1.0);
-                    }
-                    CellKernels.rnnForward(step(d, t, b), pre, bias, d * units, hidden, mask);
-                }
-            }
+            recur(recurrent, h0, hidden, pre, true, b, steps, (d, k, t, previous) ->
+                    CellKernels.rnnForward(step(d, t, b), pre, bias, d * units, hidden, mask));
             RnnPass pass = new RnnPass(inputs, pre, hidden, mask, h0, b, steps);
             saved = training ? pass : null;
             return pass;
