@@ -7,26 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
+import static rnn.nn.RecurrentFixture.BATCH;
+import static rnn.nn.RecurrentFixture.IN;
+import static rnn.nn.RecurrentFixture.LENGTHS;
+import static rnn.nn.RecurrentFixture.STEPS;
+import static rnn.nn.RecurrentFixture.UNITS;
+import static rnn.nn.RecurrentFixture.input;
+import static rnn.nn.RecurrentFixture.mask;
+import static rnn.nn.RecurrentFixture.passesGradientCheck;
 
 import java.util.List;
 
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import rnn.config.CellType;
 import rnn.config.ConfigException;
@@ -41,47 +42,16 @@ import rnn.data.EncodedExample;
 
 /** {@link FusedGru} computes PyTorch's GRU, bidirectional and masked, with correct gradients. */
 class FusedGruTest extends DoublePrecisionTest {
-    private static final int IN = 3;
-    private static final int UNITS = 4;
-    private static final int STEPS = 5;
-    private static final int BATCH = 3;
-    private static final int[] LENGTHS = {5, 3, 1};
 
     private static MultiLayerNetwork network(boolean bidirectional) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .dataType(DataType.DOUBLE).seed(12).updater(new NoOp()).weightInit(WeightInit.XAVIER)
-                .list()
-                .layer(new FusedGru.Builder().bidirectional(bidirectional).nIn(IN).nOut(UNITS)
-                        .dataFormat(RNNFormat.NCW).build())
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                        .nIn(bidirectional ? 2 * UNITS : UNITS).nOut(2).activation(Activation.SOFTMAX)
-                        .dataFormat(RNNFormat.NCW).build())
-                .build());
-        net.init();
+        MultiLayerNetwork net = RecurrentFixture.network(new FusedGru.Builder().bidirectional(bidirectional).nIn(IN)
+                .nOut(UNITS).dataFormat(RNNFormat.NCW).build(), bidirectional ? 2 * UNITS : UNITS);
         // Non-zero biases, so that a mix-up of the input and recurrent biases shows.
         net.getLayer(0).getParam("b").assign(Nd4j.rand(DataType.DOUBLE, 1, net.getLayer(0).getParam("b").length())
                 .reshape(net.getLayer(0).getParam("b").shape()).subi(0.5));
         net.getLayer(0).getParam("rb").assign(Nd4j.rand(DataType.DOUBLE, 1, net.getLayer(0).getParam("rb").length())
                 .reshape(net.getLayer(0).getParam("rb").shape()).subi(0.5));
         return net;
-    }
-
-    private static INDArray input() {
-        return Nd4j.rand(DataType.DOUBLE, BATCH, IN, STEPS).subi(0.5).muli(2);   // [batch, in, time]
-    }
-
-    private static INDArray mask() {
-        return Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}, {1, 0, 0, 0, 0}});
-    }
-
-    private static INDArray labels() {
-        INDArray labels = Nd4j.zeros(DataType.DOUBLE, BATCH, 2, STEPS);
-        for (int b = 0; b < BATCH; b++) {
-            for (int t = 0; t < STEPS; t++) {
-                labels.putScalar(b, (b + t) % 2, t, 1.0);
-            }
-        }
-        return labels;
     }
 
     /** PyTorch's GRU step, written out plainly: gate blocks r, z, n of direction {@code d}. */
@@ -147,11 +117,7 @@ class FusedGruTest extends DoublePrecisionTest {
     void gradientsPassFiniteDifferenceCheck(boolean masked, boolean bidirectional) {
         Nd4j.getRandom().setSeed(33);
         MultiLayerNetwork net = network(bidirectional);
-        INDArray mask = masked ? mask() : null;
-        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(input())
-                .labels(labels()).inputMask(mask).labelMask(mask).epsilon(1e-6).maxRelError(1e-5)
-                .minAbsoluteError(1e-9).print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(true));
-        assertTrue(ok);
+        assertTrue(passesGradientCheck(net, masked));
     }
 
     private static ComputationGraph classifier(boolean bidirectional, DataType type) {

@@ -5,19 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
+import static rnn.nn.RecurrentFixture.BATCH;
+import static rnn.nn.RecurrentFixture.IN;
+import static rnn.nn.RecurrentFixture.STEPS;
+import static rnn.nn.RecurrentFixture.UNITS;
+import static rnn.nn.RecurrentFixture.input;
+import static rnn.nn.RecurrentFixture.labels;
+import static rnn.nn.RecurrentFixture.mask;
+import static rnn.nn.RecurrentFixture.passesGradientCheck;
 
 import java.util.List;
 import java.util.Map;
 
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,8 +30,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import rnn.config.CellType;
 import rnn.config.ConfigLoader;
@@ -41,10 +43,6 @@ import rnn.data.EncodedExample;
 
 /** {@link FusedLstm} computes exactly what DL4J's LSTM computes, and its gradients are right. */
 class FusedLstmTest extends DoublePrecisionTest {
-    private static final int IN = 3;
-    private static final int UNITS = 4;
-    private static final int STEPS = 5;
-    private static final int BATCH = 3;
 
     private static MultiLayerNetwork network(BaseRecurrentLayer.Builder<?> recurrent) {
         boolean both = recurrent instanceof FusedLstm.Builder && ((FusedLstm) recurrent.nIn(IN).nOut(UNITS).build())
@@ -53,34 +51,7 @@ class FusedLstmTest extends DoublePrecisionTest {
     }
 
     private static MultiLayerNetwork network(BaseRecurrentLayer.Builder<?> recurrent, int width) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .dataType(DataType.DOUBLE).seed(12).updater(new NoOp()).weightInit(WeightInit.XAVIER)
-                .list()
-                .layer(recurrent.nIn(IN).nOut(UNITS).dataFormat(RNNFormat.NCW).build())
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(width).nOut(2)
-                        .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).build())
-                .build());
-        net.init();
-        return net;
-    }
-
-    private static INDArray input() {
-        return Nd4j.rand(DataType.DOUBLE, BATCH, IN, STEPS).subi(0.5).muli(2);   // [batch, in, time]
-    }
-
-    /** Rows of lengths 5, 3 and 1: the shorter ones padded at the end. */
-    private static INDArray mask() {
-        return Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}, {1, 0, 0, 0, 0}});
-    }
-
-    private static INDArray labels() {
-        INDArray labels = Nd4j.zeros(DataType.DOUBLE, BATCH, 2, STEPS);
-        for (int b = 0; b < BATCH; b++) {
-            for (int t = 0; t < STEPS; t++) {
-                labels.putScalar(b, (b + t) % 2, t, 1.0);
-            }
-        }
-        return labels;
+        return RecurrentFixture.network(recurrent.nIn(IN).nOut(UNITS).dataFormat(RNNFormat.NCW).build(), width);
     }
 
     @ParameterizedTest
@@ -122,11 +93,7 @@ class FusedLstmTest extends DoublePrecisionTest {
     void gradientsPassFiniteDifferenceCheck(boolean masked, boolean bidirectional) {
         Nd4j.getRandom().setSeed(5);
         MultiLayerNetwork net = network(new FusedLstm.Builder().bidirectional(bidirectional));
-        INDArray mask = masked ? mask() : null;
-        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(input())
-                .labels(labels()).inputMask(mask).labelMask(mask).epsilon(1e-6).maxRelError(1e-5)
-                .minAbsoluteError(1e-9).print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(true));
-        assertTrue(ok);
+        assertTrue(passesGradientCheck(net, masked));
     }
 
     @ParameterizedTest

@@ -6,18 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
+import static rnn.nn.RecurrentFixture.BATCH;
+import static rnn.nn.RecurrentFixture.IN;
+import static rnn.nn.RecurrentFixture.LENGTHS;
+import static rnn.nn.RecurrentFixture.STEPS;
+import static rnn.nn.RecurrentFixture.UNITS;
+import static rnn.nn.RecurrentFixture.input;
+import static rnn.nn.RecurrentFixture.mask;
+import static rnn.nn.RecurrentFixture.passesGradientCheck;
 
 import java.util.List;
 
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,8 +28,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import rnn.config.CellType;
 import rnn.config.ConfigLoader;
@@ -38,48 +39,13 @@ import rnn.config.TrainingConfig;
 
 /** {@link FusedRnn} computes DL4J's SimpleRnn, bidirectional and masked, with correct gradients. */
 class FusedRnnTest extends DoublePrecisionTest {
-    private static final int IN = 3;
-    private static final int UNITS = 4;
-    private static final int STEPS = 5;
-    private static final int BATCH = 3;
-    private static final int[] LENGTHS = {5, 3, 1};
-
-    private static MultiLayerNetwork network(Layer recurrent, int width) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .dataType(DataType.DOUBLE).seed(12).updater(new NoOp()).weightInit(WeightInit.XAVIER)
-                .list()
-                .layer(recurrent)
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(width).nOut(2)
-                        .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).build())
-                .build());
-        net.init();
-        return net;
-    }
 
     private static MultiLayerNetwork fused(boolean bidirectional) {
-        MultiLayerNetwork net = network(new FusedRnn.Builder().bidirectional(bidirectional).nIn(IN).nOut(UNITS)
-                .dataFormat(RNNFormat.NCW).build(), bidirectional ? 2 * UNITS : UNITS);
+        MultiLayerNetwork net = RecurrentFixture.network(new FusedRnn.Builder().bidirectional(bidirectional).nIn(IN)
+                .nOut(UNITS).dataFormat(RNNFormat.NCW).build(), bidirectional ? 2 * UNITS : UNITS);
         INDArray b = net.getLayer(0).getParam("b");
         b.assign(Nd4j.rand(DataType.DOUBLE, b.shape()).subi(0.5));   // non-zero, so that the bias shows
         return net;
-    }
-
-    private static INDArray input() {
-        return Nd4j.rand(DataType.DOUBLE, BATCH, IN, STEPS).subi(0.5).muli(2);   // [batch, in, time]
-    }
-
-    private static INDArray mask() {
-        return Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}, {1, 0, 0, 0, 0}});
-    }
-
-    private static INDArray labels() {
-        INDArray labels = Nd4j.zeros(DataType.DOUBLE, BATCH, 2, STEPS);
-        for (int b = 0; b < BATCH; b++) {
-            for (int t = 0; t < STEPS; t++) {
-                labels.putScalar(b, (b + t) % 2, t, 1.0);
-            }
-        }
-        return labels;
     }
 
     @ParameterizedTest
@@ -90,7 +56,7 @@ class FusedRnnTest extends DoublePrecisionTest {
         INDArray x = input();
         INDArray out = ours.feedForward(x, mask(), mask()).get(1);   // [batch, directions x units, time]
         for (int d = 0; d < (bidirectional ? 2 : 1); d++) {
-            MultiLayerNetwork theirs = network(new SimpleRnn.Builder().activation(Activation.TANH).nIn(IN)
+            MultiLayerNetwork theirs = RecurrentFixture.network(new SimpleRnn.Builder().activation(Activation.TANH).nIn(IN)
                     .nOut(UNITS).dataFormat(RNNFormat.NCW).build(), UNITS);
             var layer = ours.getLayer(0);
             theirs.getLayer(0).getParam("W").assign(layer.getParam("W").get(all(),
@@ -127,10 +93,7 @@ class FusedRnnTest extends DoublePrecisionTest {
     void gradientsPassFiniteDifferenceCheck(boolean masked, boolean bidirectional) {
         Nd4j.getRandom().setSeed(43);
         MultiLayerNetwork net = fused(bidirectional);
-        INDArray mask = masked ? mask() : null;
-        assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(input())
-                .labels(labels()).inputMask(mask).labelMask(mask).epsilon(1e-6).maxRelError(1e-5)
-                .minAbsoluteError(1e-9).print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(true)));
+        assertTrue(passesGradientCheck(net, masked));
     }
 
     /** FLOAT runs the vectorised kernel (when the Vector API module is present), DOUBLE the scalar one. */
