@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -106,14 +107,11 @@ public final class SequenceTagger {
         }).toList(), maxChars);
         INDArray probs = net.output(false, new INDArray[] {ds.getFeatures()},
                 new INDArray[] {ds.getFeaturesMaskArray()})[0];   // [batch, tags, time]
-        INDArray best = probs.argMax(1);                          // [batch, time]
+        int steps = (int) probs.size(2);
+        int[] best = probs.argMax(1).castTo(DataType.INT).dup('c').data().asInt();   // [batch][time]
         for (int b = 0; b < ids.size(); b++) {
             int length = sentences.get(ids.get(b)).tokens().length;
-            int[] tags = new int[length];
-            for (int t = 0; t < length; t++) {
-                tags[t] = best.getInt(b, t);
-            }
-            out[ids.get(b)] = tags;
+            out[ids.get(b)] = java.util.Arrays.copyOfRange(best, b * steps, b * steps + length);
         }
     }
 }
