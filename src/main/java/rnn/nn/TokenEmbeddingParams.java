@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Parameters of {@link TokenEmbedding}: the vectors {@code W [ids, size]}, row-major so that each
- * id's vector is contiguous, initialised by the layer's weight init (fan-in the vocabulary, as DL4J
- * initialises its embedding layer); a weight for L2.
+ * id's vector is contiguous, initialised by the layer's weight init with fan-in 1 and fan-out
+ * {@code size}, as DL4J initialises its embedding layers; a weight for L2.
  */
 final class TokenEmbeddingParams extends KeyedParams {
     static final String WEIGHTS = "W";
@@ -34,7 +34,9 @@ final class TokenEmbeddingParams extends KeyedParams {
     @Override
     void initialize(Layer layer, Map<String, INDArray> views) {
         TokenEmbedding l = (TokenEmbedding) layer;
-        l.getWeightInitFn().init(l.getNIn(), l.getNOut(), new long[] {l.getNIn(), l.getNOut()}, 'c',
-                views.get(WEIGHTS));
+        // Fan-in 1, as DL4J's embedding layers have it: the vocabulary's size says nothing about
+        // one vector's scale. (Fan-in = vocabulary made XAVIER's vectors 14 times smaller for
+        // CoNLL-2003, and the tagger plateaued 1.5 F1 lower.)
+        l.getWeightInitFn().init(1, l.getNOut(), new long[] {l.getNIn(), l.getNOut()}, 'c', views.get(WEIGHTS));
     }
 }

@@ -30,8 +30,12 @@ class TokenEmbeddingTest extends DoublePrecisionTest {
     private static final int CLASSES = 3;
 
     private static ComputationGraph graph(boolean ours) {
-        Layer embedding = ours ? new TokenEmbedding.Builder().nIn(VOCABULARY).nOut(SIZE).build()
-                : new EmbeddingSequenceLayer.Builder().nIn(VOCABULARY).nOut(SIZE).outputDataFormat(RNNFormat.NCW)
+        return graph(ours, VOCABULARY);
+    }
+
+    private static ComputationGraph graph(boolean ours, int vocabulary) {
+        Layer embedding = ours ? new TokenEmbedding.Builder().nIn(vocabulary).nOut(SIZE).build()
+                : new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(SIZE).outputDataFormat(RNNFormat.NCW)
                         .hasBias(false).build();
         ComputationGraph graph = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(1)
                 .dataType(DataType.DOUBLE).weightInit(WeightInit.XAVIER).updater(new Sgd(1.0))
@@ -81,6 +85,16 @@ class TokenEmbeddingTest extends DoublePrecisionTest {
         Map<String, INDArray> ourGradients = ours.gradient().gradientForVariable();
         for (Map.Entry<String, INDArray> e : theirs.gradient().gradientForVariable().entrySet()) {
             assertTrue(e.getValue().equalsWithEps(ourGradients.get(e.getKey()), 1e-12), e.getKey());
+        }
+    }
+
+    @Test
+    void freshVectorsHaveTheScaleOfDl4jsEmbeddingLayer() {
+        // XAVIER with fan-in 1 and fan-out 4: standard deviation sqrt(2 / 5), whatever the vocabulary.
+        // A vocabulary of 5,000, so that a fan-in of the vocabulary's size would show.
+        for (ComputationGraph graph : new ComputationGraph[] {graph(true, 5000), graph(false, 5000)}) {
+            double std = graph.getLayer("embedding").getParam("W").stdNumber().doubleValue();
+            assertEquals(Math.sqrt(2.0 / 5), std, 0.02, "standard deviation of the fresh vectors");
         }
     }
 
