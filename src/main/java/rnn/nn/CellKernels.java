@@ -115,6 +115,7 @@ public final class CellKernels {
         int units = 128;
         int batch = 8;
         LstmCell.Step step = new LstmCell.Step(0, 4 * units, 0, 0, units, 0, batch, units);
+        LstmCell.Step plain = new LstmCell.Step(0, units, 0, 0, units, 0, batch, units);   // pre-activations = states
         FloatBuffer gates = direct(batch * 4 * units);   // direct, as ND4J's memory is
         FloatBuffer states = direct(batch * units);
         FloatBuffer other = direct(batch * units);
@@ -126,8 +127,8 @@ public final class CellKernels {
             VectorLstmCell.backward(step, gates, states, states, other, states, 0, sums, 0, null);
             VectorGruCell.forward(step, gates, more, bias, bias, 0, states, other, null);
             VectorGruCell.backward(step, gates, more, states, other, states, sums, sums, 0, null);
-            VectorRnnCell.forward(step, gates, bias, 0, other, null);
-            VectorRnnCell.backward(step, other, states, gates, null);
+            VectorRnnCell.forward(plain, states, bias, 0, other, null);
+            VectorRnnCell.backward(plain, other, states, states, null);
         }
     }
 
