@@ -5,10 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -101,8 +98,7 @@ public final class BundleReader {
         }
     }
 
-    /** The config a bundle was trained with. */
-    public static RunConfig config(Path dir) {
+    private static RunConfig config(Path dir) {
         Path file = dir.resolve("config.yaml");
         try {
             return ConfigLoader.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(),
@@ -121,24 +117,6 @@ public final class BundleReader {
             throw new BundleException(file + ": cannot read (" + e.getMessage() + ")");
         } catch (IllegalArgumentException e) {
             throw new BundleException(file + ": damaged (" + e.getMessage() + ")");
-        }
-    }
-
-    /**
-     * The architecture of a bundle's network, without its parameters: what a fresh network of
-     * the same shape is built from (reading only the small configuration entry of the zip).
-     */
-    public static ComputationGraphConfiguration architecture(Path dir) {
-        Path file = dir.resolve("network.zip");
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry entry = zip.getEntry("configuration.json");
-            if (entry == null) {
-                throw new BundleException(file + ": damaged (no configuration.json)");
-            }
-            return ComputationGraphConfiguration.fromJson(new String(zip.getInputStream(entry).readAllBytes(),
-                    StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new BundleException(file + ": cannot read (" + e.getMessage() + ")");
         }
     }
 

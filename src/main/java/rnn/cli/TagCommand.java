@@ -21,13 +21,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.bundle.Bundle;
-import rnn.bundle.BundleReader;
 import rnn.config.DataConfig;
 import rnn.config.TagFormat;
 import rnn.config.TagSchemeName;
 import rnn.data.TextFiles;
 import rnn.predict.TaggingInput;
-import rnn.predict.Warmup;
 import rnn.task.TaggerTask;
 import rnn.text.Span;
 import rnn.text.TagScheme;
@@ -83,15 +81,6 @@ final class TagCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
-        // While the bundle loads and the input is read, a network of the same shape runs made-up
-        // sentences on the other core, so the first real batches do not pay for a cold JVM.
-        Path modelDir = BundleReader.locate(modelOptions.model, modelOptions.models);
-        try (Warmup warmup = Warmup.start(() -> TaggerTask.warmupPass(modelDir, batchSize))) {
-            return tag(warmup);
-        }
-    }
-
-    private int tag(Warmup warmup) throws IOException {
         Bundle bundle = modelOptions.load(TaggerTask.NAME, "rnn tag");
         List<String> lines = new ArrayList<>();
         if (files.isEmpty()) {
@@ -119,7 +108,6 @@ final class TagCommand implements Callable<Integer> {
         List<TaggingInput.Sentence> sentences = TaggingInput.read(lines, inputFormat, tokenColumn);
         TagScheme output = outputScheme(data, inputFormat, sentences);
         PrintWriter out = spec.commandLine().getOut();
-        warmup.close();
         long started = System.nanoTime();
         for (int start = 0; start < sentences.size(); start += CHUNK) {
             List<TaggingInput.Sentence> chunk = sentences.subList(start, Math.min(sentences.size(), start + CHUNK));

@@ -1,7 +1,5 @@
 package rnn.nn;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * otherwise (and always for DOUBLE, which the gradient checks use).
  * Arrays must be dense and start at offset 0.
  */
-public final class CellKernels {
+final class CellKernels {
     /** Whether FLOAT passes are vectorised in this JVM; {@code -Drnn.scalar=true} turns it off for comparison. */
     static final boolean VECTORIZED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !Boolean.getBoolean("rnn.scalar");
@@ -100,40 +98,6 @@ public final class CellKernels {
 
     private static boolean vector(INDArray a) {
         return VECTORIZED && a.dataType() == DataType.FLOAT;
-    }
-
-    /**
-     * Runs every vectorised pass on made-up rows until the JIT compiles it. Until then the Vector
-     * API runs interpreted, boxing each vector operation: a fresh JVM's first batches ran several
-     * times slower than later ones. Pure Java on its own buffers, so it can run while ND4J
-     * and a model load. Takes a few hundred milliseconds of one core.
-     */
-    public static void warmUp() {
-        if (!VECTORIZED) {
-            return;
-        }
-        int units = 128;
-        int batch = 8;
-        LstmCell.Step step = new LstmCell.Step(0, 4 * units, 0, 0, units, 0, batch, units);
-        LstmCell.Step plain = new LstmCell.Step(0, units, 0, 0, units, 0, batch, units);   // pre-activations = states
-        FloatBuffer gates = direct(batch * 4 * units);   // direct, as ND4J's memory is
-        FloatBuffer states = direct(batch * units);
-        FloatBuffer other = direct(batch * units);
-        FloatBuffer more = direct(batch * 4 * units);
-        float[] bias = new float[4 * units];
-        float[] sums = new float[4 * units];
-        for (int i = 0; i < 2500; i++) {
-            VectorLstmCell.forward(step, gates, bias, 0, states, states, other, null);
-            VectorLstmCell.backward(step, gates, states, states, other, states, 0, sums, 0, null);
-            VectorGruCell.forward(step, gates, more, bias, bias, 0, states, other, null);
-            VectorGruCell.backward(step, gates, more, states, other, states, sums, sums, 0, null);
-            VectorRnnCell.forward(plain, states, bias, 0, other, null);
-            VectorRnnCell.backward(plain, other, states, states, null);
-        }
-    }
-
-    private static FloatBuffer direct(int floats) {
-        return ByteBuffer.allocateDirect(4 * floats).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     private static float[] toFloats(double[] values) {

@@ -7,12 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 
 import rnn.bundle.Bundle;
-import rnn.bundle.BundleReader;
-import rnn.config.CharEncoderConfig;
 import rnn.config.DataConfig;
 import rnn.data.BucketedBatchIterator;
 import rnn.data.TaggedExample;
@@ -117,35 +113,6 @@ public final class TaggerTask implements Task {
      */
     public static List<List<String>> tag(Bundle bundle, List<List<String>> sentences, int batchSize, int workers) {
         return predict(bundle.network(), TaggerEncoder.of(bundle), bundle.labels(), sentences, batchSize, workers);
-    }
-
-    /**
-     * A warm-up pass ({@link rnn.predict.Warmup}) for the tagger bundle in {@code dir}: a network
-     * of its architecture with fresh weights, run on batches of {@code batchSize} made-up
-     * sentences of several lengths (every word id 1, five characters of id 1 each).
-     */
-    public static Runnable warmupPass(Path dir, int batchSize) {
-        ComputationGraph network = new ComputationGraph(BundleReader.architecture(dir));
-        network.init();
-        CharEncoderConfig chars = BundleReader.config(dir).model().chars();
-        int maxChars = chars == null ? 0 : chars.maxChars();
-        List<DataSet> batches = new ArrayList<>();
-        for (int length : new int[] {40, 25, 12, 5}) {
-            List<TaggedExample> batch = new ArrayList<>();
-            for (int i = 0; i < batchSize; i++) {
-                int n = Math.max(1, length - i % 4);   // a little padding, so masks are exercised
-                int[] tokens = new int[n];
-                java.util.Arrays.fill(tokens, 1);
-                int[][] characters = maxChars == 0 ? null : new int[n][];
-                for (int t = 0; maxChars > 0 && t < n; t++) {
-                    characters[t] = new int[] {1, 1, 1, 1, 1};
-                }
-                batch.add(new TaggedExample(tokens, characters, null));
-            }
-            batches.add(TaggedExample.toDataSet(batch, maxChars));
-        }
-        return () -> batches.forEach(b -> network.output(false, new INDArray[] {b.getFeatures()},
-                new INDArray[] {b.getFeaturesMaskArray()}));
     }
 
     /** The model's tags for each sentence of words, in the scheme the model learnt. */

@@ -36,9 +36,4 @@ class VectorMathTest {
         VectorMath.exp(FloatVector.broadcast(VectorMath.S, 0f)).intoArray(out, 0);
         assertEquals(1f, out[0]);
     }
-
-    @Test
-    void theKernelWarmUpRunsEveryPassWithoutFailing() {
-        CellKernels.warmUp();   // throws if a pass reads or writes outside its made-up rows
-    }
 }
