@@ -44,8 +44,7 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
         INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, true, workspaceMgr);
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray dHidden = buffer("dHidden", (long) steps * b, (long) directions() * units);
-            TimeMajor.fromNcw(permuteIfNWC(epsilon), dHidden);
+            INDArray dHidden = hiddenGradient(epsilon, b, steps);
             double[] dBias = new double[width * directions()];
             double[] dRecurrentBias = new double[width * directions()];
             recurBack(recurrentWeights, pass.recurrent(), dHidden, b, steps, firstStep(backLength, steps),
@@ -62,19 +61,15 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
 
     @Override
     Pass run(boolean training, Map<String, INDArray> state, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(false);
-        applyDropOutIfNecessary(training, workspaceMgr);
-        INDArray x = permuteIfNWC(input).castTo(dataType);   // [batch, nIn, time] (NCW)
+        INDArray x = inputSequence(training, workspaceMgr);   // [batch, nIn, time] (NCW)
         int b = (int) x.size(0);
         int steps = (int) x.size(2);
         int units = units();
         int width = 3 * units;
         INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, training, workspaceMgr);
         INDArray recurrentWeights = getParamWithNoise(FusedRecurrentParams.RECURRENT_WEIGHTS, training, workspaceMgr);
-        double[] bias = getParamWithNoise(FusedRecurrentParams.BIAS, training, workspaceMgr).castTo(DataType.DOUBLE)
-                .toDoubleVector();
-        double[] recurrentBias = getParamWithNoise(FusedRecurrentParams.RECURRENT_BIAS, training, workspaceMgr)
-                .castTo(DataType.DOUBLE).toDoubleVector();
+        double[] bias = biasValues(FusedRecurrentParams.BIAS, training, workspaceMgr);
+        double[] recurrentBias = biasValues(FusedRecurrentParams.RECURRENT_BIAS, training, workspaceMgr);
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray inputs = timeMajorInputs(x);

@@ -47,8 +47,7 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
         INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, true, workspaceMgr);
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray dHidden = buffer("dHidden", (long) steps * b, (long) directions * units);
-            TimeMajor.fromNcw(permuteIfNWC(epsilon), dHidden);
+            INDArray dHidden = hiddenGradient(epsilon, b, steps);
             INDArray dCell = buffer("dCell", b, (long) directions * units);
             dCell.assign(0);
             double[] dBias = new double[4 * units * directions];
@@ -64,17 +63,14 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
 
     @Override
     Pass run(boolean training, Map<String, INDArray> state, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(false);
-        applyDropOutIfNecessary(training, workspaceMgr);
-        INDArray x = permuteIfNWC(input).castTo(dataType);   // [batch, nIn, time] (NCW)
+        INDArray x = inputSequence(training, workspaceMgr);   // [batch, nIn, time] (NCW)
         int b = (int) x.size(0);
         int steps = (int) x.size(2);
         int units = units();
         int directions = directions();
         INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, training, workspaceMgr);
         INDArray recurrent = getParamWithNoise(FusedRecurrentParams.RECURRENT_WEIGHTS, training, workspaceMgr);
-        double[] bias = getParamWithNoise(FusedRecurrentParams.BIAS, training, workspaceMgr).castTo(DataType.DOUBLE)
-                .toDoubleVector();
+        double[] bias = biasValues(FusedRecurrentParams.BIAS, training, workspaceMgr);
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray inputs = timeMajorInputs(x);

@@ -78,6 +78,25 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         return tbpttBackpropGradient(epsilon, -1, workspaceMgr);
     }
 
+    /** The layer's input for a pass, dropout applied in training: NCW {@code [batch, nIn, time]} in this layer's type. */
+    INDArray inputSequence(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        applyDropOutIfNecessary(training, workspaceMgr);
+        return permuteIfNWC(input).castTo(dataType);
+    }
+
+    /** A bias parameter's values, for the cell kernels. */
+    double[] biasValues(String key, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        return getParamWithNoise(key, training, workspaceMgr).castTo(DataType.DOUBLE).toDoubleVector();
+    }
+
+    /** The gradient arriving at the layer's output, time-major ({@code [time x batch, directions x hidden]}). */
+    INDArray hiddenGradient(INDArray epsilon, int batch, int steps) {
+        INDArray dHidden = buffer("dHidden", (long) steps * batch, (long) directions() * units());
+        TimeMajor.fromNcw(permuteIfNWC(epsilon), dHidden);
+        return dHidden;
+    }
+
     /** {@code state}'s entry {@code key} as a dense row-major copy in this layer's type, or null. */
     INDArray initialState(Map<String, INDArray> state, String key) {
         INDArray value = state == null ? null : state.get(key);

@@ -42,8 +42,7 @@ final class FusedRnnLayer extends FusedRecurrentLayer<FusedRnn> {
         INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, true, workspaceMgr);
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray dHidden = buffer("dHidden", (long) steps * b, (long) directions() * units);
-            TimeMajor.fromNcw(permuteIfNWC(epsilon), dHidden);
+            INDArray dHidden = hiddenGradient(epsilon, b, steps);
             INDArray dPre = pass.preActivations();   // from here on the pre-activations' gradients
             recurBack(recurrent, dPre, dHidden, b, steps, firstStep(backLength, steps), (d, k, t, previous) ->
                     CellKernels.rnnBackward(step(d, t, b), pass.hidden(), dHidden, dPre, pass.mask()), dPre);
@@ -54,16 +53,13 @@ final class FusedRnnLayer extends FusedRecurrentLayer<FusedRnn> {
 
     @Override
     Pass run(boolean training, Map<String, INDArray> state, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(false);
-        applyDropOutIfNecessary(training, workspaceMgr);
-        INDArray x = permuteIfNWC(input).castTo(dataType);   // [batch, nIn, time] (NCW)
+        INDArray x = inputSequence(training, workspaceMgr);   // [batch, nIn, time] (NCW)
         int b = (int) x.size(0);
         int steps = (int) x.size(2);
         int units = units();
         INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, training, workspaceMgr);
         INDArray recurrent = getParamWithNoise(FusedRecurrentParams.RECURRENT_WEIGHTS, training, workspaceMgr);
-        double[] bias = getParamWithNoise(FusedRecurrentParams.BIAS, training, workspaceMgr).castTo(DataType.DOUBLE)
-                .toDoubleVector();
+        double[] bias = biasValues(FusedRecurrentParams.BIAS, training, workspaceMgr);
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray inputs = timeMajorInputs(x);
