@@ -23,7 +23,7 @@ final class SequencePooling extends ParameterlessComputation {
     private final int maskIndex;
     private long[] inputShape;
     private int[] lengths;     // real steps per sequence
-    private int[] argmax;      // [batch x features] time of the maximum, for MAX
+    private int[] argmax;      // time of each maximum, at feature x batch + row (a step's layout); training only
 
     SequencePooling(ComputationGraph graph, String name, int index, DataType dataType, Pooling[] kinds,
                     String maskInput) {
