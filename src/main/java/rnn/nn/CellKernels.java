@@ -33,17 +33,13 @@ final class CellKernels {
     }
 
     static void lstmBackward(LstmCell.Step s, INDArray gates, INDArray previousCell, INDArray cell, INDArray dHidden,
-                         INDArray dCell, int dCellOffset, double[] dBias, int dBiasOffset, float[] mask) {
+                             INDArray dCell, int dCellOffset, float[] mask) {
         if (vector(gates)) {
-            float[] stepBias = new float[4 * s.units()];
             VectorLstmCell.backward(s, floats(gates), previousCell == null ? null : floats(previousCell), floats(cell),
-                    floats(dHidden), floats(dCell), dCellOffset, stepBias, 0, mask);
-            for (int k = 0; k < stepBias.length; k++) {
-                dBias[dBiasOffset + k] += stepBias[k];
-            }
+                    floats(dHidden), floats(dCell), dCellOffset, mask);
         } else {
             LstmCell.backward(s, Floats.of(gates), previousCell == null ? null : Floats.of(previousCell),
-                    Floats.of(cell), Floats.of(dHidden), Floats.of(dCell), dCellOffset, dBias, dBiasOffset, mask);
+                    Floats.of(cell), Floats.of(dHidden), Floats.of(dCell), dCellOffset, mask);
         }
     }
 
@@ -59,23 +55,15 @@ final class CellKernels {
     }
 
     static void gruBackward(LstmCell.Step s, INDArray input, INDArray recurrent, INDArray previousHidden,
-                            INDArray dHidden, INDArray dPrevious, double[] dBias, double[] dRecurrentBias,
-                            int biasOffset, float[] mask) {
+                            INDArray dHidden, INDArray dPrevious, float[] mask) {
         if (vector(input)) {
-            int width = 3 * s.units();
-            float[] stepBias = new float[width];
-            float[] stepRecurrentBias = new float[width];
             VectorGruCell.backward(s, floats(input), floats(recurrent),
                     previousHidden == null ? null : floats(previousHidden), floats(dHidden),
-                    dPrevious == null ? null : floats(dPrevious), stepBias, stepRecurrentBias, 0, mask);
-            for (int k = 0; k < width; k++) {
-                dBias[biasOffset + k] += stepBias[k];
-                dRecurrentBias[biasOffset + k] += stepRecurrentBias[k];
-            }
+                    dPrevious == null ? null : floats(dPrevious), mask);
         } else {
             GruCell.backward(s, Floats.of(input), Floats.of(recurrent),
                     previousHidden == null ? null : Floats.of(previousHidden), Floats.of(dHidden),
-                    dPrevious == null ? null : Floats.of(dPrevious), dBias, dRecurrentBias, biasOffset, mask);
+                    dPrevious == null ? null : Floats.of(dPrevious), mask);
         }
     }
 

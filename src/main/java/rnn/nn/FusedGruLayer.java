@@ -38,24 +38,19 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
         saved = null;
         int b = pass.batch();
         int steps = pass.steps();
-        int units = units();
-        int width = 3 * units;
         INDArray recurrentWeights = getParamWithNoise(FusedRecurrentParams.RECURRENT_WEIGHTS, true, workspaceMgr);
         INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, true, workspaceMgr);
 
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray dHidden = hiddenGradient(epsilon, b, steps);
-            double[] dBias = new double[width * directions()];
-            double[] dRecurrentBias = new double[width * directions()];
             recurBack(recurrentWeights, pass.recurrent(), dHidden, b, steps, firstStep(backLength, steps),
                     (d, k, t, previous) -> CellKernels.gruBackward(step(d, t, previous, k == 0, b), pass.input(),
                             pass.recurrent(), k == 0 ? pass.initialHidden() : pass.hidden(), dHidden,
-                            k == 0 ? null : dHidden, dBias, dRecurrentBias, d * width, pass.mask()),
+                            k == 0 ? null : dHidden, pass.mask()),
                     pass.input(), pass.recurrent());
             recurrentWeightGradient(pass.hidden(), pass.initialHidden(), pass.recurrent(), b, steps);
-            gradientViews.get(FusedRecurrentParams.RECURRENT_BIAS)
-                    .assign(Nd4j.createFromArray(dRecurrentBias).castTo(dataType));
-            return finishBackprop(pass.inputs(), pass.input(), inputWeights, dBias, b, steps, workspaceMgr);
+            setBiasGradient(FusedRecurrentParams.RECURRENT_BIAS, pass.recurrent());
+            return finishBackprop(pass.inputs(), pass.input(), inputWeights, b, steps, workspaceMgr);
         }
     }
 

@@ -50,14 +50,13 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
             INDArray dHidden = hiddenGradient(epsilon, b, steps);
             INDArray dCell = buffer("dCell", b, (long) directions * units);
             dCell.assign(0);
-            double[] dBias = new double[4 * units * directions];
             recurBack(recurrent, pass.gates(), dHidden, b, steps, firstStep(backLength, steps), (d, k, t, previous) ->
                     CellKernels.lstmBackward(step(d, t, previous, k == 0, b), pass.gates(),
-                            k == 0 ? pass.initialCell() : pass.cells(), pass.cells(), dHidden, dCell, d * units, dBias,
-                            d * 4 * units, pass.mask()), pass.gates());
+                            k == 0 ? pass.initialCell() : pass.cells(), pass.cells(), dHidden, dCell, d * units,
+                            pass.mask()), pass.gates());
             INDArray dGates = pass.gates();   // [time x batch, directions x 4 hidden], now gradients
             recurrentWeightGradient(pass.hidden(), pass.initialHidden(), dGates, b, steps);
-            return finishBackprop(pass.inputs(), dGates, inputWeights, dBias, b, steps, workspaceMgr);
+            return finishBackprop(pass.inputs(), dGates, inputWeights, b, steps, workspaceMgr);
         }
     }
 

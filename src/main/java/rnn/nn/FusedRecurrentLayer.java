@@ -254,13 +254,13 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
 
     /**
      * Ends a backward pass from the gradient of the input projection {@code dProjection}: fills
-     * the W and b gradient views, and returns the gradient object with the gradient for the layer
-     * below, {@code [batch, nIn, time]}.
+     * the W and b gradient views (b's is the column sums of {@code dProjection}), and returns the
+     * gradient object with the gradient for the layer below, {@code [batch, nIn, time]}.
      */
-    Pair<Gradient, INDArray> finishBackprop(INDArray inputs, INDArray dProjection, INDArray inputWeights,
-                                            double[] dBias, int batch, int steps, LayerWorkspaceMgr workspaceMgr) {
+    Pair<Gradient, INDArray> finishBackprop(INDArray inputs, INDArray dProjection, INDArray inputWeights, int batch,
+                                            int steps, LayerWorkspaceMgr workspaceMgr) {
         Blas.gemm(inputs, true, dProjection, false, gradientViews.get(FusedRecurrentParams.INPUT_WEIGHTS), 1.0, 0.0);
-        gradientViews.get(FusedRecurrentParams.BIAS).assign(Nd4j.createFromArray(dBias).castTo(dataType));
+        setBiasGradient(FusedRecurrentParams.BIAS, dProjection);
         long nIn = layerConf().getNIn();
         INDArray dInputs = buffer("dInputs", (long) steps * batch, nIn);   // [time x batch, nIn]
         Blas.gemm(dProjection, false, inputWeights, true, dInputs, 1.0, 0.0);
@@ -271,8 +271,17 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         return new Pair<>(gradientOfViews(), permuteIfNWC(backpropDropOutIfPresent(epsilonOut)));
     }
 
-    /** Column sums of a time-major array: a bias gradient from its pre-activations' gradients. */
-    static double[] columnSums(INDArray timeMajor) {
+    /**
+     * Fills the gradient view of bias {@code key} from the gradients of the pre-activations it
+     * is added to: their column sums over every step and row. Masked steps, and steps beyond a
+     * truncation, hold zero gradients by then.
+     */
+    void setBiasGradient(String key, INDArray dPreActivations) {
+        gradientViews.get(key).assign(Nd4j.createFromArray(columnSums(dPreActivations)).castTo(dataType));
+    }
+
+    /** Column sums of a time-major array. */
+    private static double[] columnSums(INDArray timeMajor) {
         int rows = (int) timeMajor.size(0);
         int columns = (int) timeMajor.size(1);
         Floats values = Floats.of(timeMajor);

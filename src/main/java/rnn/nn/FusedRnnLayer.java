@@ -47,7 +47,7 @@ final class FusedRnnLayer extends FusedRecurrentLayer<FusedRnn> {
             recurBack(recurrent, dPre, dHidden, b, steps, firstStep(backLength, steps), (d, k, t, previous) ->
                     CellKernels.rnnBackward(step(d, t, b), pass.hidden(), dHidden, dPre, pass.mask()), dPre);
             recurrentWeightGradient(pass.hidden(), pass.initialHidden(), dPre, b, steps);
-            return finishBackprop(pass.inputs(), dPre, inputWeights, columnSums(dPre), b, steps, workspaceMgr);
+            return finishBackprop(pass.inputs(), dPre, inputWeights, b, steps, workspaceMgr);
         }
     }
 

@@ -56,13 +56,12 @@ final class GruCell {
      * {@code input} and {@code recurrent} hold the gradients with respect to their pre-activations
      * (they differ in the n block, where the recurrent part is scaled by r), the direct part of
      * the previous state's gradient, {@code dh z}, has been added to {@code dPrevious} at the
-     * previous offset (null at the first step: nothing before it takes a gradient), and both bias
-     * gradients have been
-     * summed into {@code dBias} and {@code dRecurrentBias} from {@code biasOffset}. Masked rows
-     * get zero gradients.
+     * previous offset (null at the first step: nothing before it takes a gradient). Masked rows get
+     * zero gradients. (The bias gradients are summed from {@code input} and {@code recurrent}
+     * afterwards.)
      */
     static void backward(LstmCell.Step s, Floats input, Floats recurrent, Floats previousHidden, Floats dHidden,
-                         Floats dPrevious, double[] dBias, double[] dRecurrentBias, int biasOffset, float[] mask) {
+                         Floats dPrevious, float[] mask) {
         int units = s.units();
         for (int row = 0; row < s.batch(); row++) {
             int g = s.gateOffset() + row * s.gateStride();
@@ -92,12 +91,6 @@ final class GruCell {
                 recurrent.set(g + j, dr);
                 recurrent.set(g + units + j, dz);
                 recurrent.set(g + 2 * units + j, dn * r);
-                dBias[biasOffset + j] += dr;
-                dBias[biasOffset + units + j] += dz;
-                dBias[biasOffset + 2 * units + j] += dn;
-                dRecurrentBias[biasOffset + j] += dr;
-                dRecurrentBias[biasOffset + units + j] += dz;
-                dRecurrentBias[biasOffset + 2 * units + j] += dn * r;
                 if (dPrevious != null) {
                     dPrevious.set(prev + j, dPrevious.get(prev + j) + dh * z);
                 }

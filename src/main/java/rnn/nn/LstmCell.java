@@ -74,10 +74,10 @@ final class LstmCell {
      * exit {@code gates} holds the gradient with respect to the gate pre-activations and
      * {@code dCell} the gradient passed on to the previous step's cell; masked rows get zero.
      * {@code dHidden} sits at the step's state offset; {@code dCell} at {@code dCellOffset} with the
-     * state stride. The gate gradients are also added to {@code dBias} from {@code dBiasOffset}.
+     * state stride. (The bias gradient is summed from the gate gradients afterwards.)
      */
     static void backward(Step s, Floats gates, Floats previousCell, Floats cell, Floats dHidden, Floats dCell,
-                         int dCellOffset, double[] dBias, int dBiasOffset, float[] mask) {
+                         int dCellOffset, float[] mask) {
         int units = s.units();
         for (int r = 0; r < s.batch(); r++) {
             int g = s.gateOffset() + r * s.gateStride();
@@ -111,10 +111,6 @@ final class LstmCell {
                 gates.set(g + units + j, df);
                 gates.set(g + 2 * units + j, dout);
                 gates.set(g + 3 * units + j, di);
-                dBias[dBiasOffset + j] += da;
-                dBias[dBiasOffset + units + j] += df;
-                dBias[dBiasOffset + 2 * units + j] += dout;
-                dBias[dBiasOffset + 3 * units + j] += di;
                 dCell.set(dcRow + j, dc * f);
             }
         }

@@ -81,8 +81,7 @@ final class VectorGruCell {
     }
 
     static void backward(LstmCell.Step s, FloatBuffer input, FloatBuffer recurrent, FloatBuffer previousHidden,
-                         FloatBuffer dHidden, FloatBuffer dPrevious, float[] dBias, float[] dRecurrentBias,
-                         int biasOffset, float[] mask) {
+                         FloatBuffer dHidden, FloatBuffer dPrevious, float[] mask) {
         int units = s.units();
         float[] x = new float[3 * units];
         float[] hr = new float[3 * units];
@@ -110,8 +109,6 @@ final class VectorGruCell {
             gateGradients(x, hr, hPrev, dh, units);
             input.put(g, x, 0, 3 * units);
             recurrent.put(g, hr, 0, 3 * units);
-            VectorMath.accumulate(dBias, biasOffset, x, 0, 3 * units);
-            VectorMath.accumulate(dRecurrentBias, biasOffset, hr, 0, 3 * units);
             if (dPrevious != null) {   // the direct part of the previous state's gradient: dh z
                 dPrevious.get(prev, dPrev, 0, units);
                 VectorMath.accumulate(dPrev, 0, dh, 0, units);

@@ -70,8 +70,7 @@ final class VectorLstmCell {
     }
 
     static void backward(LstmCell.Step s, FloatBuffer gates, FloatBuffer previousCell, FloatBuffer cell,
-                         FloatBuffer dHidden, FloatBuffer dCell, int dCellOffset, float[] dBias, int dBiasOffset,
-                         float[] mask) {
+                         FloatBuffer dHidden, FloatBuffer dCell, int dCellOffset, float[] mask) {
         int units = s.units();
         float[] g = new float[4 * units];
         float[] tanhCell = new float[units];
@@ -101,7 +100,6 @@ final class VectorLstmCell {
             gateGradients(g, tanhCell, cPrev, dh, dc, units);
             gates.put(gi, g, 0, 4 * units);
             dCell.put(dcRow, dc, 0, units);
-            VectorMath.accumulate(dBias, dBiasOffset, g, 0, 4 * units);
         }
     }
 
