@@ -24,6 +24,7 @@ import rnn.bundle.Bundle;
 import rnn.config.DataConfig;
 import rnn.config.TagFormat;
 import rnn.config.TagSchemeName;
+import rnn.data.ConllFormat;
 import rnn.data.TextFiles;
 import rnn.predict.TaggingInput;
 import rnn.task.TaggerTask;
@@ -144,9 +145,9 @@ final class TagCommand implements Callable<Integer> {
             for (TaggingInput.Sentence s : sentences.subList(0, Math.min(sentences.size(), 1000))) {
                 List<String> tags = new ArrayList<>();
                 for (int line : s.tokenLines()) {
-                    String[] columns = s.lines().get(line).trim().split("\\s+");
+                    String[] columns = ConllFormat.columns(s.lines().get(line));
                     int column = data.tagColumn() < 0 ? columns.length + data.tagColumn() : data.tagColumn();
-                    if (column <= 0 || column >= columns.length || !columns[column].matches("O|[BIES]-.+")) {
+                    if (column <= 0 || column >= columns.length || !isSpanTag(columns[column])) {
                         return TagScheme.IOB2;
                     }
                     tags.add(columns[column]);
@@ -156,6 +157,11 @@ final class TagCommand implements Callable<Integer> {
             return TagScheme.detect(given);
         }
         return TagScheme.IOB2;
+    }
+
+    /** O, or B-, I-, E- or S- before a type (what "O|[BIES]-.+" matches, without a regular expression per token). */
+    private static boolean isSpanTag(String tag) {
+        return tag.equals("O") || tag.length() > 2 && "BIES".indexOf(tag.charAt(0)) >= 0 && tag.charAt(1) == '-';
     }
 
     private void write(PrintWriter out, TaggingInput.Sentence s, List<String> tags, TaggingInput.Format format,

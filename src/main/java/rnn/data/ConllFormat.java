@@ -38,6 +38,26 @@ public final class ConllFormat {
     }
 
     /**
+     * The columns of a CoNLL line: the runs of characters between spaces and tabs. (A hand loop
+     * rather than a regular expression: {@code rnn tag} splits every line, and a run that short
+     * should not spend a core compiling {@code java.util.regex}.)
+     */
+    public static String[] columns(String line) {
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= line.length(); i++) {
+            boolean separator = i == line.length() || line.charAt(i) == ' ' || line.charAt(i) == '\t';
+            if (separator && start >= 0) {
+                out.add(line.substring(start, i));
+                start = -1;
+            } else if (!separator && start < 0) {
+                start = i;
+            }
+        }
+        return out.isEmpty() ? new String[] {""} : out.toArray(String[]::new);
+    }
+
+    /**
      * Sentences of a CoNLL-2003 style file.
      *
      * @param tokenColumn column of the token, from 0
@@ -45,7 +65,7 @@ public final class ConllFormat {
      */
     public static List<TaggedSentence> conll(Path path, int tokenColumn, int tagColumn) {
         return read(path, (line, number) -> {
-            String[] columns = line.trim().split("[ \\t]+");
+            String[] columns = columns(line);
             if (columns[0].equals("-DOCSTART-")) {
                 return BOUNDARY;
             }

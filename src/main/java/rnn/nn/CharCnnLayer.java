@@ -32,23 +32,51 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         super(conf, dataType);
     }
 
+    // The loops below are small static methods on plain arrays, kept apart from the ND4J calls:
+    // a tagging run is short, and the JIT compiler shares the two cores with it. One large method
+    // mixing these loops with ND4J calls took about a second of C2 compilation (several
+    // on-stack-replacement versions, inlined ND4J code), most of a core during `rnn tag` on the
+    // CoNLL-2003 dev file.
+
     private Pass run() {
         int batch = (int) input.size(0);
         int maxChars = (int) input.size(1);
         int steps = (int) input.size(2);
         float[] ids = input.castTo(DataType.FLOAT).dup('c').data().asFloat();   // [batch][maxChars][time]
-        float[][] mask = maskArray == null ? null : maskArray.castTo(DataType.FLOAT).reshape(batch, steps).toFloatMatrix();
+        float[] mask = maskArray == null ? null : maskArray.castTo(DataType.FLOAT).dup('c').data().asFloat();
         int window = layerConf().getWindow();
-        int half = window / 2;
         int d = layerConf().getCharEmbeddingSize();
+        int filters = (int) layerConf().getNOut();
+        Words words = realWords(ids, mask, batch, maxChars, steps);
+        int rows = words.rows();
+        double[] windows = new double[rows * window * d];
+        int[][] windowChars = new int[rows][window];
+        int[] wordOf = new int[rows];
+        fillWindows(words.chars(), Floats.rowMajor(getParam(CharCnnParams.EMBEDDINGS)), window, d, windows,
+                windowChars, wordOf);
+        double[] scores = scores(windows, rows);   // [rows][filters]
+        int[][] winner = new int[words.chars().length][filters];
+        double[][] out = new double[words.chars().length][filters];
+        maxOverWindows(scores, wordOf, filters, out, winner);
+        return new Pass(windows, windowChars, wordOf, winner, out, words.index(), batch, steps);
+    }
 
-        // Words (b, t) that are real, and their characters.
-        java.util.List<int[]> chars = new java.util.ArrayList<>();
-        java.util.List<Integer> wordIndex = new java.util.ArrayList<>();
+    /** The real words of a batch: each one's character ids, its index {@code b x steps + t}, and their total length. */
+    private record Words(int[][] chars, int[] index, int rows) {
+    }
+
+    private static Words realWords(float[] ids, float[] mask, int batch, int maxChars, int steps) {
+        int count = 0;
+        for (int i = 0; i < batch * steps; i++) {
+            count += mask == null || mask[i] != 0 ? 1 : 0;
+        }
+        int[][] chars = new int[count][];
+        int[] index = new int[count];
+        int w = 0;
         int rows = 0;
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {
-                if (mask != null && mask[b][t] == 0) {
+                if (mask != null && mask[b * steps + t] == 0) {
                     continue;
                 }
                 int n = 0;
@@ -59,19 +87,21 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
                 for (int c = 0; c < n; c++) {
                     word[c] = (int) ids[(b * maxChars + c) * steps + t];
                 }
-                chars.add(word);
-                wordIndex.add(b * steps + t);
+                chars[w] = word;
+                index[w++] = b * steps + t;
                 rows += word.length;
             }
         }
-        // One row per character position: the embeddings of its window, padding id 0 beyond the word.
-        double[] embeddings = Floats.rowMajor(getParam(CharCnnParams.EMBEDDINGS));   // [chars][d]
-        double[] windows = new double[rows * window * d];
-        int[][] windowChars = new int[rows][window];
-        int[] wordOf = new int[rows];
+        return new Words(chars, index, rows);
+    }
+
+    /** One row per character position: the embeddings of its window, padding id 0 beyond the word. */
+    private static void fillWindows(int[][] chars, double[] embeddings, int window, int d, double[] windows,
+                                    int[][] windowChars, int[] wordOf) {
+        int half = window / 2;
         int row = 0;
-        for (int w = 0; w < chars.size(); w++) {
-            int[] word = chars.get(w);
+        for (int w = 0; w < chars.length; w++) {
+            int[] word = chars[w];
             for (int p = 0; p < word.length; p++, row++) {
                 wordOf[row] = w;
                 for (int o = 0; o < window; o++) {
@@ -82,19 +112,20 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
                 }
             }
         }
-        int filters = (int) layerConf().getNOut();
-        double[] scores = scores(windows, rows);   // [rows][filters]
-        int[][] winner = new int[chars.size()][filters];
-        double[][] out = new double[chars.size()][filters];
-        for (int w = 0; w < chars.size(); w++) {
-            java.util.Arrays.fill(out[w], Double.NEGATIVE_INFINITY);
+    }
+
+    /** Each word's maximum score per filter ({@code out}, through tanh) and the row it came from ({@code winner}). */
+    private static void maxOverWindows(double[] scores, int[] wordOf, int filters, double[][] out, int[][] winner) {
+        for (double[] o : out) {
+            java.util.Arrays.fill(o, Double.NEGATIVE_INFINITY);
         }
-        for (int r = 0; r < rows; r++) {
-            int w = wordOf[r];
+        for (int r = 0; r < wordOf.length; r++) {
+            double[] o = out[wordOf[r]];
+            int[] win = winner[wordOf[r]];
             for (int f = 0; f < filters; f++) {
-                if (scores[r * filters + f] > out[w][f]) {
-                    out[w][f] = scores[r * filters + f];
-                    winner[w][f] = r;
+                if (scores[r * filters + f] > o[f]) {
+                    o[f] = scores[r * filters + f];
+                    win[f] = r;
                 }
             }
         }
@@ -103,8 +134,6 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
                 o[f] = Math.tanh(o[f]);
             }
         }
-        int[] words = wordIndex.stream().mapToInt(Integer::intValue).toArray();
-        return new Pass(windows, windowChars, wordOf, winner, out, words, batch, steps);
     }
 
     /** {@code values} as a row-major {@code rows x columns} array of the layer's type. */
@@ -123,35 +152,42 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         Blas.gemm(windowMatrix, false, getParam(CharCnnParams.WEIGHTS), false, product, 1.0, 0.0);
         double[] scores = new double[rows * filters];
         Floats.of(product).get(0, scores, scores.length);
-        double[] bias = Floats.rowMajor(getParam(CharCnnParams.BIAS));
-        for (int r = 0; r < rows; r++) {
-            for (int f = 0; f < filters; f++) {
-                scores[r * filters + f] += bias[f];
+        addToRows(scores, Floats.rowMajor(getParam(CharCnnParams.BIAS)));
+        return scores;
+    }
+
+    /** Adds {@code bias} to every row of the row-major {@code matrix}. */
+    private static void addToRows(double[] matrix, double[] bias) {
+        for (int at = 0; at < matrix.length; at += bias.length) {
+            for (int f = 0; f < bias.length; f++) {
+                matrix[at + f] += bias[f];
             }
         }
-        return scores;
     }
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(false);
         Pass pass = run();
         last = training ? pass : null;   // kept for back-propagation only
         int filters = (int) layerConf().getNOut();
-        int steps = pass.steps();
-        int batch = pass.batch();
-        double[] values = new double[batch * filters * steps];   // dense 'f': [time][filters][batch]
-        for (int w = 0; w < pass.words().length; w++) {
-            int b = pass.words()[w] / steps;
-            int t = pass.words()[w] % steps;
-            for (int f = 0; f < filters; f++) {
-                values[(t * filters + f) * batch + b] = pass.out()[w][f];
-            }
-        }
+        double[] values = toDenseF(pass.out(), pass.words(), pass.batch(), pass.steps(), filters);
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {batch, filters, steps}, 'f');
+                new long[] {pass.batch(), filters, pass.steps()}, 'f');
         Floats.of(output).set(0, values, values.length);
         return output;
+    }
+
+    /** The words' features at their places in a dense 'f' {@code [batch, filters, time]} array (zero elsewhere). */
+    private static double[] toDenseF(double[][] out, int[] words, int batch, int steps, int filters) {
+        double[] values = new double[batch * filters * steps];   // [time][filters][batch]
+        for (int w = 0; w < words.length; w++) {
+            int b = words[w] / steps;
+            int t = words[w] % steps;
+            for (int f = 0; f < filters; f++) {
+                values[(t * filters + f) * batch + b] = out[w][f];
+            }
+        }
+        return values;
     }
 
     @Override
@@ -159,45 +195,21 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         Pass pass = last != null ? last : run();
         int filters = (int) layerConf().getNOut();
         int rows = pass.wordOf().length;
-        int steps = pass.steps();
-        int batch = pass.batch();
-        double[] eps = new double[batch * filters * steps];   // dense 'f': [time][filters][batch]
+        double[] eps = new double[pass.batch() * filters * pass.steps()];   // dense 'f': [time][filters][batch]
         Floats.of(TimeMajor.denseF(epsilon)).get(0, eps, eps.length);
-        double[] dScores = new double[rows * filters];
-        for (int w = 0; w < pass.words().length; w++) {
-            int b = pass.words()[w] / steps;
-            int t = pass.words()[w] % steps;
-            for (int f = 0; f < filters; f++) {
-                double y = pass.out()[w][f];
-                dScores[pass.winner()[w][f] * filters + f] += eps[(t * filters + f) * batch + b] * (1 - y * y);
-            }
-        }
+        double[] dScores = scoreGradients(pass, eps, rows, filters);
         int d = layerConf().getCharEmbeddingSize();
         int width = layerConf().getWindow() * d;
         INDArray dZ = matrix(dScores, rows, filters);
         Blas.gemm(matrix(pass.windows(), rows, width), true, dZ, false, gradientViews.get(CharCnnParams.WEIGHTS),
                 1.0, 0.0);
-        double[] dBias = new double[filters];
-        for (int r = 0; r < rows; r++) {
-            for (int f = 0; f < filters; f++) {
-                dBias[f] += dScores[r * filters + f];
-            }
-        }
-        Floats.of(gradientViews.get(CharCnnParams.BIAS)).set(0, dBias, filters);
+        Floats.of(gradientViews.get(CharCnnParams.BIAS)).set(0, columnSums(dScores, filters), filters);
         INDArray dWindowMatrix = Nd4j.createUninitialized(dataType, new long[] {rows, width}, 'c');
         Blas.gemm(dZ, false, getParam(CharCnnParams.WEIGHTS), true, dWindowMatrix, 1.0, 0.0);
         double[] dWindows = new double[rows * width];   // [rows][window x d]
         Floats.of(dWindowMatrix).get(0, dWindows, dWindows.length);
         int chars = (int) layerConf().getNIn();
-        double[] dEmbeddings = new double[chars * d];   // 'f' order, as the gradient view: [d][chars]
-        for (int r = 0; r < rows; r++) {
-            for (int o = 0; o < pass.windowChars()[r].length; o++) {
-                int c = pass.windowChars()[r][o];
-                for (int k = 0; k < d; k++) {
-                    dEmbeddings[k * chars + c] += dWindows[r * width + o * d + k];
-                }
-            }
-        }
+        double[] dEmbeddings = embeddingGradients(pass.windowChars(), dWindows, chars, d);
         Floats.of(gradientViews.get(CharCnnParams.EMBEDDINGS)).set(0, dEmbeddings, dEmbeddings.length);
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         for (String key : CharCnnParams.INSTANCE.paramKeys(layerConf())) {
@@ -207,6 +219,49 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         // Character ids have no gradient.
         INDArray epsilonOut = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'f');
         return new Pair<>(gradient, epsilonOut);
+    }
+
+    /** Each filter's gradient, through tanh, sent to the window that won its maximum: {@code [rows][filters]}. */
+    private static double[] scoreGradients(Pass pass, double[] eps, int rows, int filters) {
+        double[] dScores = new double[rows * filters];
+        int steps = pass.steps();
+        int batch = pass.batch();
+        for (int w = 0; w < pass.words().length; w++) {
+            int b = pass.words()[w] / steps;
+            int t = pass.words()[w] % steps;
+            double[] out = pass.out()[w];
+            int[] winner = pass.winner()[w];
+            for (int f = 0; f < filters; f++) {
+                double y = out[f];
+                dScores[winner[f] * filters + f] += eps[(t * filters + f) * batch + b] * (1 - y * y);
+            }
+        }
+        return dScores;
+    }
+
+    private static double[] columnSums(double[] matrix, int columns) {
+        double[] sums = new double[columns];
+        for (int at = 0; at < matrix.length; at += columns) {
+            for (int f = 0; f < columns; f++) {
+                sums[f] += matrix[at + f];
+            }
+        }
+        return sums;
+    }
+
+    /** The embeddings' gradient from the windows' gradients, 'f' order as the gradient view: {@code [d][chars]}. */
+    private static double[] embeddingGradients(int[][] windowChars, double[] dWindows, int chars, int d) {
+        double[] dEmbeddings = new double[chars * d];
+        int width = windowChars.length == 0 ? 0 : windowChars[0].length * d;
+        for (int r = 0; r < windowChars.length; r++) {
+            for (int o = 0; o < windowChars[r].length; o++) {
+                int c = windowChars[r][o];
+                for (int k = 0; k < d; k++) {
+                    dEmbeddings[k * chars + c] += dWindows[r * width + o * d + k];
+                }
+            }
+        }
+        return dEmbeddings;
     }
 
     @Override

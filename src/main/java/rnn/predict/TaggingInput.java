@@ -3,6 +3,7 @@ package rnn.predict;
 import java.util.ArrayList;
 import java.util.List;
 
+import rnn.data.ConllFormat;
 import rnn.text.Token;
 import rnn.text.Tokenizer;
 
@@ -53,8 +54,8 @@ public final class TaggingInput {
         if (head.startsWith("-DOCSTART-")) {
             return Format.CONLL;
         }
-        int columns = head.trim().split("\\s+").length;
-        boolean sameColumns = first.stream().allMatch(l -> l.trim().split("\\s+").length == columns);
+        int columns = ConllFormat.columns(head).length;
+        boolean sameColumns = first.stream().allMatch(l -> ConllFormat.columns(l).length == columns);
         boolean blankBetween = lines.stream().limit(first.size() + 1).anyMatch(String::isBlank);
         return sameColumns && first.size() > 1 && (columns >= 2 || blankBetween) ? Format.CONLL : Format.TEXT;
     }
@@ -121,7 +122,7 @@ public final class TaggingInput {
     }
 
     private static String conllToken(String line, int tokenColumn) {
-        String[] columns = line.trim().split("\\s+");
+        String[] columns = ConllFormat.columns(line);
         if (columns[0].equals("-DOCSTART-")) {
             return null;
         }

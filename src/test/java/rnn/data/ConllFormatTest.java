@@ -30,6 +30,13 @@ class ConllFormatTest {
     }
 
     @Test
+    void columnsAreRunsBetweenSpacesAndTabs() {
+        assertEquals(List.of("EU", "NNP", "B-NP", "B-ORG"), List.of(ConllFormat.columns("  EU NNP\tB-NP \t B-ORG \t")));
+        assertEquals(List.of("word"), List.of(ConllFormat.columns("word")));
+        assertEquals(List.of(""), List.of(ConllFormat.columns(" \t ")));   // as "".split gives
+    }
+
+    @Test
     void readsConlluWordsSkippingMultiwordRangesAndEmptyNodes() {
         List<TaggedSentence> sentences = ConllFormat.conllu(POS, ConllFormat.PosField.UPOS);
         assertEquals(new TaggedSentence(List.of("I", "ca", "n't", "go", "."),
