@@ -36,7 +36,7 @@ final class ConfigYamlWriter {
             data.key("level", d.level());
         } else if (tagger) {
             data.key("format", d.format()).key("token_column", d.tokenColumn()).key("tag_column", d.tagColumn())
-                    .key("tag_scheme", d.tagScheme());
+                    .key("tag_scheme", d.tagScheme()).key("word_vectors", d.wordVectors());
         } else {
             data.key("max_length", d.maxLength()).key("truncate", d.truncate());
         }

@@ -22,8 +22,12 @@ package rnn.config;
  * @param tokenColumn {@code token_column}: ({@code tagger}) the token's column, from 0
  * @param tagColumn   {@code tag_column}: ({@code tagger}) the tag's column, from 0; negative counts from the end
  * @param tagScheme   {@code tag_scheme}: ({@code tagger}) the scheme the model learns; null for other tasks
+ * @param wordVectors {@code word_vectors}: ({@code tagger}) pretrained word vectors (word2vec, GloVe or fastText
+ *                    text format) to start the word embedding from, their words joining the vocabulary up to
+ *                    {@code vocab_size}; null for none
  */
 public record DataConfig(String train, String dev, double devFraction, int maxLength, Truncation truncate,
                          boolean lowercase, int vocabSize, int minCount, TokenLevel level,
-                         TagFormat format, int tokenColumn, int tagColumn, TagSchemeName tagScheme) {
+                         TagFormat format, int tokenColumn, int tagColumn, TagSchemeName tagScheme,
+                         String wordVectors) {
 }

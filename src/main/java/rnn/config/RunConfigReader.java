@@ -40,7 +40,7 @@ final class RunConfigReader {
                 s.getBoolean("lowercase", true),
                 s.getInt("vocab_size", 30000, 3),
                 s.getInt("min_count", 1, 1),
-                TokenLevel.WORD, null, 0, 0, null);
+                TokenLevel.WORD, null, 0, 0, null, null);
         s.finish();
         return config;
     }
@@ -54,7 +54,7 @@ final class RunConfigReader {
                 s.getBoolean("lowercase", false),
                 s.getInt("vocab_size", 50000, 3),
                 s.getInt("min_count", 1, 1),
-                level, null, 0, 0, null);
+                level, null, 0, 0, null, null);
         s.finish();
         return config;
     }
@@ -73,7 +73,8 @@ final class RunConfigReader {
                 s.getBoolean("lowercase", false),
                 s.getInt("vocab_size", 50000, 3),
                 s.getInt("min_count", 1, 1),
-                TokenLevel.WORD, format, tokenColumn, tagColumn, scheme);
+                TokenLevel.WORD, format, tokenColumn, tagColumn, scheme,
+                s.getOptionalString("word_vectors", null));
         s.finish();
         return config;
     }

@@ -9,6 +9,9 @@ import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
 import rnn.config.CharEncoderConfig;
@@ -77,5 +80,26 @@ public final class TaggerNetwork {
         ComputationGraph network = new ComputationGraph(graph.build());
         network.init();
         return network;
+    }
+
+    /**
+     * Starts the word embedding from pretrained vectors: row {@code id} becomes {@code byId[id]}
+     * where that is not null; other rows keep their initial values. Returns how many rows were set.
+     */
+    public static int setWordVectors(ComputationGraph network, float[][] byId) {
+        INDArray weights = network.getLayer("embedding").getParam(TokenEmbeddingParams.WEIGHTS);   // [ids, size]
+        float[][] rows = weights.castTo(DataType.FLOAT).toFloatMatrix();
+        if (byId.length != rows.length) {
+            throw new IllegalArgumentException("vectors for " + byId.length + " ids, embedding of " + rows.length);
+        }
+        int set = 0;
+        for (int id = 0; id < rows.length; id++) {
+            if (byId[id] != null) {
+                rows[id] = byId[id];
+                set++;
+            }
+        }
+        weights.assign(Nd4j.createFromArray(rows).castTo(weights.dataType()));
+        return set;
     }
 }

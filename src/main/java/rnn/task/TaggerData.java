@@ -16,16 +16,18 @@ import rnn.data.DataException;
 import rnn.data.DevSplit;
 import rnn.data.TaggedExample;
 import rnn.data.TaggedSentence;
+import rnn.data.WordVectors;
 import rnn.text.TagScheme;
 import rnn.text.Vocabulary;
 
 /**
- * A tagger's data, ready to train on: the word and tag vocabularies (words from train only; tags
- * from train and dev, in the scheme the model learns), the encoded sentences, and the dev
- * sentences as read, for scoring in their own scheme.
+ * A tagger's data, ready to train on: the word and tag vocabularies (words from train, and from
+ * the pretrained word vectors when the config names them; tags from train and dev, in the scheme
+ * the model learns), the encoded sentences, the dev sentences as read, for scoring in their own
+ * scheme, and the word vectors (null without).
  */
 record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> train, List<TaggedSentence> dev,
-                  List<Path> files) {
+                  List<Path> files, WordVectors vectors) {
 
     static TaggerData prepare(RunConfig run) {
         DataConfig config = run.data();
@@ -55,6 +57,18 @@ record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> tr
             }
         }
         Vocabulary words = Vocabulary.ofTokens(counts, config.vocabSize(), config.minCount());
+        WordVectors vectors = null;
+        if (config.wordVectors() != null) {
+            Path vectorsPath = Path.of(config.wordVectors());
+            vectors = WordVectors.read(vectorsPath, config.lowercase(), config.vocabSize(), counts.keySet());
+            if (vectors.dimension() != run.model().embeddingSize()) {
+                throw new DataException("data.word_vectors: " + vectorsPath + " holds vectors of " + vectors.dimension()
+                        + " numbers, but model.embedding_size is " + run.model().embeddingSize());
+            }
+            // Words that train lacks still get their pretrained vectors, rather than <unk>'s.
+            words = words.extendedWith(vectors.words(), config.vocabSize());
+            files.add(vectorsPath);
+        }
         Vocabulary chars = run.model().chars() == null ? null : Vocabulary.ofTokens(charCounts, Integer.MAX_VALUE, 1);
         TaggerEncoder encoder = TaggerEncoder.of(run, words, chars);
         List<String> allTags = new ArrayList<>();
@@ -67,7 +81,7 @@ record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> tr
             int[] tagIds = toModelScheme(config, s.tags()).stream().mapToInt(tags::indexOf).toArray();
             encoded.add(encoder.encode(s.tokens(), tagIds));
         }
-        return new TaggerData(encoder, tags, encoded, dev, files);
+        return new TaggerData(encoder, tags, encoded, dev, files, vectors);
     }
 
     /** The sentences of a file in the configured format. */

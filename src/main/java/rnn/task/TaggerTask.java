@@ -3,8 +3,10 @@ package rnn.task;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -46,13 +48,25 @@ public final class TaggerTask implements Task {
                             + " %d tags (%s)", data.train().size(), data.dev().size(), encoder.words().size(),
                     encoder.chars() == null ? "" : String.format(Locale.ROOT, ", %,d characters", encoder.chars().size()),
                     data.tags().size(), config.data().tagScheme().name().toLowerCase(Locale.ROOT));
+            float[][] vectorsById = data.vectors() == null ? null : data.vectors().byIndex(encoder.words());
+            if (vectorsById != null) {
+                summary += String.format(Locale.ROOT, "; pretrained vectors for %,d of the %,d words",
+                        Arrays.stream(vectorsById).filter(Objects::nonNull).count(),
+                        encoder.words().size());
+            }
             BucketedBatchIterator<TaggedExample> batches = new BucketedBatchIterator<>(data.train(),
                     wordDropout(config.model().wordDropout(), encoder.maxChars(), config.training().seed()),
                     config.training().batchSize(), true, config.training().seed());
             return new PreparedRun(summary,
-                    () -> TaggerNetwork.build(config.model(), config.training(), encoder.words().size(),
-                            encoder.chars() == null ? 0 : encoder.chars().size(), data.tags().entries(),
-                            TaggerData.scheme(config.data().tagScheme())),
+                    () -> {
+                        ComputationGraph network = TaggerNetwork.build(config.model(), config.training(),
+                                encoder.words().size(), encoder.chars() == null ? 0 : encoder.chars().size(),
+                                data.tags().entries(), TaggerData.scheme(config.data().tagScheme()));
+                        if (vectorsById != null) {
+                            TaggerNetwork.setWordVectors(network, vectorsById);
+                        }
+                        return network;
+                    },
                     new BatchFeed(batches),
                     net -> score(net, config.data(), encoder, data.tags(), data.dev(),
                             config.training().batchSize()).metrics(),

@@ -61,6 +61,23 @@ public final class Vocabulary {
         return new Vocabulary(entries, true);
     }
 
+    /**
+     * This vocabulary followed by those of {@code more} it lacks, in their order, until it holds
+     * {@code maxSize} entries.
+     */
+    public Vocabulary extendedWith(List<String> more, int maxSize) {
+        List<String> entries = new ArrayList<>(this.entries);
+        for (String word : more) {
+            if (entries.size() >= maxSize) {
+                break;
+            }
+            if (!index.containsKey(word)) {
+                entries.add(word);
+            }
+        }
+        return new Vocabulary(entries, hasUnknown);
+    }
+
     /** Labels in sorted order, so that two runs on the same data agree on indices. */
     public static Vocabulary ofLabels(Iterable<String> labels) {
         List<String> sorted = new ArrayList<>();

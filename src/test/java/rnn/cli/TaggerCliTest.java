@@ -68,6 +68,38 @@ class TaggerCliTest {
     }
 
     @Test
+    void wordVectorsFromRnnVectorsStartTheEmbeddingAndBringTheirWordsIntoTheVocabulary() throws IOException {
+        // The training sentences as plain text, and a word the tagger's training data never has.
+        StringBuilder text = new StringBuilder();
+        for (String line : Files.readAllLines(entities)) {
+            text.append(line.isBlank() || line.startsWith("-DOCSTART-") ? "\n" : line.split(" ")[0] + " ");
+        }
+        text.append("Zyzzyva visited Oslo .\n".repeat(5));
+        Path corpus = Files.writeString(dir.resolve("corpus.txt"), text);
+        Path vectors = dir.resolve("vectors.txt.gz");
+        CliTestSupport.Result made = CliTestSupport.run("vectors", corpus.toString(), "--out", vectors.toString(),
+                "--size", "16", "--min-count", "1", "--epochs", "1", "--no-lowercase", "--threads", "1");
+        assertEquals(0, made.exitCode(), made.toString());
+        assertTrue(made.err().contains("words with 16-number vectors"), made.err());
+
+        CliTestSupport.Result r = CliTestSupport.run("train", "tagger", "--config", config.toString(), "--data",
+                entities.toString(), "--set", "data.word_vectors=" + vectors, "--name", "vectors", "--models",
+                models.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("pretrained vectors for "), r.out());
+        assertTrue(bestDevF1(r) > 0.9, "entity F1 on the dev part: " + r.out());
+        assertTrue(Files.readAllLines(models.resolve("vectors/vocab/tokens.txt")).contains("Zyzzyva"));
+
+        CliTestSupport.Result wrongSize = CliTestSupport.run("train", "tagger", "--config", config.toString(),
+                "--data", entities.toString(), "--set", "data.word_vectors=" + vectors, "--set",
+                "model.embedding_size=8", "--name", "wrong", "--models", models.toString(), "-q");
+        assertEquals(2, wrongSize.exitCode(), wrongSize.toString());
+        assertEquals(1, wrongSize.err().lines().count(), wrongSize.err());
+        assertTrue(wrongSize.err().contains("data.word_vectors: " + vectors
+                + " holds vectors of 16 numbers, but model.embedding_size is 8"), wrongSize.err());
+    }
+
+    @Test
     void evalScoresAFileInItsOwnSchemeLikeConlleval() throws IOException {
         Path fresh = SyntheticEntities.write(dir.resolve("more.conll"), 50, 2);
         CliTestSupport.Result r = CliTestSupport.run("eval", "tagger", "--data", fresh.toString(), "--models",

@@ -32,7 +32,7 @@ class ConfigLoaderTest {
         RunConfig config = parse("");
         assertEquals("imdb", config.task());
         assertEquals(new DataConfig("data/imdb/sample.tsv.gz", null, 0.1, 400, Truncation.HEAD, true, 30000, 1,
-                TokenLevel.WORD, null, 0, 0, null),
+                TokenLevel.WORD, null, 0, 0, null, null),
                 config.data());
         assertEquals(new ModelConfig(128, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 128, 1, true, 0.0,
                 List.of(Pooling.MEAN, Pooling.MAX), TaggerOutput.SOFTMAX, null, 0.0), config.model());
@@ -87,7 +87,7 @@ class ConfigLoaderTest {
                 """);
         RunConfig config = ConfigLoader.load(file, List.of());
         assertEquals(new DataConfig("corpus/train.tsv", "corpus/dev.tsv", 0.2, 100, Truncation.TAIL, false, 500, 2,
-                TokenLevel.WORD, null, 0, 0, null),
+                TokenLevel.WORD, null, 0, 0, null, null),
                 config.data());
         assertEquals(new ModelConfig(32, 0.1, CellType.GRU, RecurrentImplementation.FUSED, 64, 2, false, 0.25, List.of(Pooling.LAST),
                 TaggerOutput.SOFTMAX, null, 0.0),
@@ -131,7 +131,7 @@ class ConfigLoaderTest {
                   metric: loss
                 """);
         assertEquals(new DataConfig("corpus/ptb.train.txt", "data/tinyshakespeare/valid.txt.gz", 0.05, 0,
-                Truncation.HEAD, false, 50000, 1, TokenLevel.WORD, null, 0, 0, null), config.data());
+                Truncation.HEAD, false, 50000, 1, TokenLevel.WORD, null, 0, 0, null, null), config.data());
         assertEquals(new ModelConfig(64, 0.0, CellType.GRU, RecurrentImplementation.FUSED, 256, 2, false, 0.5,
                 List.of(), TaggerOutput.SOFTMAX, null, 0.0), config.model());
         assertEquals(35, config.training().bpttLength());

@@ -75,4 +75,17 @@ class CharCnnTest extends DoublePrecisionTest {
         assertEquals(alone.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(0)),
                 features.get(NDArrayIndex.point(2), NDArrayIndex.all(), NDArrayIndex.point(0)));
     }
+
+    @Test
+    void wordVectorsReplaceTheEmbeddingRowsTheyCover() {
+        ComputationGraph graph = network("softmax");
+        INDArray before = graph.getLayer("embedding").getParam("W").dup();   // [9 ids, 3]
+        float[][] byId = new float[9][];
+        byId[4] = new float[] {1, -2, 3};
+        assertEquals(1, TaggerNetwork.setWordVectors(graph, byId));
+        INDArray after = graph.getLayer("embedding").getParam("W");
+        assertEquals(Nd4j.createFromArray(1.0, -2.0, 3.0), after.getRow(4));
+        after.putRow(4, before.getRow(4));
+        assertEquals(before, after);   // the other rows as initialised
+    }
 }

@@ -1,0 +1,79 @@
+package rnn.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import rnn.train.WordVectorTraining;
+
+/** {@code rnn vectors TEXT... --out FILE}: word2vec vectors for a tagger's {@code data.word_vectors}. */
+@Command(name = "vectors", mixinStandardHelpOptions = true,
+        description = {"Train word vectors (word2vec skip-gram) on plain text, one document per line,",
+            "split into words as rnn tag splits plain text. The output is the text format that",
+            "data.word_vectors reads (as word2vec, GloVe and fastText write it); .gz to compress."})
+final class VectorsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "Text files, plain or .gz.")
+    List<Path> inputs;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Where to write the vectors.")
+    Path out;
+
+    @Option(names = "--size", defaultValue = "100", paramLabel = "N",
+            description = "Numbers per vector; match the tagger's model.embedding_size (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--window", defaultValue = "5", paramLabel = "N",
+            description = "Context words on each side (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--min-count", defaultValue = "5", paramLabel = "N",
+            description = "Leave out words seen fewer times (default: ${DEFAULT-VALUE}).")
+    int minCount;
+
+    @Option(names = "--epochs", defaultValue = "5", paramLabel = "N",
+            description = "Passes over the text (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--lowercase", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Fold words to lower case, as a tagger with data.lowercase does (default: ${DEFAULT-VALUE}).")
+    boolean lowercase;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Training threads (default: one per processor, ${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws IOException {
+        for (int[] check : new int[][] {{size, 1}, {window, 1}, {minCount, 1}, {epochs, 1}, {threads, 1}}) {
+            if (check[0] < check[1]) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--size, --window, --min-count, --epochs and --threads must be at least 1");
+            }
+        }
+        long started = System.nanoTime();
+        WordVectorTraining.Result result = new WordVectorTraining(size, window, minCount, epochs, lowercase, seed, threads)
+                .run(inputs, out);
+        spec.commandLine().getErr().printf(Locale.ROOT, "rnn: %,d words with %d-number vectors from %,d tokens in %.1f min: %s%n",
+                result.words(), size, result.tokens(), (System.nanoTime() - started) / 60e9, out);
+        spec.commandLine().getErr().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,112 @@
+package rnn.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import rnn.text.Vocabulary;
+
+/**
+ * Pretrained word vectors in the text format that word2vec, GloVe and fastText write (plain or
+ * .gz): one word per line followed by its numbers, separated by spaces; word2vec's and fastText's
+ * first line, {@code COUNT DIMENSION}, is recognised and skipped. Words are kept in file order,
+ * which these tools write most frequent first; with {@code lowercase} each word is folded to lower
+ * case and only its first occurrence is kept.
+ *
+ * @param words   the words kept, in file order
+ * @param vectors one vector per word, all of the same length
+ */
+public record WordVectors(List<String> words, float[][] vectors) {
+
+    /** Each entry's vector, by its index in {@code vocabulary}; null for entries without one. */
+    public float[][] byIndex(Vocabulary vocabulary) {
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            at.put(words.get(i), i);
+        }
+        float[][] out = new float[vocabulary.size()][];
+        for (int id = 0; id < out.length; id++) {
+            Integer i = at.get(vocabulary.get(id));
+            out[id] = i == null ? null : vectors[i];
+        }
+        return out;
+    }
+
+    /** The length of every vector. */
+    public int dimension() {
+        return vectors.length == 0 ? 0 : vectors[0].length;
+    }
+
+    /**
+     * Reads the file, keeping the first {@code firstWords} words (after folding and removing
+     * repeats) and, further on, any word of {@code alsoWanted}: a large file (GloVe has 400,000
+     * words) is read through without holding every vector.
+     */
+    public static WordVectors read(Path file, boolean lowercase, int firstWords, Set<String> alsoWanted) {
+        List<String> words = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int dimension = -1;
+        int number = 0;
+        try (BufferedReader reader = TextFiles.open(file)) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                number++;
+                String[] fields = line.strip().split(" ");
+                if (line.isBlank() || number == 1 && isHeader(fields)) {
+                    continue;
+                }
+                if (dimension < 0) {
+                    dimension = fields.length - 1;
+                    if (dimension < 1) {
+                        throw new DataException(file + ":" + number + ": expected a word and its numbers, separated by spaces");
+                    }
+                }
+                if (fields.length != dimension + 1) {
+                    throw new DataException(file + ":" + number + ": expected a word and " + dimension
+                            + " numbers, as on the first line, found " + (fields.length - 1) + " numbers");
+                }
+                String word = lowercase ? fields[0].toLowerCase(Locale.ROOT) : fields[0];
+                if (!seen.add(word) || seen.size() > firstWords && !alsoWanted.contains(word)) {
+                    continue;
+                }
+                words.add(word);
+                vectors.add(numbers(fields, file, number));
+            }
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": no such file");
+        } catch (IOException e) {
+            String reason = Files.isDirectory(file) ? "is a directory" : String.valueOf(e.getMessage());
+            throw new DataException(file + ": cannot read (" + reason + ")", e);
+        }
+        if (words.isEmpty()) {
+            throw new DataException(file + ": no word vectors in the file");
+        }
+        return new WordVectors(List.copyOf(words), vectors.toArray(float[][]::new));
+    }
+
+    /** word2vec's and fastText's first line: two whole numbers. */
+    private static boolean isHeader(String[] fields) {
+        return fields.length == 2 && fields[0].matches("\\d+") && fields[1].matches("\\d+");
+    }
+
+    private static float[] numbers(String[] fields, Path file, int number) {
+        float[] vector = new float[fields.length - 1];
+        for (int i = 1; i < fields.length; i++) {
+            try {
+                vector[i - 1] = Float.parseFloat(fields[i]);
+            } catch (NumberFormatException e) {
+                throw new DataException(file + ":" + number + ": '" + fields[i] + "' is not a number");
+            }
+        }
+        return vector;
+    }
+}

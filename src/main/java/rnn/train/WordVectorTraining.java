@@ -1,0 +1,92 @@
+package rnn.train;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPOutputStream;
+
+import org.deeplearning4j.models.word2vec.Word2Vec;
+import org.deeplearning4j.text.sentenceiterator.CollectionSentenceIterator;
+import org.deeplearning4j.text.tokenization.tokenizerfactory.DefaultTokenizerFactory;
+
+import rnn.data.DataException;
+import rnn.data.TextFiles;
+import rnn.text.Tokenizer;
+import rnn.util.AtomicFiles;
+
+/**
+ * Trains word vectors on plain text with DL4J's word2vec (skip-gram, negative sampling) and writes
+ * them in the text format {@link rnn.data.WordVectors} reads, most frequent word first. Each line
+ * of the input is one document, split into words by rnn's {@link Tokenizer}, so the words are
+ * those {@code rnn tag} sees in plain text.
+ *
+ * @param size     numbers per vector
+ * @param window   words on each side of a word that count as its context
+ * @param minCount words seen fewer times are left out
+ * @param epochs   passes over the text
+ * @param lowercase fold words to lower case
+ * @param seed     seed of the initial vectors and the sampling
+ * @param workers  threads
+ */
+public record WordVectorTraining(int size, int window, int minCount, int epochs, boolean lowercase, long seed,
+                                 int workers) {
+
+    /** What a run produced: the number of words with vectors, and the tokens read. */
+    public record Result(int words, long tokens) {
+    }
+
+    /** Trains on every line of {@code inputs} (plain or .gz) and writes the vectors to {@code out} (gzipped for .gz), atomically. */
+    public Result run(List<Path> inputs, Path out) throws IOException {
+        Tokenizer tokenizer = new Tokenizer(lowercase);
+        List<String> documents = new ArrayList<>();
+        long tokens = 0;
+        for (Path input : inputs) {
+            for (String line : (Iterable<String>) TextFiles.readString(input).lines()::iterator) {
+                List<String> words = tokenizer.words(line);
+                if (!words.isEmpty()) {
+                    documents.add(String.join(" ", words));
+                    tokens += words.size();
+                }
+            }
+        }
+        if (documents.isEmpty()) {
+            throw new DataException(String.join(", ", inputs.stream().map(Path::toString).toList()) + ": no text to train on");
+        }
+        Word2Vec word2vec = new Word2Vec.Builder()
+                .layerSize(size).windowSize(window).minWordFrequency(minCount).epochs(epochs).iterations(1)
+                .negativeSample(5).useHierarchicSoftmax(false).sampling(1e-3)
+                .seed(seed).workers(workers)
+                .iterate(new CollectionSentenceIterator(documents))
+                .tokenizerFactory(new DefaultTokenizerFactory())   // the documents are already space-separated words
+                .build();
+        word2vec.fit();
+        List<String> words = new ArrayList<>(word2vec.getVocab().words());
+        words.sort(Comparator.comparingDouble((String w) -> -word2vec.getVocab().wordFrequency(w))
+                .thenComparing(Comparator.naturalOrder()));
+        AtomicFiles.write(out, temporary -> {
+            OutputStream stream = Files.newOutputStream(temporary);
+            if (out.getFileName().toString().endsWith(".gz")) {
+                stream = new GZIPOutputStream(stream, 1 << 16);
+            }
+            try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
+                writer.write(words.size() + " " + size + "\n");
+                for (String word : words) {
+                    StringBuilder line = new StringBuilder(word);
+                    for (double v : word2vec.getWordVector(word)) {
+                        line.append(' ').append(String.format(Locale.ROOT, "%.5f", v));
+                    }
+                    writer.write(line.append('\n').toString());
+                }
+            }
+        });
+        return new Result(words.size(), tokens);
+    }
+}
