@@ -11,7 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link VectorGruCell}, {@link VectorRnnCell}) for FLOAT arrays when the
  * {@code jdk.incubator.vector} module is in the JVM (rnn's launchers add it), the scalar one
  * otherwise (and always for DOUBLE, which the gradient checks use).
- * Arrays must be dense and start at offset 0.
+ * Arrays must be dense and start at offset 0. The forward passes leave the activated gates in
+ * place for the backward pass; without {@code keepGates} (inference) the vectorised ones may skip
+ * writing them.
  */
 final class CellKernels {
     /** Whether FLOAT passes are vectorised in this JVM; {@code -Drnn.scalar=true} turns it off for comparison. */
@@ -22,10 +24,10 @@ final class CellKernels {
     }
 
     static void lstmForward(LstmCell.Step s, INDArray gates, double[] bias, int biasOffset, INDArray previousCell,
-                            INDArray cell, INDArray hidden, float[] mask) {
+                            INDArray cell, INDArray hidden, float[] mask, boolean keepGates) {
         if (vector(gates)) {
             VectorLstmCell.forward(s, floats(gates), toFloats(bias), biasOffset,
-                    previousCell == null ? null : floats(previousCell), floats(cell), floats(hidden), mask);
+                    previousCell == null ? null : floats(previousCell), floats(cell), floats(hidden), mask, keepGates);
         } else {
             LstmCell.forward(s, Floats.of(gates), bias, biasOffset, previousCell == null ? null : Floats.of(previousCell),
                     Floats.of(cell), Floats.of(hidden), mask);
@@ -44,10 +46,10 @@ final class CellKernels {
     }
 
     static void gruForward(LstmCell.Step s, INDArray input, INDArray recurrent, double[] bias, double[] recurrentBias,
-                           int biasOffset, INDArray previousHidden, INDArray hidden, float[] mask) {
+                           int biasOffset, INDArray previousHidden, INDArray hidden, float[] mask, boolean keepGates) {
         if (vector(input)) {
             VectorGruCell.forward(s, floats(input), floats(recurrent), toFloats(bias), toFloats(recurrentBias),
-                    biasOffset, previousHidden == null ? null : floats(previousHidden), floats(hidden), mask);
+                    biasOffset, previousHidden == null ? null : floats(previousHidden), floats(hidden), mask, keepGates);
         } else {
             GruCell.forward(s, Floats.of(input), Floats.of(recurrent), bias, recurrentBias, biasOffset,
                     previousHidden == null ? null : Floats.of(previousHidden), Floats.of(hidden), mask);

@@ -150,9 +150,7 @@ public final class CrfOutputLayer extends SequenceOutputLayer<CrfOutput> {
         gradientViews.get(CrfOutputParams.START).assign(Nd4j.createFromArray(dStart).castTo(dataType));
         gradientViews.get(CrfOutputParams.END).assign(Nd4j.createFromArray(dEnd).castTo(dataType));
         INDArray dInputs = dZ.mmul(getParam(CrfOutputParams.WEIGHTS).transpose());   // [time x batch, nIn]
-        INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                new long[] {batch, input.size(1), steps}, 'f');
-        TimeMajor.toNcw(dInputs.dup('c'), epsilonOut);
+        INDArray epsilonOut = TimeMajor.sequenceOf(dInputs, batch, workspaceMgr, ArrayType.ACTIVATION_GRAD);
 
         weightNoiseParams.clear();
         return new Pair<>(gradientOfViews(CrfOutputParams.INSTANCE.paramKeys(layerConf())),

@@ -85,6 +85,25 @@ interface Floats {
         throw new IllegalArgumentException("recurrent kernels need FLOAT or DOUBLE arrays, got " + array.dataType());
     }
 
+    /**
+     * Copies the memory of one dense array into another of the same type and length, in one
+     * bulk copy (ND4J's {@code assign} between views walks them element by element).
+     */
+    static void copy(INDArray from, INDArray to) {
+        if (from.dataType() != to.dataType() || from.length() != to.length()) {
+            throw new IllegalArgumentException("copy between arrays of different types or lengths: "
+                    + from.shapeInfoToString() + " and " + to.shapeInfoToString());
+        }
+        if (from.dataType() == DataType.FLOAT) {
+            floatBuffer(to).put(floatBuffer(from));
+        } else if (from.dataType() == DataType.DOUBLE) {
+            new DoublePointer(address(to)).capacity(to.length()).asBuffer()
+                    .put(new DoublePointer(address(from)).capacity(from.length()).asBuffer());
+        } else {
+            throw new IllegalArgumentException("recurrent kernels need FLOAT or DOUBLE arrays, got " + from.dataType());
+        }
+    }
+
     /** The memory of a dense FLOAT array (see {@link #of}) as a buffer. */
     static FloatBuffer floatBuffer(INDArray array) {
         return new FloatPointer(address(array)).capacity(array.length()).asBuffer();

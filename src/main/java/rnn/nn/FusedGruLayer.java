@@ -75,7 +75,7 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
             float[] mask = timeMajorMask(b, steps);
             recur(recurrentWeights, h0, hidden, recurrent, false, b, steps, (d, k, t, previous) ->
                     CellKernels.gruForward(step(d, t, previous, k == 0, b), input, recurrent, bias, recurrentBias,
-                            d * width, k == 0 ? h0 : hidden, hidden, mask));
+                            d * width, k == 0 ? h0 : hidden, hidden, mask, training));
             GruPass pass = new GruPass(inputs, input, recurrent, hidden, mask, h0, b, steps);
             saved = training ? pass : null;
             return pass;

@@ -82,7 +82,7 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
             float[] mask = timeMajorMask(b, steps);
             recur(recurrent, h0, hidden, gates, true, b, steps, (d, k, t, previous) ->
                     CellKernels.lstmForward(step(d, t, previous, k == 0, b), gates, bias, d * 4 * units,
-                            k == 0 ? c0 : cells, cells, hidden, mask));
+                            k == 0 ? c0 : cells, cells, hidden, mask, training));
             LstmPass pass = new LstmPass(inputs, gates, cells, hidden, mask, h0, c0, b, steps);
             saved = training ? pass : null;
             return pass;

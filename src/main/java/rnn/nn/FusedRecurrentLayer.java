@@ -85,6 +85,25 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         return permuteIfNWC(input).castTo(dataType);
     }
 
+    /**
+     * DL4J's input dropout writes a new array in the input's ordering: for a time-major input
+     * that is a plain NCW array, which {@link #timeMajorInputs} would then have to transpose. This
+     * gives the dropped-out input the time-major layout again.
+     */
+    @Override
+    protected void applyDropOutIfNecessary(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (training && !dropoutApplied && layerConf().getIDropout() != null && !inputModificationAllowed
+                && TimeMajor.isTimeMajor(input)) {
+            INDArray result = TimeMajor.ncwView(workspaceMgr.createUninitialized(ArrayType.INPUT, input.dataType(),
+                    new long[] {input.size(2), input.size(0), input.size(1)}, 'c'));
+            input = layerConf().getIDropout().applyDropout(input, result, getIterationCount(), getEpochCount(),
+                    workspaceMgr);
+            dropoutApplied = true;
+            return;
+        }
+        super.applyDropOutIfNecessary(training, workspaceMgr);
+    }
+
     /** A bias parameter's values, for the cell kernels. */
     double[] biasValues(String key, boolean training, LayerWorkspaceMgr workspaceMgr) {
         return getParamWithNoise(key, training, workspaceMgr).castTo(DataType.DOUBLE).toDoubleVector();
@@ -116,12 +135,9 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         return d == 0 ? k : steps - 1 - k;
     }
 
-    /** The layer's output {@code [batch, directions x hidden, time]} in the activations workspace. */
+    /** The layer's output {@code [batch, directions x hidden, time]}, time-major, in the activations workspace. */
     INDArray output(Pass pass, LayerWorkspaceMgr workspaceMgr) {
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {pass.batch(), (long) units() * directions(), pass.steps()}, 'f');
-        TimeMajor.toNcw(pass.hidden(), out);
-        return permuteIfNWC(out);
+        return permuteIfNWC(TimeMajor.sequenceOf(pass.hidden(), pass.batch(), workspaceMgr, ArrayType.ACTIVATIONS));
     }
 
     /** What a cell does at one step of one direction, once the recurrent product is in place. */
@@ -245,8 +261,14 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         return out;
     }
 
-    /** The time-major copy {@code [time x batch, nIn]} of an NCW input. */
+    /**
+     * The time-major matrix {@code [time x batch, nIn]} of an NCW input: a view of a time-major
+     * input (what rnn's embedding and recurrent layers output), else a copy.
+     */
     INDArray timeMajorInputs(INDArray x) {
+        if (TimeMajor.isTimeMajor(x)) {
+            return TimeMajor.matrixView(x);
+        }
         INDArray inputs = buffer("inputs", x.size(2) * x.size(0), x.size(1));
         TimeMajor.fromNcw(x, inputs);
         return inputs;
@@ -264,9 +286,7 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         long nIn = layerConf().getNIn();
         INDArray dInputs = buffer("dInputs", (long) steps * batch, nIn);   // [time x batch, nIn]
         Blas.gemm(dProjection, false, inputWeights, true, dInputs, 1.0, 0.0);
-        INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                new long[] {batch, nIn, steps}, 'f');
-        TimeMajor.toNcw(dInputs, epsilonOut);
+        INDArray epsilonOut = TimeMajor.sequenceOf(dInputs, batch, workspaceMgr, ArrayType.ACTIVATION_GRAD);
         weightNoiseParams.clear();
         return new Pair<>(gradientOfViews(), permuteIfNWC(backpropDropOutIfPresent(epsilonOut)));
     }
@@ -310,14 +330,7 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         if (maskArray == null) {
             return null;
         }
-        float[][] byRow = maskArray.castTo(DataType.FLOAT).reshape(batch, steps).toFloatMatrix();   // [batch, time]
-        float[] out = new float[batch * steps];
-        for (int r = 0; r < batch; r++) {
-            for (int t = 0; t < steps; t++) {
-                out[t * batch + r] = byRow[r][t];
-            }
-        }
-        return out;
+        return TimeMajor.maskValues(maskArray, batch, steps);
     }
 
     /** A reusable dense row-major array of this shape in this layer's type (see {@link ScratchArrays}). */

@@ -14,16 +14,30 @@ import rnn.config.Pooling;
 
 /**
  * The computation of {@link SequencePoolingVertex}. Input {@code [batch, features, time]} is read
- * as a dense 'f'-ordered array (copied to one if it is not), time step by time step, so memory
- * is read in order. The backward pass sends a mean's gradient, divided by the length, to every
- * real step and a max's gradient to the step that held the maximum.
+ * time step by time step, so memory is read in order: time-major as rnn's recurrent layers write
+ * it (a step is {@code [batch][features]}), or dense 'f' (a step is {@code [features][batch]};
+ * other layouts are copied to it). The backward pass sends a mean's gradient, divided by the
+ * length, to every real step and a max's gradient to the step that held the maximum, in the
+ * input's layout.
  */
 final class SequencePooling extends ParameterlessComputation {
     private final Pooling[] kinds;
     private final int maskIndex;
     private long[] inputShape;
     private int[] lengths;     // real steps per sequence
-    private int[] argmax;      // time of each maximum, at feature x batch + row (a step's layout); training only
+    private int[] argmax;      // time of each maximum, at its place in a step (see Step); training only
+    private Step layout;
+
+    /** Where row r's feature j sits within one time step of the input. */
+    private record Step(boolean timeMajor, int batch, int features) {
+        int index(int r, int j) {
+            return timeMajor ? r * features + j : j * batch + r;
+        }
+
+        int row(int k) {
+            return timeMajor ? k / features : k % batch;
+        }
+    }
 
     SequencePooling(ComputationGraph graph, String name, int index, DataType dataType, Pooling[] kinds,
                     String maskInput) {
@@ -37,19 +51,19 @@ final class SequencePooling extends ParameterlessComputation {
 
     @Override
     public INDArray doForward(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        INDArray x = TimeMajor.denseF(inputs[0]);
+        INDArray x = TimeMajor.isTimeMajor(inputs[0]) ? inputs[0] : TimeMajor.denseF(inputs[0]);
         inputShape = x.shape();
         int b = (int) inputShape[0];
         int features = (int) inputShape[1];
         int steps = (int) inputShape[2];
-        int block = b * features;   // one time step: [features][batch], batch fastest
+        int block = b * features;   // one time step
+        layout = new Step(TimeMajor.isTimeMajor(x), b, features);
         boolean[] real = realSteps(b, steps);
         lengths = new int[b];
         for (int i = 0; i < real.length; i++) {
             lengths[i % b] += real[i] ? 1 : 0;
         }
-        // Sums and maxima are kept in the input's own step layout (k = j x batch + r), so each step
-        // is one contiguous pass (a layout with k = r x features + j strides through memory).
+        // Sums and maxima are kept in the input's own step layout, so each step is one contiguous pass.
         double[] sum = new double[block];
         double[] max = new double[block];
         argmax = new int[block];
@@ -76,7 +90,7 @@ final class SequencePooling extends ParameterlessComputation {
                 }
             } else {
                 for (int k = 0; k < block; k++) {
-                    if (real[t * b + k % b]) {
+                    if (real[t * b + layout.row(k)]) {
                         sum[k] += step[k];
                         if (step[k] > max[k]) {
                             max[k] = step[k];
@@ -92,7 +106,7 @@ final class SequencePooling extends ParameterlessComputation {
         for (int r = 0; r < b; r++) {
             for (int p = 0; p < kinds.length; p++) {
                 for (int j = 0; j < features; j++) {
-                    int k = j * b + r;
+                    int k = layout.index(r, j);
                     double value = kinds[p] == Pooling.MEAN ? sum[k] / Math.max(1, lengths[r])
                             : (lengths[r] == 0 ? 0 : max[k]);
                     o.set((r * kinds.length + p) * features + j, value);
@@ -121,18 +135,20 @@ final class SequencePooling extends ParameterlessComputation {
         Floats e = Floats.of(eps);
         // A mean's gradient is the same share at every real step of a row: written step by step
         // below. A max's gradient goes to one step per row and feature.
-        double[] share = new double[block];   // k = j x batch + r, the step layout
+        double[] share = new double[block];   // in the step layout
         for (int p = 0; p < kinds.length; p++) {
             if (kinds[p] != Pooling.MEAN) {
                 continue;
             }
             for (int r = 0; r < b; r++) {
                 for (int j = 0; j < features; j++) {
-                    share[j * b + r] += e.get((r * kinds.length + p) * features + j) / Math.max(1, lengths[r]);
+                    share[layout.index(r, j)] += e.get((r * kinds.length + p) * features + j) / Math.max(1, lengths[r]);
                 }
             }
         }
-        INDArray grad = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, eps.dataType(), inputShape, 'f');
+        INDArray grad = layout.timeMajor()
+                ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, eps.dataType(), new long[] {steps, b, features}, 'c')
+                : workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, eps.dataType(), inputShape, 'f');
         Floats g = Floats.of(grad);
         boolean[] real = realSteps(b, steps);
         double[] step = new double[block];
@@ -141,7 +157,7 @@ final class SequencePooling extends ParameterlessComputation {
                 g.set(t * block, share, block);
             } else {
                 for (int k = 0; k < block; k++) {
-                    step[k] = real[t * b + k % b] ? share[k] : 0;
+                    step[k] = real[t * b + layout.row(k)] ? share[k] : 0;
                 }
                 g.set(t * block, step, block);
             }
@@ -155,13 +171,13 @@ final class SequencePooling extends ParameterlessComputation {
                     continue;
                 }
                 for (int j = 0; j < features; j++) {
-                    int k = j * b + r;
+                    int k = layout.index(r, j);
                     int at = argmax[k] * block + k;
                     g.set(at, g.get(at) + e.get((r * kinds.length + p) * features + j));
                 }
             }
         }
-        return new Pair<>(null, new INDArray[] {grad});
+        return new Pair<>(null, new INDArray[] {layout.timeMajor() ? TimeMajor.ncwView(grad) : grad});
     }
 
     /** Whether each step is real, time-major ({@code [t x batch + r]}); all true without a mask. */
@@ -173,11 +189,9 @@ final class SequencePooling extends ParameterlessComputation {
             Arrays.fill(real, true);
             return real;
         }
-        float[][] byRow = mask.castTo(DataType.FLOAT).reshape(batch, steps).toFloatMatrix();
-        for (int r = 0; r < batch; r++) {
-            for (int t = 0; t < steps; t++) {
-                real[t * batch + r] = byRow[r][t] != 0;
-            }
+        float[] values = TimeMajor.maskValues(mask, batch, steps);
+        for (int i = 0; i < real.length; i++) {
+            real[i] = values[i] != 0;
         }
         return real;
     }

@@ -135,9 +135,7 @@ public final class SoftmaxOutputLayer extends SequenceOutputLayer<SoftmaxOutput>
         Blas.gemm(ones, false, dLogits, false, biasGradient, 1.0, 0.0);
         INDArray dInputs = buffer("dInputs", dLogits.size(0), input.size(1));
         Blas.gemm(dLogits, false, getParam(SoftmaxOutput.Params.WEIGHTS), true, dInputs, 1.0, 0.0);
-        INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                new long[] {batch, input.size(1), steps}, 'f');
-        TimeMajor.toNcw(dInputs, epsilonOut);
+        INDArray epsilonOut = TimeMajor.sequenceOf(dInputs, batch, workspaceMgr, ArrayType.ACTIVATION_GRAD);
         weightNoiseParams.clear();
         return new Pair<>(gradientOfViews(SoftmaxOutput.Params.INSTANCE.paramKeys(layerConf())),
                 backpropDropOutIfPresent(epsilonOut));

@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@code nIn} ids, each mapped to a learned vector of {@code nOut} values.
  *
  * <p>Input: ids {@code [batch, time]} or {@code [batch, 1, time]}. Output: {@code [batch, nOut,
- * time]} (NCW, dense 'f' order, the layout rnn's recurrent layers read fastest), zero at masked
- * steps. It replaces DL4J's {@code EmbeddingSequenceLayer}, which spent about an eighth of a
+ * time]} (NCW, laid out time-major in memory: see {@link TimeMajor}; rnn's recurrent layers read it
+ * without a copy), zero at masked steps. It replaces DL4J's {@code EmbeddingSequenceLayer}, which spent about an eighth of a
  * BiGRU training step masking, copying and scattering its gradient through general ND4J ops.
  */
 public final class TokenEmbedding extends SequenceLayerConf {

@@ -11,11 +11,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The token embedding ({@link TokenEmbedding}). The forward pass copies each token's vector into
- * its step of the output, a step ({@code [size, batch]}) at a time; the backward pass adds each
- * real token's output gradient into its id's row of the weight gradient. Masked steps output
- * zero and send nothing back. Ids have no gradient: like DL4J's embedding layer this one returns
- * none.
+ * The token embedding ({@link TokenEmbedding}). The output is time-major (see {@link TimeMajor}):
+ * the forward pass copies each token's vector, a contiguous row, into its row of a
+ * {@code [time, batch, size]} array, and the recurrent layer above reads that array as its input
+ * matrix with no copy; the backward pass adds each real token's output gradient into its id's row
+ * of the weight gradient. Masked steps output zero and send nothing back. Ids have no gradient:
+ * like DL4J's embedding layer this one returns none.
  */
 public final class TokenEmbeddingLayer extends BaseLayer<TokenEmbedding> {
     TokenEmbeddingLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -55,12 +56,11 @@ public final class TokenEmbeddingLayer extends BaseLayer<TokenEmbedding> {
         Tokens tokens = tokens();
         int b = tokens.batch();
         int size = (int) layerConf().getNOut();
-        Floats weights = Floats.of(getParamWithNoise(TokenEmbeddingParams.WEIGHTS, training, workspaceMgr));
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {b, size, tokens.steps()}, 'f');
+                new long[] {tokens.steps(), b, size}, 'c');
+        Floats weights = Floats.of(getParamWithNoise(TokenEmbeddingParams.WEIGHTS, training, workspaceMgr));
         Floats o = Floats.of(out);
         double[] vector = new double[size];
-        double[] step = new double[b * size];   // [size][batch], as one step of 'f' NCW
         for (int t = 0; t < tokens.steps(); t++) {
             for (int r = 0; r < b; r++) {
                 if (tokens.real(r, t)) {
@@ -68,13 +68,10 @@ public final class TokenEmbeddingLayer extends BaseLayer<TokenEmbedding> {
                 } else {
                     java.util.Arrays.fill(vector, 0);
                 }
-                for (int j = 0; j < size; j++) {
-                    step[j * b + r] = vector[j];
-                }
+                o.set((t * b + r) * size, vector, size);
             }
-            o.set(t * b * size, step, b * size);
         }
-        return out;
+        return TimeMajor.ncwView(out);
     }
 
     @Override
@@ -83,30 +80,30 @@ public final class TokenEmbeddingLayer extends BaseLayer<TokenEmbedding> {
         Tokens tokens = tokens();
         int b = tokens.batch();
         int size = (int) layerConf().getNOut();
-        Floats e = Floats.of(TimeMajor.denseF(epsilon));
+        Floats e = Floats.of(TimeMajor.matrix(epsilon));   // [time x batch, size]
         INDArray gradientView = gradientViews.get(TokenEmbeddingParams.WEIGHTS);
         gradientView.assign(0);
         Floats g = Floats.of(gradientView);
-        double[] step = new double[b * size];
+        double[] gradient = new double[size];
         double[] row = new double[size];
         for (int t = 0; t < tokens.steps(); t++) {
-            e.get(t * b * size, step, b * size);
             for (int r = 0; r < b; r++) {
                 if (!tokens.real(r, t)) {
                     continue;
                 }
                 int at = tokens.ids()[r * tokens.steps() + t] * size;
                 g.get(at, row, size);
+                e.get((t * b + r) * size, gradient, size);
                 for (int j = 0; j < size; j++) {
-                    row[j] += step[j * b + r];
+                    row[j] += gradient[j];
                 }
                 g.set(at, row, size);
             }
         }
-        Gradient gradient = new DefaultGradient(gradientsFlattened);
-        gradient.gradientForVariable().put(TokenEmbeddingParams.WEIGHTS, gradientView);
+        Gradient result = new DefaultGradient(gradientsFlattened);
+        result.gradientForVariable().put(TokenEmbeddingParams.WEIGHTS, gradientView);
         weightNoiseParams.clear();
-        return new Pair<>(gradient, null);
+        return new Pair<>(result, null);
     }
 
     @Override

@@ -20,7 +20,8 @@ final class VectorGruCell {
     }
 
     static void forward(LstmCell.Step s, FloatBuffer input, FloatBuffer recurrent, float[] bias, float[] recurrentBias,
-                        int biasOffset, FloatBuffer previousHidden, FloatBuffer hidden, float[] mask) {
+                        int biasOffset, FloatBuffer previousHidden, FloatBuffer hidden, float[] mask,
+                        boolean keepGates) {
         int units = s.units();
         float[] x = new float[3 * units];
         float[] hr = new float[3 * units];
@@ -48,8 +49,10 @@ final class VectorGruCell {
             candidate(x, hr, units);
             VectorMath.tanh(x, 2 * units, units);
             mix(x, hPrev, h, units);
-            input.put(g, x, 0, 3 * units);
-            recurrent.put(g + 2 * units, hr, 2 * units, units);   // the backward pass reads h' Rn + rbn
+            if (keepGates) {   // for the backward pass, which also reads h' Rn + rbn
+                input.put(g, x, 0, 3 * units);
+                recurrent.put(g + 2 * units, hr, 2 * units, units);
+            }
             hidden.put(st, h, 0, units);
         }
     }

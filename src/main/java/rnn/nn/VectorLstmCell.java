@@ -23,7 +23,7 @@ final class VectorLstmCell {
     }
 
     static void forward(LstmCell.Step s, FloatBuffer gates, float[] bias, int biasOffset, FloatBuffer previousCell,
-                        FloatBuffer cell, FloatBuffer hidden, float[] mask) {
+                        FloatBuffer cell, FloatBuffer hidden, float[] mask, boolean keepGates) {
         int units = s.units();
         float[] g = new float[4 * units];
         float[] cPrev = new float[units];
@@ -39,16 +39,18 @@ final class VectorLstmCell {
                 continue;
             }
             gates.get(gi, g, 0, 4 * units);
-            VectorMath.accumulate(g, 0, bias, biasOffset, 4 * units);
-            VectorMath.tanh(g, 0, units);
-            VectorMath.sigmoid(g, units, 3 * units);   // f, o and i sit side by side
             if (previousCell == null) {
                 Arrays.fill(cPrev, 0f);
             } else {
                 previousCell.get(s.previousOffset() + r * s.stateStride(), cPrev, 0, units);
             }
+            VectorMath.accumulate(g, 0, bias, biasOffset, 4 * units);
+            VectorMath.tanh(g, 0, units);
+            VectorMath.sigmoid(g, units, 3 * units);   // f, o and i sit side by side
             cellAndHidden(g, cPrev, c, h, units);
-            gates.put(gi, g, 0, 4 * units);
+            if (keepGates) {   // for the backward pass
+                gates.put(gi, g, 0, 4 * units);
+            }
             cell.put(st, c, 0, units);
             hidden.put(st, h, 0, units);
         }

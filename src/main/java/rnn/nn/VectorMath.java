@@ -15,7 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  * from a {@code ByteBuffer}) was slower: such loads are large in C2's intermediate form, so a
  * cell pass with a few exponentials ran past the compiler's inlining budget
  * ({@code NodeCountInliningCutoff}); the operations it left as calls boxed their vectors and ran
- * the Vector API's scalar fallback ({@code FloatVector.lanewiseTemplate}).
+ * the Vector API's scalar fallback ({@code FloatVector.lanewiseTemplate}). For the same reason
+ * each pass computes one thing: a single pass per row over all of a cell's gates (three or five
+ * exponentials in one loop) ran GRU inference 13% slower and LSTM inference 20% slower than these
+ * small passes (measured 2026-11-28 with {@code apps/bench}).
  */
 final class VectorMath {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

@@ -1,5 +1,6 @@
 package rnn.nn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.FloatBuffer;
@@ -41,11 +42,15 @@ class VectorGruCellTest {
         INDArray states = random(2 * BATCH, UNITS);
         INDArray[] scalar = {input.dup('c'), recurrent.dup('c'), states.dup('c')};
         INDArray[] vector = {input.dup('c'), recurrent.dup('c'), states.dup('c')};
+        INDArray[] inference = {input.dup('c'), recurrent.dup('c'), states.dup('c')};
         GruCell.forward(step, Floats.of(scalar[0]), Floats.of(scalar[1]), bias, recurrentBias, 0, Floats.of(scalar[2]),
                 Floats.of(scalar[2]), mask);
         VectorGruCell.forward(step, floats(vector[0]), floats(vector[1]), biasFloat, recurrentBiasFloat, 0,
-                floats(vector[2]), floats(vector[2]), mask);
+                floats(vector[2]), floats(vector[2]), mask, true);
+        VectorGruCell.forward(step, floats(inference[0]), floats(inference[1]), biasFloat, recurrentBiasFloat, 0,
+                floats(inference[2]), floats(inference[2]), mask, false);
         assertTrue(scalar[2].equalsWithEps(vector[2], 1e-5), "states");
+        assertEquals(vector[2], inference[2], "states without keeping the gates");
         assertTrue(scalar[1].equalsWithEps(vector[1], 1e-5), "recurrent parts");
 
         INDArray dStates = random(2 * BATCH, UNITS);

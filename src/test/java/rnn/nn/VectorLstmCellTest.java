@@ -1,5 +1,6 @@
 package rnn.nn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.FloatBuffer;
@@ -37,7 +38,13 @@ class VectorLstmCellTest {
         LstmCell.forward(step, Floats.of(scalar[0]), bias, 0, Floats.of(previous), Floats.of(scalar[1]),
                 Floats.of(scalar[2]), mask);
         VectorLstmCell.forward(step, floats(vector[0]), biasFloat, 0, floats(previous), floats(vector[1]),
-                floats(vector[2]), mask);
+                floats(vector[2]), mask, true);
+        INDArray[] inference = {gates.dup('c'), Nd4j.create(DataType.FLOAT, BATCH, UNITS), Nd4j.create(DataType.FLOAT,
+            BATCH, UNITS)};
+        VectorLstmCell.forward(step, floats(inference[0]), biasFloat, 0, floats(previous), floats(inference[1]),
+                floats(inference[2]), mask, false);
+        assertEquals(vector[1], inference[1], "cells without keeping the gates");
+        assertEquals(vector[2], inference[2], "hidden without keeping the gates");
         assertTrue(scalar[1].equalsWithEps(vector[1], 1e-5), "cells");
         assertTrue(scalar[2].equalsWithEps(vector[2], 1e-5), "hidden");
         // Masked rows keep their pre-activations in the vector kernel; the backward pass zeroes them either way.
