@@ -27,7 +27,8 @@ final class VectorsCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime;
 
-    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "Text files, plain or .gz.")
+    @Parameters(arity = "1..*", paramLabel = "TEXT", description = {"Text files, plain or .gz, one document a line; or the IMDB",
+            "archive aclImdb_v1.tar.gz (or its aclImdb folder): its 50,000 unlabelled reviews."})
     List<Path> inputs;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Where to write the vectors.")

@@ -26,6 +26,7 @@ final class ImdbReader {
 
     /** Archive member names; some tar tools prefix them with {@code ./}. */
     private static final Pattern MEMBER = Pattern.compile("(?:\\./)?aclImdb/(train|test)/(pos|neg)/([^/]+\\.txt)");
+    private static final Pattern UNLABELLED = Pattern.compile("(?:\\./)?aclImdb/train/unsup/([^/]+\\.txt)");
     private static final int TAR_HEADER_SIZE = 512;
 
     /** One review with its sort key: label, then the numeric id of {@code <id>_<rating>.txt}. */
@@ -79,6 +80,38 @@ final class ImdbReader {
             }
         }
         return finish(path, split, reviews);
+    }
+
+    /**
+     * The unlabelled reviews ({@code train/unsup}, 50,000 in the official release) of the archive
+     * or of the {@code aclImdb} folder (or a folder that contains it), cleaned, in file-name order.
+     */
+    static List<String> readUnlabelled(Path path) {
+        List<Review> reviews = new ArrayList<>();
+        if (Files.isDirectory(path)) {
+            Path root = Files.isDirectory(path.resolve("aclImdb")) ? path.resolve("aclImdb") : path;
+            for (Path file : listReviews(root.resolve("train").resolve("unsup"))) {
+                reviews.add(Review.of("unsup", file.getFileName().toString(), readFile(file)));
+            }
+        } else {
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(openGzip(path))) {
+                TarArchiveEntry entry;
+                while ((entry = tar.getNextTarEntry()) != null) {
+                    Matcher m = UNLABELLED.matcher(entry.getName());
+                    if (entry.isFile() && m.matches()) {
+                        reviews.add(Review.of("unsup", m.group(1), tar.readAllBytes()));
+                    }
+                }
+            } catch (IOException e) {
+                throw notAnArchive(path, e);
+            }
+        }
+        List<String> texts = reviews.stream().filter(r -> !r.text().isEmpty()).sorted(Review.ORDER)
+                .map(Review::text).toList();
+        if (texts.isEmpty()) {
+            throw new DataException(path + ": no unlabelled reviews found under aclImdb/train/unsup");
+        }
+        return texts;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -54,6 +55,17 @@ public final class LabeledTextSource {
             throw new DataException(path + ": cannot read (permission denied)");
         }
         return isGzip(path) ? readGzip(path, split) : TsvReader.read(path, false);
+    }
+
+    /**
+     * The unlabelled reviews ({@code train/unsup}) when {@code path} is the official IMDB archive,
+     * an unpacked {@code aclImdb} folder or a folder holding one; empty for any other file.
+     */
+    public static Optional<List<String>> unlabelledReviews(Path path) {
+        if (Files.isDirectory(path) || Files.isRegularFile(path) && isGzip(path) && ImdbReader.isTarGz(path)) {
+            return Optional.of(ImdbReader.readUnlabelled(path));
+        }
+        return Optional.empty();
     }
 
     /** A gzip file holds either the IMDB tarball or a gzipped TSV; the tar header tells them apart. */

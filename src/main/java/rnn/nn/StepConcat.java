@@ -10,9 +10,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The computation of {@link StepConcatVertex}. In dense 'f' order a step of an NCW sequence is
- * one {@code [features, batch]} block, so a step of the output is the inputs' step blocks one
- * after another; the backward pass cuts the gradient's step blocks apart again.
+ * The computation of {@link StepConcatVertex}. The output is time-major (see {@link TimeMajor}):
+ * row {@code t x batch + r} of a {@code [time, batch, features]} array holds that token's
+ * features of every input side by side, so a fused recurrent layer reads it with no copy; inputs
+ * are read as time-major matrices (rnn's embedding already is one; others are transposed once).
+ * The backward pass cuts the gradient's rows apart again, into time-major gradients.
  */
 final class StepConcat extends ParameterlessComputation {
     private long[][] inputShapes;
@@ -29,43 +31,53 @@ final class StepConcat extends ParameterlessComputation {
             inputShapes[i] = inputs[i].shape();
             features += inputShapes[i][1];
         }
-        long[] shape = {inputShapes[0][0], features, inputShapes[0][2]};
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, inputs[0].dataType(), shape, 'f');
-        copySteps(inputs, out, true);
-        return out;
+        long batch = inputShapes[0][0];
+        long steps = inputShapes[0][2];
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, inputs[0].dataType(),
+                new long[] {steps, batch, features}, 'c');
+        INDArray[] parts = new INDArray[inputs.length];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = TimeMajor.matrix(inputs[i]);
+        }
+        copyRows(parts, out, steps * batch, true);
+        return TimeMajor.ncwView(out);
     }
 
     @Override
     public Pair<Gradient, INDArray[]> doBackward(boolean tbptt, LayerWorkspaceMgr workspaceMgr) {
         INDArray[] parts = new INDArray[inputShapes.length];
         for (int i = 0; i < parts.length; i++) {
-            parts[i] = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, epsilon.dataType(), inputShapes[i],
-                    'f');
+            long[] shape = inputShapes[i];   // [batch, features, time]
+            parts[i] = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, epsilon.dataType(),
+                    new long[] {shape[2], shape[0], shape[1]}, 'c');
         }
-        copySteps(parts, epsilon, false);
-        return new Pair<>(null, parts);
+        copyRows(parts, TimeMajor.matrix(epsilon), inputShapes[0][2] * inputShapes[0][0], false);
+        INDArray[] gradients = new INDArray[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            gradients[i] = TimeMajor.ncwView(parts[i]);
+        }
+        return new Pair<>(null, gradients);
     }
 
-    /** Copies each step block of {@code parts} into {@code whole} (or back, when not {@code join}). */
-    private static void copySteps(INDArray[] parts, INDArray whole, boolean join) {
-        INDArray joined = join ? whole : TimeMajor.denseF(whole);
-        int batch = (int) joined.size(0);
-        int width = (int) joined.size(1) * batch;   // one step of the whole
-        int steps = (int) joined.size(2);
-        Floats w = Floats.of(joined);
-        double[] block = new double[width];
+    /**
+     * Copies each of the {@code rows} rows of the dense row-major {@code parts} into its columns
+     * of the same row of {@code whole} (or back, when not {@code join}).
+     */
+    private static void copyRows(INDArray[] parts, INDArray whole, long rows, boolean join) {
+        int width = (int) (whole.length() / rows);
+        Floats w = Floats.of(whole);
         int at = 0;
         for (INDArray part : parts) {
-            INDArray dense = join ? TimeMajor.denseF(part) : part;
-            Floats p = Floats.of(dense);
-            int partWidth = (int) dense.size(1) * batch;
-            for (int t = 0; t < steps; t++) {
+            Floats p = Floats.of(part);
+            int partWidth = (int) (part.length() / rows);
+            double[] row = new double[partWidth];
+            for (int r = 0; r < rows; r++) {
                 if (join) {
-                    p.get(t * partWidth, block, partWidth);
-                    w.set(t * width + at, block, partWidth);
+                    p.get(r * partWidth, row, partWidth);
+                    w.set(r * width + at, row, partWidth);
                 } else {
-                    w.get(t * width + at, block, partWidth);
-                    p.set(t * partWidth, block, partWidth);
+                    w.get(r * width + at, row, partWidth);
+                    p.set(r * partWidth, row, partWidth);
                 }
             }
             at += partWidth;

@@ -18,6 +18,7 @@ import org.deeplearning4j.text.sentenceiterator.CollectionSentenceIterator;
 import org.deeplearning4j.text.tokenization.tokenizerfactory.DefaultTokenizerFactory;
 
 import rnn.data.DataException;
+import rnn.data.LabeledTextSource;
 import rnn.data.TextFiles;
 import rnn.text.Tokenizer;
 import rnn.util.AtomicFiles;
@@ -25,8 +26,9 @@ import rnn.util.AtomicFiles;
 /**
  * Trains word vectors on plain text with DL4J's word2vec (skip-gram, negative sampling) and writes
  * them in the text format {@link rnn.data.WordVectors} reads, most frequent word first. Each line
- * of the input is one document, split into words by rnn's {@link Tokenizer}, so the words are
- * those {@code rnn tag} sees in plain text.
+ * of a text file is one document; the official IMDB archive (or its unpacked folder) gives its
+ * 50,000 unlabelled reviews. Documents are split into words by rnn's {@link Tokenizer}, so the
+ * words are those {@code rnn tag} sees in plain text.
  *
  * @param size     numbers per vector
  * @param window   words on each side of a word that count as its context
@@ -43,14 +45,16 @@ public record WordVectorTraining(int size, int window, int minCount, int epochs,
     public record Result(int words, long tokens) {
     }
 
-    /** Trains on every line of {@code inputs} (plain or .gz) and writes the vectors to {@code out} (gzipped for .gz), atomically. */
+    /** Trains on every document of {@code inputs} (text files, plain or .gz, or the IMDB archive) and writes the vectors to {@code out} (gzipped for .gz), atomically. */
     public Result run(List<Path> inputs, Path out) throws IOException {
         Tokenizer tokenizer = new Tokenizer(lowercase);
         List<String> documents = new ArrayList<>();
         long tokens = 0;
         for (Path input : inputs) {
-            for (String line : (Iterable<String>) TextFiles.readString(input).lines()::iterator) {
-                List<String> words = tokenizer.words(line);
+            List<String> texts = LabeledTextSource.unlabelledReviews(input)
+                    .orElseGet(() -> TextFiles.readString(input).lines().toList());
+            for (String text : texts) {
+                List<String> words = tokenizer.words(text);
                 if (!words.isEmpty()) {
                     documents.add(String.join(" ", words));
                     tokens += words.size();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,19 @@ class ImdbSourceTest {
         assertEquals(TRAIN, LabeledTextSource.read(dir.resolve("aclImdb")));
         assertEquals(TRAIN, LabeledTextSource.read(dir));
         assertEquals(TEST, LabeledTextSource.read(dir, LabeledTextSource.Split.TEST));
+    }
+
+    @Test
+    void unlabelledReviewsComeFromTheArchiveOrFolderAndNotFromOtherFiles() throws IOException {
+        Map<String, String> files = Map.of("aclImdb/train/unsup/10_0.txt", "Later one", "aclImdb/train/unsup/2_0.txt",
+                "First\tone", "aclImdb/train/pos/1_9.txt", "labelled", "aclImdb/test/pos/2_9.txt", "test");
+        Path archive = Fixtures.tarGz(dir.resolve("aclImdb_v1.tar.gz"), files);
+        assertEquals(Optional.of(List.of("First one", "Later one")), LabeledTextSource.unlabelledReviews(archive));
+        Fixtures.tree(dir.resolve("unpacked"), files);
+        assertEquals(Optional.of(List.of("First one", "Later one")),
+                LabeledTextSource.unlabelledReviews(dir.resolve("unpacked")));
+        Path text = Files.writeString(dir.resolve("text.txt"), "just text\n");
+        assertEquals(Optional.empty(), LabeledTextSource.unlabelledReviews(text));
     }
 
     @Test
