@@ -131,7 +131,7 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         }
         for (double[] o : out) {
             for (int f = 0; f < filters; f++) {
-                o[f] = Math.tanh(o[f]);
+                o[f] = LstmCell.tanh(o[f]);   // Math.tanh is a slow native call on Java 17
             }
         }
     }
@@ -170,22 +170,20 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         Pass pass = run();
         last = training ? pass : null;   // kept for back-propagation only
         int filters = (int) layerConf().getNOut();
-        double[] values = toDenseF(pass.out(), pass.words(), pass.batch(), pass.steps(), filters);
+        double[] values = toTimeMajor(pass.out(), pass.words(), pass.batch(), pass.steps(), filters);
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {pass.batch(), filters, pass.steps()}, 'f');
+                new long[] {pass.steps(), pass.batch(), filters}, 'c');
         Floats.of(output).set(0, values, values.length);
-        return output;
+        return TimeMajor.ncwView(output);   // time-major, as rnn's layers hand sequences on
     }
 
-    /** The words' features at their places in a dense 'f' {@code [batch, filters, time]} array (zero elsewhere). */
-    private static double[] toDenseF(double[][] out, int[] words, int batch, int steps, int filters) {
-        double[] values = new double[batch * filters * steps];   // [time][filters][batch]
+    /** The words' features at their rows {@code t x batch + b} of a time-major array (zero elsewhere). */
+    private static double[] toTimeMajor(double[][] out, int[] words, int batch, int steps, int filters) {
+        double[] values = new double[batch * filters * steps];   // [time][batch][filters]
         for (int w = 0; w < words.length; w++) {
             int b = words[w] / steps;
             int t = words[w] % steps;
-            for (int f = 0; f < filters; f++) {
-                values[(t * filters + f) * batch + b] = out[w][f];
-            }
+            System.arraycopy(out[w], 0, values, (t * batch + b) * filters, filters);
         }
         return values;
     }
@@ -195,8 +193,8 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         Pass pass = last != null ? last : run();
         int filters = (int) layerConf().getNOut();
         int rows = pass.wordOf().length;
-        double[] eps = new double[pass.batch() * filters * pass.steps()];   // dense 'f': [time][filters][batch]
-        Floats.of(TimeMajor.denseF(epsilon)).get(0, eps, eps.length);
+        double[] eps = new double[pass.batch() * filters * pass.steps()];   // [time][batch][filters]
+        Floats.of(TimeMajor.matrix(epsilon)).get(0, eps, eps.length);
         double[] dScores = scoreGradients(pass, eps, rows, filters);
         int d = layerConf().getCharEmbeddingSize();
         int width = layerConf().getWindow() * d;
@@ -233,7 +231,7 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
             int[] winner = pass.winner()[w];
             for (int f = 0; f < filters; f++) {
                 double y = out[f];
-                dScores[winner[f] * filters + f] += eps[(t * filters + f) * batch + b] * (1 - y * y);
+                dScores[winner[f] * filters + f] += eps[(t * batch + b) * filters + f] * (1 - y * y);
             }
         }
         return dScores;

@@ -19,8 +19,9 @@ import rnn.data.TaggedExample;
 /**
  * Runs a trained tagger over many sentences: sorts them by length so each batch carries little
  * padding, and returns the most likely tag id of every token, in input order. With more than one
- * worker, each worker thread tags whole batches with its own copy of the network (a network is
- * not safe to share between threads) and takes the next batch when done.
+ * worker, each worker thread tags whole batches with its own instance of the network (a network
+ * keeps per-call state, so it is not safe to share between threads; the instances share the
+ * parameters, which tagging only reads) and takes the next batch when done.
  */
 public final class SequenceTagger {
     private final ComputationGraph network;
@@ -78,7 +79,7 @@ public final class SequenceTagger {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
-                ComputationGraph copy = w == 0 ? network : network.clone();
+                ComputationGraph copy = w == 0 ? network : sharingParameters(network);
                 running.add(pool.submit(() -> {
                     for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
                         tagBatch(copy, sentences, batches.get(b), out);
@@ -97,6 +98,17 @@ public final class SequenceTagger {
             pool.shutdownNow();
         }
         return out;
+    }
+
+    /**
+     * A second network over the same parameters, which tagging only reads: its own layers (each
+     * keeps its input and scratch arrays), without copying the weights or making the updater
+     * that {@code ComputationGraph.clone} makes (Adam's state, twice the parameters).
+     */
+    private static ComputationGraph sharingParameters(ComputationGraph network) {
+        ComputationGraph copy = new ComputationGraph(network.getConfiguration().clone());
+        copy.init(network.params(), false);
+        return copy;
     }
 
     /** Tags the sentences {@code ids} (indices into {@code sentences}) as one batch into {@code out}. */
