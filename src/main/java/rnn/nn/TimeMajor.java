@@ -29,8 +29,8 @@ final class TimeMajor {
         long b = sequence.size(0);
         long features = sequence.size(1);
         long steps = sequence.size(2);
-        if (isTimeMajor(sequence) && target.dataType() == sequence.dataType()) {
-            Floats.copy(sequence, target);
+        if (isTimeMajor(sequence)) {
+            copyRows(matrixView(sequence), target);
             return;
         }
         if (!isDenseF(sequence)) {
@@ -45,8 +45,8 @@ final class TimeMajor {
         long b = sequence.size(0);
         long features = sequence.size(1);
         long steps = sequence.size(2);
-        if (isTimeMajor(sequence) && source.dataType() == sequence.dataType()) {
-            Floats.copy(source, sequence);
+        if (isTimeMajor(sequence)) {
+            copyRows(source, matrixView(sequence));
             return;
         }
         if (!isDenseF(sequence)) {
@@ -54,6 +54,21 @@ final class TimeMajor {
             return;
         }
         transposeSteps(source, sequence, (int) steps, (int) b, (int) features);
+    }
+
+    /** {@code to = from} for matrices of one shape: one bulk copy when both are dense row-major of one type. */
+    private static void copyRows(INDArray from, INDArray to) {
+        if (isDenseRowMajor(from) && isDenseRowMajor(to) && from.dataType() == to.dataType()) {
+            Floats.copy(from, to);
+        } else {
+            to.assign(from);
+        }
+    }
+
+    /** Whether a matrix is dense and row-major: its memory holds its rows one after another. */
+    private static boolean isDenseRowMajor(INDArray m) {
+        return m.rank() == 2 && m.offset() == 0 && m.length() == m.data().length()
+                && (m.size(1) == 1 || m.stride(1) == 1) && (m.size(0) == 1 || m.stride(0) == m.size(1));
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -60,5 +61,16 @@ class TimeMajorTest {
         INDArray written = TimeMajor.ncwView(Nd4j.create(DataType.FLOAT, 5, batch, 4));
         TimeMajor.toNcw(copy, written);
         assertEquals(ncw, written);
+    }
+
+    @Test
+    void aColumnMajorMatrixIsWrittenIntoATimeMajorSequenceByItsValuesNotItsMemory() {
+        INDArray rows = Nd4j.rand(DataType.FLOAT, 6, 4).dup('f');   // [time x batch, features], column-major
+        INDArray sequence = TimeMajor.ncwView(Nd4j.create(DataType.FLOAT, 3, 2, 4));
+        TimeMajor.toNcw(rows, sequence);
+        assertEquals(rows.dup('c'), TimeMajor.matrixView(sequence));
+        INDArray back = Nd4j.create(DataType.FLOAT, new long[] {6, 4}, 'f');
+        TimeMajor.fromNcw(sequence, back);
+        assertEquals(rows, back);
     }
 }
