@@ -14,12 +14,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.train.WordVectorTraining;
+import rnn.util.ConsoleProgress;
 
 /** {@code rnn vectors TEXT... --out FILE}: word2vec vectors for a tagger's {@code data.word_vectors}. */
 @Command(name = "vectors", mixinStandardHelpOptions = true,
-        description = {"Train word vectors (word2vec skip-gram) on plain text, one document per line,",
-            "split into words as rnn tag splits plain text. The output is the text format that",
-            "data.word_vectors reads (as word2vec, GloVe and fastText write it); .gz to compress."})
+        description = {"Train word vectors (word2vec skip-gram) on plain text, split into words as rnn tag "
+            + "splits plain text. The output is the text format that data.word_vectors reads (as word2vec, "
+            + "GloVe and fastText write it); .gz to compress."})
 final class VectorsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,8 +28,8 @@ final class VectorsCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime;
 
-    @Parameters(arity = "1..*", paramLabel = "TEXT", description = {"Text files, plain or .gz, one document a line; or the IMDB",
-            "archive aclImdb_v1.tar.gz (or its aclImdb folder): its 50,000 unlabelled reviews."})
+    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "Text files, plain or .gz, one document a line; or the IMDB archive "
+            + "aclImdb_v1.tar.gz (or its aclImdb folder): its 50,000 unlabelled reviews.")
     List<Path> inputs;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Where to write the vectors.")
@@ -71,7 +72,7 @@ final class VectorsCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         WordVectorTraining.Result result = new WordVectorTraining(size, window, minCount, epochs, lowercase, seed, threads)
-                .run(inputs, out);
+                .run(inputs, out, ConsoleProgress.forTerminal(spec.commandLine().getErr(), runtime.quiet));
         spec.commandLine().getErr().printf(Locale.ROOT, "rnn: %,d words with %d-number vectors from %,d tokens in %.1f min: %s%n",
                 result.words(), size, result.tokens(), (System.nanoTime() - started) / 60e9, out);
         spec.commandLine().getErr().flush();

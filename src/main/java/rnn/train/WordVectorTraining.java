@@ -11,8 +11,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
+import org.deeplearning4j.models.sequencevectors.SequenceVectors;
+import org.deeplearning4j.models.sequencevectors.enums.ListenerEvent;
+import org.deeplearning4j.models.sequencevectors.interfaces.VectorsListener;
+import org.deeplearning4j.models.word2vec.VocabWord;
 import org.deeplearning4j.models.word2vec.Word2Vec;
 import org.deeplearning4j.text.sentenceiterator.CollectionSentenceIterator;
 import org.deeplearning4j.text.tokenization.tokenizerfactory.DefaultTokenizerFactory;
@@ -22,6 +27,7 @@ import rnn.data.LabeledTextSource;
 import rnn.data.TextFiles;
 import rnn.text.Tokenizer;
 import rnn.util.AtomicFiles;
+import rnn.util.Progress;
 
 /**
  * Trains word vectors on plain text with DL4J's word2vec (skip-gram, negative sampling) and writes
@@ -41,12 +47,34 @@ import rnn.util.AtomicFiles;
 public record WordVectorTraining(int size, int window, int minCount, int epochs, boolean lowercase, long seed,
                                  int workers) {
 
+    /** Reports each document done: word2vec counts lines within an epoch (LINE) and epochs done (EPOCH). */
+    private record ProgressListener(Progress progress, long documents, AtomicLong epochsDone)
+            implements VectorsListener<VocabWord> {
+        ProgressListener(Progress progress, long documents) {
+            this(progress, documents, new AtomicLong());
+        }
+
+        @Override
+        public boolean validateEvent(ListenerEvent event, long argument) {
+            return true;
+        }
+
+        @Override
+        public void processEvent(ListenerEvent event, SequenceVectors<VocabWord> vectors, long argument) {
+            if (event == ListenerEvent.EPOCH) {
+                epochsDone.set(argument);
+            } else if (event == ListenerEvent.LINE) {
+                progress.update(epochsDone.get() * documents + argument, "epoch " + (epochsDone.get() + 1));
+            }
+        }
+    }
+
     /** What a run produced: the number of words with vectors, and the tokens read. */
     public record Result(int words, long tokens) {
     }
 
     /** Trains on every document of {@code inputs} (text files, plain or .gz, or the IMDB archive) and writes the vectors to {@code out} (gzipped for .gz), atomically. */
-    public Result run(List<Path> inputs, Path out) throws IOException {
+    public Result run(List<Path> inputs, Path out, Progress progress) throws IOException {
         Tokenizer tokenizer = new Tokenizer(lowercase);
         List<String> documents = new ArrayList<>();
         long tokens = 0;
@@ -70,8 +98,11 @@ public record WordVectorTraining(int size, int window, int minCount, int epochs,
                 .seed(seed).workers(workers)
                 .iterate(new CollectionSentenceIterator(documents))
                 .tokenizerFactory(new DefaultTokenizerFactory())   // the documents are already space-separated words
+                .setVectorsListeners(List.of(new ProgressListener(progress, documents.size())))
                 .build();
+        progress.start("word2vec", (long) documents.size() * epochs, "documents");
         word2vec.fit();
+        progress.finish();
         List<String> words = new ArrayList<>(word2vec.getVocab().words());
         words.sort(Comparator.comparingDouble((String w) -> -word2vec.getVocab().wordFrequency(w))
                 .thenComparing(Comparator.naturalOrder()));
