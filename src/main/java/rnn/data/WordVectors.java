@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +19,8 @@ import rnn.text.Vocabulary;
 /**
  * Pretrained word vectors in the text format that word2vec, GloVe and fastText write (plain or
  * .gz): one word per line followed by its numbers, separated by spaces; word2vec's and fastText's
- * first line, {@code COUNT DIMENSION}, is recognised and skipped. Words are kept in file order,
+ * first line, {@code COUNT DIMENSION}, is recognised and skipped; a word may contain spaces (the
+ * numbers are the last fields). Words are kept in file order,
  * which these tools write most frequent first; with {@code lowercase} each word is folded to lower
  * case and only its first occurrence is kept.
  *
@@ -60,26 +62,36 @@ public record WordVectors(List<String> words, float[][] vectors) {
         try (BufferedReader reader = TextFiles.open(file)) {
             for (String line; (line = reader.readLine()) != null; ) {
                 number++;
-                String[] fields = line.strip().split(" ");
-                if (line.isBlank() || number == 1 && isHeader(fields)) {
+                // Only the end is trimmed: a word may itself be a Unicode space.
+                String[] fields = line.stripTrailing().split(" ");
+                if (fields.length == 1 && fields[0].isEmpty()) {
                     continue;
                 }
-                if (dimension < 0) {
+                if (dimension < 0 && words.isEmpty() && isHeader(fields)) {
+                    dimension = Integer.parseInt(fields[1]);   // word2vec's count line gives it
+                    continue;
+                }
+                if (dimension < 0) {   // GloVe has no count line: the first vector's length
                     dimension = fields.length - 1;
                     if (dimension < 1) {
                         throw new DataException(file + ":" + number + ": expected a word and its numbers, separated by spaces");
                     }
                 }
-                if (fields.length != dimension + 1) {
+                if (fields.length < dimension + 1) {
                     throw new DataException(file + ":" + number + ": expected a word and " + dimension
-                            + " numbers, as on the first line, found " + (fields.length - 1) + " numbers");
+                            + " numbers, as on the first line, found " + (fields.length - 1) + " fields after the word");
                 }
-                String word = lowercase ? fields[0].toLowerCase(Locale.ROOT) : fields[0];
+                // The numbers are the last fields; a word may hold spaces (GloVe's 840B file has some).
+                int wordFields = fields.length - dimension;
+                String word = wordFields == 1 ? fields[0] : String.join(" ", Arrays.copyOf(fields, wordFields));
+                if (lowercase) {
+                    word = word.toLowerCase(Locale.ROOT);
+                }
                 if (!seen.add(word) || seen.size() > firstWords && !alsoWanted.contains(word)) {
                     continue;
                 }
                 words.add(word);
-                vectors.add(numbers(fields, file, number));
+                vectors.add(numbers(fields, wordFields, file, number));
             }
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": no such file");
@@ -93,16 +105,16 @@ public record WordVectors(List<String> words, float[][] vectors) {
         return new WordVectors(List.copyOf(words), vectors.toArray(float[][]::new));
     }
 
-    /** word2vec's and fastText's first line: two whole numbers. */
+    /** word2vec's and fastText's first line (before any vector): two whole numbers. */
     private static boolean isHeader(String[] fields) {
-        return fields.length == 2 && fields[0].matches("\\d+") && fields[1].matches("\\d+");
+        return fields.length == 2 && fields[0].matches("\\d{1,12}") && fields[1].matches("\\d{1,6}");
     }
 
-    private static float[] numbers(String[] fields, Path file, int number) {
-        float[] vector = new float[fields.length - 1];
-        for (int i = 1; i < fields.length; i++) {
+    private static float[] numbers(String[] fields, int from, Path file, int number) {
+        float[] vector = new float[fields.length - from];
+        for (int i = from; i < fields.length; i++) {
             try {
-                vector[i - 1] = Float.parseFloat(fields[i]);
+                vector[i - from] = Float.parseFloat(fields[i]);
             } catch (NumberFormatException e) {
                 throw new DataException(file + ":" + number + ": '" + fields[i] + "' is not a number");
             }

@@ -167,6 +167,7 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
         Pass pass = run();
         last = training ? pass : null;   // kept for back-propagation only
         int filters = (int) layerConf().getNOut();

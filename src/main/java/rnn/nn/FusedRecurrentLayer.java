@@ -288,7 +288,7 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         Blas.gemm(dProjection, false, inputWeights, true, dInputs, 1.0, 0.0);
         INDArray epsilonOut = TimeMajor.sequenceOf(dInputs, batch, workspaceMgr, ArrayType.ACTIVATION_GRAD);
         weightNoiseParams.clear();
-        return new Pair<>(gradientOfViews(), permuteIfNWC(backpropDropOutIfPresent(epsilonOut)));
+        return new Pair<>(gradientOfViews(), backpropDropOutIfPresent(permuteIfNWC(epsilonOut)));
     }
 
     /**

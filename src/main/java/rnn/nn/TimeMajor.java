@@ -33,7 +33,7 @@ final class TimeMajor {
             copyRows(matrixView(sequence), target);
             return;
         }
-        if (!isDenseF(sequence)) {
+        if (!isDenseF(sequence) || !isDenseRowMajor(target)) {
             target.reshape('c', steps, b, features).assign(sequence.permute(2, 0, 1));
             return;
         }
@@ -49,7 +49,7 @@ final class TimeMajor {
             copyRows(source, matrixView(sequence));
             return;
         }
-        if (!isDenseF(sequence)) {
+        if (!isDenseF(sequence) || !isDenseRowMajor(source)) {
             sequence.assign(source.reshape('c', steps, b, features).permute(1, 2, 0));
             return;
         }

@@ -19,6 +19,7 @@ import rnn.bundle.BundleManifest;
 import rnn.config.ConfigLoader;
 import rnn.config.RunConfig;
 import rnn.train.RunDirectory;
+import rnn.text.Vocabulary;
 import rnn.util.AtomicFiles;
 import rnn.util.UserException;
 import rnn.util.Versions;
@@ -29,6 +30,7 @@ import rnn.util.Versions;
  */
 final class ModelDirectory {
     private static final String RUN_CONFIG = "config.yaml";
+    private static final String RUN_VOCABULARY = "tokens.txt";
 
     private ModelDirectory() {
     }
@@ -55,6 +57,21 @@ final class ModelDirectory {
         }
         Path file = run.path().resolve(RUN_CONFIG);
         return ConfigLoader.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), List.of());
+    }
+
+    /**
+     * Records the token vocabulary a run starts with in {@code run/}, and on resume refuses to go
+     * on if the data now give another one (train data or word vectors changed since): the
+     * checkpoint's embedding rows would belong to other words.
+     */
+    static void checkVocabulary(Path modelDir, RunDirectory run, Vocabulary tokens, boolean resume) throws IOException {
+        Path file = run.path().resolve(RUN_VOCABULARY);
+        if (!resume) {
+            AtomicFiles.write(file, tokens::save);
+        } else if (Files.exists(file) && !Vocabulary.load(file).entries().equals(tokens.entries())) {
+            throw new UserException(modelDir + ": the data give another vocabulary than when this run started"
+                    + " (train data or data.word_vectors changed); start afresh with --force");
+        }
     }
 
     /** Empties {@code modelDir} and records the run's config in {@code run/}. */

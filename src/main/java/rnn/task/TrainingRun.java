@@ -58,6 +58,7 @@ final class TrainingRun {
             start = RunState.fresh();
             ModelDirectory.startFresh(request.modelDir(), run, config);
         }
+        ModelDirectory.checkVocabulary(request.modelDir(), run, prepared.tokens(), request.resume());
         log.printf(Locale.ROOT, "network: %,d parameters%n", network.numParams());
         log.flush();
 

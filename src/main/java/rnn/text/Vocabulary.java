@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A fixed mapping between strings and dense indices; the index of an entry is its line number
@@ -67,11 +69,12 @@ public final class Vocabulary {
      */
     public Vocabulary extendedWith(List<String> more, int maxSize) {
         List<String> entries = new ArrayList<>(this.entries);
+        Set<String> present = new HashSet<>(this.entries);
         for (String word : more) {
             if (entries.size() >= maxSize) {
                 break;
             }
-            if (!index.containsKey(word)) {
+            if (present.add(word)) {
                 entries.add(word);
             }
         }

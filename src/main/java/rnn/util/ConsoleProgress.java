@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Draws a progress line on a terminal: {@code label [=====>    ] done/total unit  detail  rate  ETA}.
- * Redraws at most ten times a second. Use {@link #forTerminal} so that pipes and CI get nothing.
+ * Redraws at most ten times a second; safe to update from several threads (word2vec reports from
+ * its workers). Use {@link #forTerminal} so that pipes and CI get nothing.
  */
 public final class ConsoleProgress implements Progress {
     private static final int BAR = 24;
@@ -28,7 +29,7 @@ public final class ConsoleProgress implements Progress {
     }
 
     @Override
-    public void start(String label, long total, String unit) {
+    public synchronized void start(String label, long total, String unit) {
         this.label = label;
         this.total = total;
         this.unit = unit;
@@ -38,7 +39,7 @@ public final class ConsoleProgress implements Progress {
     }
 
     @Override
-    public void update(long done, String detail) {
+    public synchronized void update(long done, String detail) {
         long now = System.nanoTime();
         if (now - lastDraw < 100_000_000L && done < total) {
             return;
@@ -69,7 +70,7 @@ public final class ConsoleProgress implements Progress {
     }
 
     @Override
-    public void finish() {
+    public synchronized void finish() {
         out.println();
         out.flush();
         lastWidth = 0;

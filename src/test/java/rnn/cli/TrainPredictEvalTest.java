@@ -180,6 +180,16 @@ class TrainPredictEvalTest {
         assertEquals(2, again.exitCode(), again.toString());
         assertTrue(again.err().contains("--resume"), again.err());
 
+        // Data that now give another vocabulary must not be trained on with the old embedding rows.
+        Path tokens = bundle.resolve("run/tokens.txt");
+        String started = Files.readString(tokens);
+        Files.writeString(tokens, started.replaceFirst("\n[^\n]+\n", "\nnot-a-word-of-the-data\n"));
+        CliTestSupport.Result changed = CliTestSupport.run("train", "imdb", "--resume", "--models",
+                resumeModels.toString(), "-q");
+        assertEquals(2, changed.exitCode(), changed.toString());
+        assertTrue(changed.err().contains("another vocabulary"), changed.err());
+        Files.writeString(tokens, started);
+
         CliTestSupport.Result resumed = CliTestSupport.run("train", "imdb", "--resume", "--models",
                 resumeModels.toString(), "-q");
         assertEquals(0, resumed.exitCode(), resumed.toString());

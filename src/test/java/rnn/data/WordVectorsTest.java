@@ -65,9 +65,17 @@ class WordVectorsTest {
     }
 
     @Test
+    void wordsMayHoldSpacesAndTheHeaderMayFollowBlankLines() throws IOException {
+        Path file = write("spaces.txt", "\n2 2\n. . . 1 2\nat name@domain.com 3 4  \n");
+        WordVectors v = WordVectors.read(file, false, 10, Set.of());
+        assertEquals(List.of(". . .", "at name@domain.com"), v.words());
+        assertArrayEquals(new float[] {3, 4}, v.vectors()[1]);
+    }
+
+    @Test
     void badLinesAreNamedWithTheirNumber() throws IOException {
         Path uneven = write("uneven.txt", "a 1 2\nb 1\n");
-        assertEquals(uneven + ":2: expected a word and 2 numbers, as on the first line, found 1 numbers",
+        assertEquals(uneven + ":2: expected a word and 2 numbers, as on the first line, found 1 fields after the word",
                 assertThrows(DataException.class, () -> WordVectors.read(uneven, false, 10, Set.of())).getMessage());
         Path text = write("text.txt", "a 1 x\n");
         assertEquals(text + ":1: 'x' is not a number",
