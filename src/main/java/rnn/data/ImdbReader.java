@@ -25,8 +25,8 @@ final class ImdbReader {
     static final List<String> LABELS = List.of("neg", "pos");
 
     /** Archive member names; some tar tools prefix them with {@code ./}. */
-    private static final Pattern MEMBER = Pattern.compile("(?:\\./)?aclImdb/(train|test)/(pos|neg)/([^/]+\\.txt)");
-    private static final Pattern UNLABELLED = Pattern.compile("(?:\\./)?aclImdb/train/unsup/([^/]+\\.txt)");
+    private static final Pattern MEMBER = Pattern.compile("(?:\\./)?aclImdb/(train|test)/(pos|neg|unsup)/([^/]+\\.txt)");
+    private static final String UNLABELLED = "unsup";
     private static final int TAR_HEADER_SIZE = 512;
 
     /** One review with its sort key: label, then the numeric id of {@code <id>_<rating>.txt}. */
@@ -53,33 +53,43 @@ final class ImdbReader {
         }
     }
 
-    /** Streams the archive once, keeping only the reviews of {@code split}. */
+    /** Streams the archive once, keeping only the labelled reviews of {@code split}. */
     static List<LabeledText> readArchive(Path path, LabeledTextSource.Split split) {
+        return finish(path, split, archiveReviews(path, split.dirName(), LABELS));
+    }
+
+    /** Reads {@code path}, which is the {@code aclImdb} folder or a folder that contains it. */
+    static List<LabeledText> readDirectory(Path path, LabeledTextSource.Split split) {
+        return finish(path, split, folderReviews(path, split.dirName(), LABELS));
+    }
+
+    /** The reviews under {@code aclImdb/<dir>/<label>/} of the archive, for each of {@code labels}. */
+    private static List<Review> archiveReviews(Path path, String dir, List<String> labels) {
         List<Review> reviews = new ArrayList<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(openGzip(path))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextTarEntry()) != null) {
                 Matcher m = MEMBER.matcher(entry.getName());
-                if (entry.isFile() && m.matches() && m.group(1).equals(split.dirName())) {
+                if (entry.isFile() && m.matches() && m.group(1).equals(dir) && labels.contains(m.group(2))) {
                     reviews.add(Review.of(m.group(2), m.group(3), tar.readAllBytes()));
                 }
             }
         } catch (IOException e) {
             throw notAnArchive(path, e);
         }
-        return finish(path, split, reviews);
+        return reviews;
     }
 
-    /** Reads {@code path}, which is the {@code aclImdb} folder or a folder that contains it. */
-    static List<LabeledText> readDirectory(Path path, LabeledTextSource.Split split) {
+    /** The reviews under {@code aclImdb/<dir>/<label>/} of the folder (or the folder holding it). */
+    private static List<Review> folderReviews(Path path, String dir, List<String> labels) {
         Path root = Files.isDirectory(path.resolve("aclImdb")) ? path.resolve("aclImdb") : path;
         List<Review> reviews = new ArrayList<>();
-        for (String label : LABELS) {
-            for (Path file : listReviews(root.resolve(split.dirName()).resolve(label))) {
+        for (String label : labels) {
+            for (Path file : listReviews(root.resolve(dir).resolve(label))) {
                 reviews.add(Review.of(label, file.getFileName().toString(), readFile(file)));
             }
         }
-        return finish(path, split, reviews);
+        return reviews;
     }
 
     /**
@@ -87,25 +97,9 @@ final class ImdbReader {
      * or of the {@code aclImdb} folder (or a folder that contains it), cleaned, in file-name order.
      */
     static List<String> readUnlabelled(Path path) {
-        List<Review> reviews = new ArrayList<>();
-        if (Files.isDirectory(path)) {
-            Path root = Files.isDirectory(path.resolve("aclImdb")) ? path.resolve("aclImdb") : path;
-            for (Path file : listReviews(root.resolve("train").resolve("unsup"))) {
-                reviews.add(Review.of("unsup", file.getFileName().toString(), readFile(file)));
-            }
-        } else {
-            try (TarArchiveInputStream tar = new TarArchiveInputStream(openGzip(path))) {
-                TarArchiveEntry entry;
-                while ((entry = tar.getNextTarEntry()) != null) {
-                    Matcher m = UNLABELLED.matcher(entry.getName());
-                    if (entry.isFile() && m.matches()) {
-                        reviews.add(Review.of("unsup", m.group(1), tar.readAllBytes()));
-                    }
-                }
-            } catch (IOException e) {
-                throw notAnArchive(path, e);
-            }
-        }
+        String dir = LabeledTextSource.Split.TRAIN.dirName();
+        List<Review> reviews = Files.isDirectory(path) ? folderReviews(path, dir, List.of(UNLABELLED))
+                : archiveReviews(path, dir, List.of(UNLABELLED));
         List<String> texts = reviews.stream().filter(r -> !r.text().isEmpty()).sorted(Review.ORDER)
                 .map(Review::text).toList();
         if (texts.isEmpty()) {
