@@ -2,7 +2,6 @@ package rnn.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,10 +131,8 @@ public final class ConllFormat {
                     break;
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw new DataException(path + ": no such file");
         } catch (IOException e) {
-            throw new DataException(path + ": cannot read (" + e.getMessage() + ")", e);
+            throw TextFiles.readFailure(path, e);
         }
         if (sentences.isEmpty()) {
             throw new DataException(path + ": no sentences");

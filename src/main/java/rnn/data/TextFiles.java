@@ -57,12 +57,18 @@ public final class TextFiles {
                 }
             }
             return text.toString();
-        } catch (NoSuchFileException e) {
-            throw new DataException(path + ": no such file");
         } catch (IOException e) {
-            String reason = Files.isDirectory(path) ? "is a directory" : String.valueOf(e.getMessage());
-            throw new DataException(path + ": cannot read (" + reason + ")", e);
+            throw readFailure(path, e);
         }
+    }
+
+    /** The one-line error for a file that {@link #open} or reading it failed on. */
+    static DataException readFailure(Path path, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new DataException(path + ": no such file");
+        }
+        String reason = Files.isDirectory(path) ? "is a directory" : String.valueOf(e.getMessage());
+        return new DataException(path + ": cannot read (" + reason + ")", e);
     }
 
     private static boolean isGzip(Path path) throws IOException {

@@ -2,8 +2,6 @@ package rnn.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,11 +91,8 @@ public record WordVectors(List<String> words, float[][] vectors) {
                 words.add(word);
                 vectors.add(numbers(fields, wordFields, file, number));
             }
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + ": no such file");
         } catch (IOException e) {
-            String reason = Files.isDirectory(file) ? "is a directory" : String.valueOf(e.getMessage());
-            throw new DataException(file + ": cannot read (" + reason + ")", e);
+            throw TextFiles.readFailure(file, e);
         }
         if (words.isEmpty()) {
             throw new DataException(file + ": no word vectors in the file");
