@@ -64,11 +64,9 @@ final class VectorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        for (int[] check : new int[][] {{size, 1}, {window, 1}, {minCount, 1}, {epochs, 1}, {threads, 1}}) {
-            if (check[0] < check[1]) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--size, --window, --min-count, --epochs and --threads must be at least 1");
-            }
+        if (Math.min(Math.min(size, window), Math.min(Math.min(minCount, epochs), threads)) < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--size, --window, --min-count, --epochs and --threads must be at least 1");
         }
         long started = System.nanoTime();
         WordVectorTraining.Result result = new WordVectorTraining(size, window, minCount, epochs, lowercase, seed, threads)

@@ -51,13 +51,14 @@ final class SequencePooling extends ParameterlessComputation {
 
     @Override
     public INDArray doForward(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        INDArray x = TimeMajor.isTimeMajor(inputs[0]) ? inputs[0] : TimeMajor.denseF(inputs[0]);
+        boolean timeMajor = TimeMajor.isTimeMajor(inputs[0]);
+        INDArray x = timeMajor ? inputs[0] : TimeMajor.denseF(inputs[0]);
         inputShape = x.shape();
         int b = (int) inputShape[0];
         int features = (int) inputShape[1];
         int steps = (int) inputShape[2];
         int block = b * features;   // one time step
-        layout = new Step(TimeMajor.isTimeMajor(x), b, features);
+        layout = new Step(timeMajor, b, features);
         boolean[] real = realSteps(b, steps);
         lengths = new int[b];
         for (int i = 0; i < real.length; i++) {

@@ -9,9 +9,7 @@ import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
 import rnn.config.CharEncoderConfig;
@@ -87,19 +85,23 @@ public final class TaggerNetwork {
      * where that is not null; other rows keep their initial values. Returns how many rows were set.
      */
     public static int setWordVectors(ComputationGraph network, float[][] byId) {
-        INDArray weights = network.getLayer("embedding").getParam(TokenEmbeddingParams.WEIGHTS);   // [ids, size]
-        float[][] rows = weights.castTo(DataType.FLOAT).toFloatMatrix();
-        if (byId.length != rows.length) {
-            throw new IllegalArgumentException("vectors for " + byId.length + " ids, embedding of " + rows.length);
+        INDArray weights = network.getLayer("embedding").getParam(TokenEmbeddingParams.WEIGHTS);   // [ids, size], row-major
+        if (byId.length != weights.size(0)) {
+            throw new IllegalArgumentException("vectors for " + byId.length + " ids, embedding of " + weights.size(0));
         }
+        int size = (int) weights.size(1);
+        Floats rows = Floats.of(weights);
+        double[] row = new double[size];
         int set = 0;
-        for (int id = 0; id < rows.length; id++) {
+        for (int id = 0; id < byId.length; id++) {
             if (byId[id] != null) {
-                rows[id] = byId[id];
+                for (int j = 0; j < size; j++) {
+                    row[j] = byId[id][j];
+                }
+                rows.set(id * size, row, size);
                 set++;
             }
         }
-        weights.assign(Nd4j.createFromArray(rows).castTo(weights.dataType()));
         return set;
     }
 }
