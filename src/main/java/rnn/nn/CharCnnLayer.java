@@ -20,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class CharCnnLayer extends BaseLayer<CharCnn> {
     /**
      * The forward pass's windows ({@code [rows, window x d]}, row-major, as plain values: arrays
-     * made in DL4J's workspaces do not outlive the pass) and winners, kept for back-propagation.
+     * made in DL4J's workspaces do not outlive the pass) and winners, kept for back-propagation
+     * ({@code winner} is null after a pass for inference only).
      */
     private record Pass(double[] windows, int[][] windowChars, int[] wordOf, int[][] winner, double[][] out,
                         int[] words, int batch, int steps) {
@@ -38,7 +39,8 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
     // on-stack-replacement versions, inlined ND4J code), most of a core during `rnn tag` on the
     // CoNLL-2003 dev file.
 
-    private Pass run() {
+    /** The forward pass; {@code forBackprop}: also find which window gave each maximum. */
+    private Pass run(boolean forBackprop) {
         int batch = (int) input.size(0);
         int maxChars = (int) input.size(1);
         int steps = (int) input.size(2);
@@ -55,7 +57,7 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         fillWindows(words.chars(), Floats.rowMajor(getParam(CharCnnParams.EMBEDDINGS)), window, d, windows,
                 windowChars, wordOf);
         double[] scores = scores(windows, rows);   // [rows][filters]
-        int[][] winner = new int[words.chars().length][filters];
+        int[][] winner = forBackprop ? new int[words.chars().length][filters] : null;
         double[][] out = new double[words.chars().length][filters];
         maxOverWindows(scores, wordOf, filters, out, winner);
         return new Pass(windows, windowChars, wordOf, winner, out, words.index(), batch, steps);
@@ -114,13 +116,22 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         }
     }
 
-    /** Each word's maximum score per filter ({@code out}, through tanh) and the row it came from ({@code winner}). */
+    /**
+     * Each word's maximum score per filter ({@code out}, through tanh) and, unless {@code winner}
+     * is null, the row it came from.
+     */
     private static void maxOverWindows(double[] scores, int[] wordOf, int filters, double[][] out, int[][] winner) {
         for (double[] o : out) {
             java.util.Arrays.fill(o, Double.NEGATIVE_INFINITY);
         }
         for (int r = 0; r < wordOf.length; r++) {
             double[] o = out[wordOf[r]];
+            if (winner == null) {
+                for (int f = 0; f < filters; f++) {
+                    o[f] = Math.max(o[f], scores[r * filters + f]);
+                }
+                continue;
+            }
             int[] win = winner[wordOf[r]];
             for (int f = 0; f < filters; f++) {
                 if (scores[r * filters + f] > o[f]) {
@@ -168,7 +179,7 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        Pass pass = run();
+        Pass pass = run(training);
         last = training ? pass : null;   // kept for back-propagation only
         int filters = (int) layerConf().getNOut();
         double[] values = toTimeMajor(pass.out(), pass.words(), pass.batch(), pass.steps(), filters);
@@ -191,7 +202,7 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        Pass pass = last != null ? last : run();
+        Pass pass = last != null ? last : run(true);
         int filters = (int) layerConf().getNOut();
         int rows = pass.wordOf().length;
         double[] eps = new double[pass.batch() * filters * pass.steps()];   // [time][batch][filters]

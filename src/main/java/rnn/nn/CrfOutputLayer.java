@@ -32,17 +32,23 @@ public final class CrfOutputLayer extends SequenceOutputLayer<CrfOutput> {
         INDArray x = input;   // [batch, nIn, time], after dropout when training
         int batch = (int) x.size(0);
         int steps = (int) x.size(2);
-        INDArray inputs = Nd4j.createUninitialized(dataType, new long[] {(long) steps * batch, x.size(1)}, 'c');
-        TimeMajor.fromNcw(x, inputs);
-        INDArray scores = inputs.mmul(getParam(CrfOutputParams.WEIGHTS)).addiRowVector(getParam(CrfOutputParams.BIAS));
-        double[] flat = Floats.rowMajor(scores);   // [time x batch][tags]
         int tags = (int) layerConf().getNOut();
+        INDArray inputs = TimeMajor.matrix(x);   // [time x batch, nIn]; no copy when the layer below is rnn's
+        INDArray product = Nd4j.createUninitialized(dataType, new long[] {inputs.size(0), tags}, 'c');
+        Blas.gemm(inputs, false, getParam(CrfOutputParams.WEIGHTS), false, product, 1.0, 0.0);
+        double[] flat = new double[(int) product.length()];   // [time x batch][tags], bias still to add
+        Floats.of(product).get(0, flat, flat.length);
+        double[] bias = Floats.rowMajor(getParam(CrfOutputParams.BIAS));
         int[] lengths = lengths(batch, steps);
         double[][][] bySentence = new double[batch][][];
         for (int b = 0; b < batch; b++) {
             bySentence[b] = new double[Math.max(lengths[b], 0)][];
             for (int t = 0; t < lengths[b]; t++) {
-                bySentence[b][t] = java.util.Arrays.copyOfRange(flat, (t * batch + b) * tags, (t * batch + b + 1) * tags);
+                double[] row = java.util.Arrays.copyOfRange(flat, (t * batch + b) * tags, (t * batch + b + 1) * tags);
+                for (int j = 0; j < tags; j++) {
+                    row[j] += bias[j];
+                }
+                bySentence[b][t] = row;
             }
         }
         return new Emissions(bySentence, lengths, inputs);
@@ -51,9 +57,13 @@ public final class CrfOutputLayer extends SequenceOutputLayer<CrfOutput> {
     private LinearChainCrf crf() {
         int k = (int) layerConf().getNOut();
         double[][] penalties = layerConf().transitionPenalties();
-        double[][] transitions = getParam(CrfOutputParams.TRANSITIONS).toDoubleMatrix();
-        double[] start = getParam(CrfOutputParams.START).toDoubleVector();
-        double[] end = getParam(CrfOutputParams.END).toDoubleVector();
+        double[] transitionValues = Floats.rowMajor(getParam(CrfOutputParams.TRANSITIONS));   // [from][to]
+        double[][] transitions = new double[k][];
+        for (int i = 0; i < k; i++) {
+            transitions[i] = java.util.Arrays.copyOfRange(transitionValues, i * k, (i + 1) * k);
+        }
+        double[] start = Floats.rowMajor(getParam(CrfOutputParams.START));
+        double[] end = Floats.rowMajor(getParam(CrfOutputParams.END));
         for (int j = 0; j < k; j++) {
             for (int i = 0; i < k; i++) {
                 transitions[i][j] += penalties[i][j];
@@ -165,17 +175,20 @@ public final class CrfOutputLayer extends SequenceOutputLayer<CrfOutput> {
         LinearChainCrf crf = crf();
         int batch = e.lengths().length;
         int steps = (int) input.size(2);
-        INDArray out = workspaceMgr.create(ArrayType.ACTIVATIONS, dataType,
-                new long[] {batch, layerConf().getNOut(), steps}, 'c');
+        int tags = (int) layerConf().getNOut();
+        double[] oneHot = new double[batch * tags * steps];   // [batch][tags][time]
         for (int b = 0; b < batch; b++) {
             if (e.lengths()[b] == 0) {
                 continue;
             }
             int[] path = crf.viterbi(e.scores()[b]);
             for (int t = 0; t < path.length; t++) {
-                out.putScalar(new long[] {b, path[t], t}, 1.0);
+                oneHot[(b * tags + path[t]) * steps + t] = 1;
             }
         }
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                new long[] {batch, tags, steps}, 'c');
+        Floats.of(out).set(0, oneHot, oneHot.length);
         return out;
     }
 
