@@ -1,6 +1,7 @@
 package rnn.cli;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -61,7 +62,8 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Bundle bundle = modelOptions.load(SentimentTask.NAME, "rnn predict");
         SentimentPredictor predictor = new SentimentPredictor(bundle, batchSize);
-        PrintWriter out = spec.commandLine().getOut();
+        // Flushed once a chunk, not at every line as the command line's writer does (see rnn tag).
+        PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
         if (!texts.isEmpty()) {
             print(predictor.predictBatch(texts), out);
             return 0;
