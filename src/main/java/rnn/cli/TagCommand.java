@@ -113,15 +113,19 @@ final class TagCommand implements Callable<Integer> {
         // (55,055 writes for the CoNLL-2003 dev file); buffered, and flushed once a chunk: 129.
         PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
         long started = System.nanoTime();
-        for (int start = 0; start < sentences.size(); start += CHUNK) {
-            List<TaggingInput.Sentence> chunk = sentences.subList(start, Math.min(sentences.size(), start + CHUNK));
-            List<List<String>> tags = TaggerTask.tag(bundle, chunk.stream().map(TaggingInput.Sentence::tokens).toList(),
-                    batchSize, threads);
-            for (int i = 0; i < chunk.size(); i++) {
-                List<String> written = output == null ? tags.get(i) : output.convert(tags.get(i));
-                write(out, chunk.get(i), written, inputFormat, data, output != null);
+        try {
+            for (int start = 0; start < sentences.size(); start += CHUNK) {
+                List<TaggingInput.Sentence> chunk = sentences.subList(start, Math.min(sentences.size(), start + CHUNK));
+                List<List<String>> tags = TaggerTask.tag(bundle,
+                        chunk.stream().map(TaggingInput.Sentence::tokens).toList(), batchSize, threads);
+                for (int i = 0; i < chunk.size(); i++) {
+                    List<String> written = output == null ? tags.get(i) : output.convert(tags.get(i));
+                    write(out, chunk.get(i), written, inputFormat, data, output != null);
+                }
+                out.flush();
             }
-            out.flush();
+        } finally {
+            out.flush();   // what was tagged before a failure still goes out
         }
         if (timing) {
             double seconds = (System.nanoTime() - started) / 1e9;

@@ -34,6 +34,9 @@ public final class CrfOutputLayer extends SequenceOutputLayer<CrfOutput> {
         int steps = (int) x.size(2);
         int tags = (int) layerConf().getNOut();
         INDArray inputs = TimeMajor.matrix(x);   // [time x batch, nIn]; no copy when the layer below is rnn's
+        if (inputs.dataType() != dataType) {
+            inputs = inputs.castTo(dataType);   // Blas.gemm reads every operand as the output's type
+        }
         INDArray product = Nd4j.createUninitialized(dataType, new long[] {inputs.size(0), tags}, 'c');
         Blas.gemm(inputs, false, getParam(CrfOutputParams.WEIGHTS), false, product, 1.0, 0.0);
         double[] flat = new double[(int) product.length()];   // [time x batch][tags], bias still to add
