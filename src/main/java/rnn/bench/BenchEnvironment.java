@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 import org.nd4j.linalg.factory.Nd4j;
 
-import rnn.nn.Blas;
+import rnn.nn.memory.Blas;
 import rnn.util.Versions;
 
 /**

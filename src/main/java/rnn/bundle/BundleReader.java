@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 
 import com.google.gson.JsonParseException;
 
@@ -125,7 +124,7 @@ public final class BundleReader {
             throw new BundleException(file + ": missing");
         }
         try {
-            return ModelSerializer.restoreComputationGraph(file.toFile(), false);
+            return NetworkFile.read(file, false);
         } catch (Exception e) {
             throw new BundleException(file + ": damaged (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }

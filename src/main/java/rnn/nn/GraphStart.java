@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import rnn.config.TrainingConfig;
+import rnn.nn.layer.TokenEmbedding;
 
 /** The start of every network rnn builds: seed, float32, initialisation, updater, L2 and clipping from the config. */
 final class GraphStart {

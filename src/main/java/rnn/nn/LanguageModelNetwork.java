@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import rnn.config.ModelConfig;
 import rnn.config.TrainingConfig;
+import rnn.nn.layer.SoftmaxOutput;
 
 /**
  * The language model: token embedding, a stack of one-directional recurrent layers, and a softmax

@@ -18,6 +18,10 @@ import rnn.config.CellType;
 import rnn.config.ConfigException;
 import rnn.config.ModelConfig;
 import rnn.config.RecurrentImplementation;
+import rnn.nn.layer.FirstTimeStepVertex;
+import rnn.nn.recurrent.FusedGru;
+import rnn.nn.recurrent.FusedLstm;
+import rnn.nn.recurrent.FusedRnn;
 
 /**
  * Adds a stack of recurrent layers to a graph, each one-directional or bidirectional.

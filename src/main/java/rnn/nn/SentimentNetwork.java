@@ -14,6 +14,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import rnn.config.ModelConfig;
 import rnn.config.Pooling;
 import rnn.config.TrainingConfig;
+import rnn.nn.layer.SequencePoolingVertex;
 
 /**
  * The sequence classifier: token embedding, a stack of recurrent layers, pooling over time and a

@@ -17,6 +17,12 @@ import rnn.config.ModelConfig;
 import rnn.config.TaggerOutput;
 import rnn.config.TrainingConfig;
 import rnn.text.TagScheme;
+import rnn.nn.crf.CrfOutput;
+import rnn.nn.layer.CharCnn;
+import rnn.nn.layer.IdRowsVertex;
+import rnn.nn.layer.StepConcatVertex;
+import rnn.nn.layer.TokenEmbeddingParams;
+import rnn.nn.memory.Floats;
 
 /**
  * The sequence tagger: token embedding, a stack of recurrent layers (bidirectional by default)

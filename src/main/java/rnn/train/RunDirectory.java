@@ -12,6 +12,7 @@ import java.util.Set;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
+import rnn.bundle.NetworkFile;
 import rnn.util.AtomicFiles;
 import rnn.util.Json;
 
@@ -47,7 +48,7 @@ public final class RunDirectory {
 
     /** The network and updater of the checkpoint that {@code state} names. */
     public ComputationGraph restoreCheckpoint(RunState state) throws IOException {
-        return ModelSerializer.restoreComputationGraph(dir.resolve(state.checkpoint()).toFile(), true);
+        return NetworkFile.read(dir.resolve(state.checkpoint()), true);
     }
 
     /** The best network's file as {@code state} names it. */

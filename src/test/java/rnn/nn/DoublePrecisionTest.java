@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Tests that compare to finite differences or to DL4J at 1e-12 run ND4J in double precision. */
-abstract class DoublePrecisionTest {
+public abstract class DoublePrecisionTest {
     @BeforeAll
     static void doublePrecision() {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);

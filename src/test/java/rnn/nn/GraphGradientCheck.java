@@ -7,12 +7,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /** Finite-difference gradient check of a double-precision graph on one masked batch, as the tests use it. */
-final class GraphGradientCheck {
+public final class GraphGradientCheck {
     private GraphGradientCheck() {
     }
 
     /** True when every parameter's gradient matches; label masks are passed when the batch has them. */
-    static boolean passes(ComputationGraph graph, DataSet batch, double maxRelError, double minAbsoluteError) {
+    public static boolean passes(ComputationGraph graph, DataSet batch, double maxRelError, double minAbsoluteError) {
         GradientCheckUtil.GraphConfig check = new GradientCheckUtil.GraphConfig().net(graph)
                 .inputs(new INDArray[] {batch.getFeatures().castTo(DataType.DOUBLE)})
                 .labels(new INDArray[] {batch.getLabels().castTo(DataType.DOUBLE)})
