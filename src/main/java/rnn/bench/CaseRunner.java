@@ -10,7 +10,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import rnn.config.ConfigException;
 import rnn.config.ConfigLoader;
 import rnn.config.RunConfig;
-import rnn.nn.SentimentNetwork;
+import rnn.task.classify.ClassifierNetwork;
 
 /** Builds one case's network as {@code rnn train} does and times its training step and inference pass. */
 final class CaseRunner {
@@ -41,7 +41,7 @@ final class CaseRunner {
         RunConfig config = config(benchCase);
         ComputationGraph network;
         try {
-            network = SentimentNetwork.build(config.model(), config.training(), shape.vocab(), SyntheticBatch.CLASSES);
+            network = ClassifierNetwork.build(config.model(), config.training(), shape.vocab(), SyntheticBatch.CLASSES);
         } catch (ConfigException e) {
             // A cell or setting this version cannot build yet (GRU today): report it and go on.
             return CaseResult.notAvailable(benchCase.name(), e.getMessage());

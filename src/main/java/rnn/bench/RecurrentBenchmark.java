@@ -15,7 +15,7 @@ import rnn.config.ConfigException;
 
 /**
  * Times a training step and an inference pass of IMDB-shaped recurrent classifiers built by
- * {@link rnn.nn.SentimentNetwork}, case by case, and prints tokens per second. Run by hand
+ * {@link rnn.task.classify.ClassifierNetwork}, case by case, and prints tokens per second. Run by hand
  * ({@code apps/bench} runs it next to the PyTorch reference); it is not part of the test suite.
  *
  * <p>Thread counts come from {@code OMP_NUM_THREADS} and {@code OPENBLAS_NUM_THREADS}, which the

@@ -26,27 +26,14 @@ public final class BundleReader {
     private BundleReader() {
     }
 
-    /**
-     * The bundle at {@code model}: a folder path, or a name under {@code modelsDir}.
-     * {@code command} and {@code task} phrase the error when the bundle is of another task.
-     */
-    public static Bundle read(String model, Path modelsDir, String task, String command) {
-        Path dir = locate(model, modelsDir);
-        BundleManifest manifest = manifest(dir);
-        if (!task.equals(manifest.task())) {
-            throw new BundleException(dir + " is an '" + manifest.task() + "' model; '" + command + "' needs an '"
-                    + task + "' model");
-        }
-        return load(dir, manifest);
-    }
-
     /** The bundle at {@code model}, of whatever task. */
     public static Bundle read(String model, Path modelsDir) {
         Path dir = locate(model, modelsDir);
         return load(dir, manifest(dir));
     }
 
-    private static Bundle load(Path dir, BundleManifest manifest) {
+    /** The bundle in {@code dir}, whose manifest was read by {@link #manifest}. */
+    public static Bundle load(Path dir, BundleManifest manifest) {
         RunConfig config = config(dir);
         boolean escaped = manifest.format() >= 2;
         Vocabulary tokens = vocabulary(dir.resolve("vocab/tokens.txt"), escaped);
@@ -71,7 +58,8 @@ public final class BundleReader {
         throw new BundleException(model + ": no such model (looked for a folder '" + model + "' and '" + named + "')");
     }
 
-    private static BundleManifest manifest(Path dir) {
+    /** The manifest of the bundle in {@code dir}, checked for its format version. */
+    public static BundleManifest manifest(Path dir) {
         Path file = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(file)) {
             if (Files.isRegularFile(dir.resolve("run/state.json"))) {

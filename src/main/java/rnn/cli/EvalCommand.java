@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.bundle.Bundle;
 import rnn.eval.Report;
-import rnn.task.Tasks;
+import rnn.task.registry.Tasks;
 import rnn.util.Json;
 
 /** {@code rnn eval MODEL --data PATH}: scores a trained model on labelled data. */

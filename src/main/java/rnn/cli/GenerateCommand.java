@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.bundle.Bundle;
-import rnn.predict.TextGenerator;
-import rnn.task.LanguageModelTask;
+import rnn.task.registry.Tasks;
+import rnn.task.lm.TextGenerator;
+import rnn.task.lm.LanguageModelTask;
 
 /** {@code rnn generate MODEL}: writes text with a language model, streaming it as it is drawn. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -61,7 +62,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (topK < 0) {
             throw new ParameterException(spec.commandLine(), "--top-k must be at least 0, got " + topK);
         }
-        Bundle bundle = modelOptions.load(LanguageModelTask.NAME, "rnn generate");
+        Bundle bundle = modelOptions.load(Tasks.get(LanguageModelTask.NAME), "rnn generate");
         long drawSeed = seed != null ? seed : System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         out.print(prime);

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import rnn.bundle.Bundle;
-import rnn.bundle.BundleReader;
+import rnn.task.Task;
+import rnn.task.registry.Tasks;
 
 /** The MODEL argument of commands that use a trained model, and where named models are looked up. */
 final class ModelOptions {
@@ -19,11 +20,11 @@ final class ModelOptions {
 
     /** The bundle, whatever its task. */
     Bundle load() {
-        return BundleReader.read(model, models);
+        return Tasks.load(model, models);
     }
 
     /** The bundle, which must be of {@code task}; {@code command} names the caller in the error. */
-    Bundle load(String task, String command) {
-        return BundleReader.read(model, models, task, command);
+    Bundle load(Task task, String command) {
+        return Tasks.load(model, models, task, command);
     }
 }

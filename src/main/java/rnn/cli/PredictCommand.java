@@ -23,9 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.bundle.Bundle;
 import rnn.data.DataException;
-import rnn.predict.Prediction;
-import rnn.predict.SentimentPredictor;
-import rnn.task.SentimentTask;
+import rnn.task.registry.Tasks;
+import rnn.task.classify.Prediction;
+import rnn.task.classify.ClassifierPredictor;
+import rnn.task.classify.ClassifyTask;
 import rnn.util.Json;
 
 /** {@code rnn predict MODEL}: labels texts given as arguments, in a file, or on standard input. */
@@ -60,8 +61,12 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Bundle bundle = modelOptions.load(SentimentTask.NAME, "rnn predict");
-        SentimentPredictor predictor = new SentimentPredictor(bundle, batchSize);
+        if (batchSize < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1, got "
+                    + batchSize);
+        }
+        Bundle bundle = modelOptions.load(Tasks.get(ClassifyTask.NAME), "rnn predict");
+        ClassifierPredictor predictor = new ClassifierPredictor(bundle, batchSize);
         // Flushed once a chunk, not at every line as the command line's writer does (see rnn tag).
         PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
         if (!texts.isEmpty()) {

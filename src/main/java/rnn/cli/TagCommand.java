@@ -27,8 +27,11 @@ import rnn.config.TagFormat;
 import rnn.config.TagSchemeName;
 import rnn.data.ConllFormat;
 import rnn.data.TextFiles;
-import rnn.predict.TaggingInput;
-import rnn.task.TaggerTask;
+import rnn.task.tagger.TaggingInput;
+import rnn.predict.PredictorOptions;
+import rnn.task.registry.Tasks;
+import rnn.task.tagger.TaggerPredictor;
+import rnn.task.tagger.TaggerTask;
 import rnn.text.Span;
 import rnn.text.TagScheme;
 import rnn.util.Json;
@@ -83,7 +86,7 @@ final class TagCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
-        Bundle bundle = modelOptions.load(TaggerTask.NAME, "rnn tag");
+        Bundle bundle = modelOptions.load(Tasks.get(TaggerTask.NAME), "rnn tag");
         List<String> lines = new ArrayList<>();
         if (files.isEmpty()) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -108,7 +111,8 @@ final class TagCommand implements Callable<Integer> {
         int tokenColumn = inputFormat == TaggingInput.Format.CONLL && data.format() == TagFormat.CONLL
                 ? data.tokenColumn() : 0;
         List<TaggingInput.Sentence> sentences = TaggingInput.read(lines, inputFormat, tokenColumn);
-        TagScheme output = outputScheme(data, inputFormat, sentences);
+        TaggerPredictor predictor = new TaggerPredictor(bundle, new PredictorOptions(batchSize, threads),
+                TaggingInput.outputScheme(data, inputFormat, sentences));
         // The command line's writer flushes at every line, one system call each on standard output
         // (55,055 writes for the CoNLL-2003 dev file); buffered, and flushed once a chunk: 129.
         PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
@@ -116,11 +120,9 @@ final class TagCommand implements Callable<Integer> {
         try {
             for (int start = 0; start < sentences.size(); start += CHUNK) {
                 List<TaggingInput.Sentence> chunk = sentences.subList(start, Math.min(sentences.size(), start + CHUNK));
-                List<List<String>> tags = TaggerTask.tag(bundle,
-                        chunk.stream().map(TaggingInput.Sentence::tokens).toList(), batchSize, threads);
+                List<List<String>> tags = predictor.predictBatch(chunk.stream().map(TaggingInput.Sentence::tokens).toList());
                 for (int i = 0; i < chunk.size(); i++) {
-                    List<String> written = output == null ? tags.get(i) : output.convert(tags.get(i));
-                    write(out, chunk.get(i), written, inputFormat, data, output != null);
+                    write(out, chunk.get(i), tags.get(i), inputFormat, data, data.tagScheme() != TagSchemeName.NONE);
                 }
                 out.flush();
             }
@@ -136,39 +138,6 @@ final class TagCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         return 0;
-    }
-
-    /**
-     * Entity tags are written in the scheme of the input's own tags when a CoNLL input has them
-     * in the model's tag column, otherwise in IOB2; null for tags without spans.
-     */
-    private static TagScheme outputScheme(DataConfig data, TaggingInput.Format format,
-                                          List<TaggingInput.Sentence> sentences) {
-        if (data.tagScheme() == TagSchemeName.NONE) {
-            return null;
-        }
-        if (format == TaggingInput.Format.CONLL) {
-            List<List<String>> given = new ArrayList<>();
-            for (TaggingInput.Sentence s : sentences.subList(0, Math.min(sentences.size(), 1000))) {
-                List<String> tags = new ArrayList<>();
-                for (int line : s.tokenLines()) {
-                    String[] columns = ConllFormat.columns(s.lines().get(line));
-                    int column = data.tagColumn() < 0 ? columns.length + data.tagColumn() : data.tagColumn();
-                    if (column <= 0 || column >= columns.length || !isSpanTag(columns[column])) {
-                        return TagScheme.IOB2;
-                    }
-                    tags.add(columns[column]);
-                }
-                given.add(tags);
-            }
-            return TagScheme.detect(given);
-        }
-        return TagScheme.IOB2;
-    }
-
-    /** O, or B-, I-, E- or S- before a type (what "O|[BIES]-.+" matches, without a regular expression per token). */
-    private static boolean isSpanTag(String tag) {
-        return tag.equals("O") || tag.length() > 2 && "BIES".indexOf(tag.charAt(0)) >= 0 && tag.charAt(1) == '-';
     }
 
     private void write(PrintWriter out, TaggingInput.Sentence s, List<String> tags, TaggingInput.Format format,

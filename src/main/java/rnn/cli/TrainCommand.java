@@ -20,9 +20,9 @@ import rnn.config.ConfigException;
 import rnn.config.ConfigLoader;
 import rnn.config.RunConfig;
 import rnn.task.Task;
-import rnn.task.Tasks;
-import rnn.task.TrainRequest;
-import rnn.task.TrainingSummary;
+import rnn.task.registry.Tasks;
+import rnn.train.TrainRequest;
+import rnn.train.TrainingSummary;
 import rnn.util.ConsoleProgress;
 
 /** {@code rnn train TASK}: trains a model from a YAML config and writes its bundle. */
@@ -69,7 +69,8 @@ final class TrainCommand implements Callable<Integer> {
         Task t = Tasks.get(task);
         PrintWriter out = spec.commandLine().getOut();
         RunConfig resolved = resume ? null : loadConfig(t);
-        Path modelDir = models.resolve(name != null ? name : t.name());
+        // The default folder is the word the user typed: `rnn train imdb` writes models/imdb.
+        Path modelDir = models.resolve(name != null ? name : task);
         TrainingSummary summary = t.train(new TrainRequest(resolved, modelDir, resume, force,
                 ConsoleProgress.forTerminal(spec.commandLine().getErr(), runtime.quiet), out));
         out.printf(Locale.ROOT, "model written to %s (best epoch %d of %d%s, dev %s)%n", summary.bundle(),
@@ -86,6 +87,7 @@ final class TrainCommand implements Callable<Integer> {
         all.addAll(overrides);
         Path file = config != null ? config : defaultConfig(t);
         RunConfig resolved = ConfigLoader.load(file, all);
+        Tasks.checkConfig(resolved, file.toString());
         if (!resolved.task().equals(t.name())) {
             throw new ConfigException(file + ": task is '" + resolved.task() + "', but 'rnn train " + t.name()
                     + "' was asked for");

@@ -10,11 +10,11 @@ import rnn.config.TrainingConfig;
 import rnn.nn.layer.TokenEmbedding;
 
 /** The start of every network rnn builds: seed, float32, initialisation, updater, L2 and clipping from the config. */
-final class GraphStart {
+public final class GraphStart {
     private GraphStart() {
     }
 
-    static ComputationGraphConfiguration.GraphBuilder graph(TrainingConfig training, String input) {
+    public static ComputationGraphConfiguration.GraphBuilder graph(TrainingConfig training, String input) {
         return new NeuralNetConfiguration.Builder()
                 .seed(training.seed())
                 .dataType(DataType.FLOAT)
@@ -29,7 +29,7 @@ final class GraphStart {
     }
 
     /** The token embedding {@code [batch, embedding, time]} over ids {@code [batch, time]} or {@code [batch, 1, time]}. */
-    static TokenEmbedding embedding(int vocabSize, int size) {
+    public static TokenEmbedding embedding(int vocabSize, int size) {
         return new TokenEmbedding.Builder().nIn(vocabSize).nOut(size).build();
     }
 }

@@ -35,9 +35,9 @@ import rnn.nn.recurrent.FusedRnn;
  * is reversed back. Either way the directions are concatenated along features, forward first:
  * {@code [batch, 2 x hidden, time]} (NCW).
  */
-final class RecurrentEncoder {
+public final class RecurrentEncoder {
     /** How the top layer's directions are laid out. */
-    enum Layout {
+    public enum Layout {
         /** One direction: {@code forward}. */
         ONE,
         /** Both directions concatenated in {@code forward}'s output. */
@@ -47,7 +47,7 @@ final class RecurrentEncoder {
     }
 
     /** The top layer: its cells and layout, and the width of a step with directions concatenated. */
-    record Output(String forward, String backward, Layout layout, int width) {
+    public record Output(String forward, String backward, Layout layout, int width) {
     }
 
     private final GraphBuilder graph;
@@ -55,7 +55,7 @@ final class RecurrentEncoder {
     private final String maskInput;
 
     /** {@code maskInput} is the network input whose mask marks each sequence's real steps. */
-    RecurrentEncoder(GraphBuilder graph, ModelConfig model, String maskInput) {
+    public RecurrentEncoder(GraphBuilder graph, ModelConfig model, String maskInput) {
         this.graph = graph;
         this.model = model;
         this.maskInput = maskInput;
@@ -66,7 +66,7 @@ final class RecurrentEncoder {
      * layer's outputs are left for {@link #addSequence} and {@link #addLastStep}, so that the
      * graph holds only the vertices its pooling uses (DL4J rejects disconnected vertices).
      */
-    Output add(String input, int inputWidth) {
+    public Output add(String input, int inputWidth) {
         String previous = input;
         int width = inputWidth;
         Output top = null;
@@ -94,7 +94,7 @@ final class RecurrentEncoder {
     }
 
     /** Adds what gives a layer's output sequence, directions concatenated; returns its name. */
-    String addSequence(String name, Output encoded) {
+    public String addSequence(String name, Output encoded) {
         if (encoded.layout() != Layout.SEPARATE_REVERSED) {
             return encoded.forward();
         }
@@ -109,7 +109,7 @@ final class RecurrentEncoder {
      * cell at each sequence's last real step, and the backward cell where it has read every real
      * step (time 0, or the last real step in reversed time). {@code [batch, directions x hidden]}.
      */
-    void addLastStep(String name, Output encoded) {
+    public void addLastStep(String name, Output encoded) {
         switch (encoded.layout()) {
             case ONE -> graph.addVertex(name, new LastTimeStepVertex(maskInput), encoded.forward());
             case COMBINED -> {

@@ -2,25 +2,48 @@ package rnn.task;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import rnn.bundle.Bundle;
+import rnn.config.Metric;
+import rnn.config.RunConfig;
 import rnn.eval.Report;
+import rnn.predict.Predictor;
+import rnn.predict.PredictorOptions;
+import rnn.train.TrainRequest;
+import rnn.train.TrainingSummary;
 
 /**
- * A kind of model rnn trains: its name (the CLI word and the bundle's task tag), how it reads
- * its data, builds its network, trains and evaluates. The CLI, config, trainer and bundle are
- * shared; a task supplies the parts that differ.
+ * A kind of model rnn trains, and everything that differs between kinds: its name (the CLI word
+ * and the bundle's task tag), how it reads data and builds, trains and scores its network, the
+ * metrics its evaluation reports, and its predictor. The CLI, config machinery, trainer and
+ * bundle are shared. Each task is one package below {@code rnn.task}; {@code rnn.task.registry.Tasks}
+ * lists them.
  */
 public interface Task {
-    /** The CLI word and bundle tag, e.g. {@code imdb}. */
+    /** The CLI word and bundle tag, e.g. {@code classify}. */
     String name();
+
+    /** Other names the CLI, configs and bundles may use for this task (earlier names). */
+    default List<String> aliases() {
+        return List.of();
+    }
 
     /** The config {@code rnn train NAME} uses when none is given, relative to the rnn folder. */
     String defaultConfig();
 
-    /** Trains a model as {@code request} says and writes its bundle; returns the bundle's folder. */
+    /**
+     * The metrics the dev evaluation of a run with {@code config} reports, each with its
+     * direction; {@code training.metric} must name one of them.
+     */
+    List<Metric> devMetrics(RunConfig config);
+
+    /** Trains a model as {@code request} says and writes its bundle. */
     TrainingSummary train(TrainRequest request) throws IOException;
 
     /** Scores a trained model of this task on a data file in a format the task reads. */
     Report evaluate(Bundle bundle, Path data);
+
+    /** The predictor of a trained model of this task; results come in input order. */
+    Predictor<?, ?> predictor(Bundle bundle, PredictorOptions options);
 }

@@ -1,5 +1,6 @@
 /**
- * Tasks: what differs between kinds of model (data, network, metrics). {@link rnn.task.Tasks} registers them;
- * {@link rnn.task.SentimentTask} is {@code imdb}.
+ * The task contract: what a kind of model supplies ({@link rnn.task.Task}). Each task is one package
+ * below this one ({@link rnn.task.classify}, {@link rnn.task.lm}, {@link rnn.task.tagger}), and
+ * {@link rnn.task.registry.Tasks} is the one place that lists them.
  */
 package rnn.task;

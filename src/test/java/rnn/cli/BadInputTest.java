@@ -84,9 +84,23 @@ class BadInputTest {
     }
 
     @Test
+    void earlyStoppingMetricMustBeOneTheTaskReports() {
+        String config = "src/test/resources/configs/tiny-tagger.yaml";
+        assertUserError(CliTestSupport.run("train", "tagger", "--config", config, "--set", "training.metric=loss",
+                "--models", models().toString()), config + ": training.metric: 'loss' is not reported by a 'tagger'"
+                + " model with data.tag_scheme bioes (expected f1, accuracy)");
+        assertUserError(CliTestSupport.run("train", "tagger", "--config", config, "--set", "data.tag_scheme=none",
+                "--set", "training.metric=f1", "--models", models().toString()),
+                "training.metric: 'f1' is not reported by a 'tagger' model with data.tag_scheme none (expected accuracy)");
+        assertUserError(CliTestSupport.run("train", "lm", "--config", "src/test/resources/configs/tiny-lm.yaml", "--set",
+                "training.metric=accuracy", "--models", models().toString()),
+                "training.metric: 'accuracy' is not reported by a 'lm' model (expected perplexity, loss)");
+    }
+
+    @Test
     void unknownTask() {
         CliTestSupport.Result r = CliTestSupport.run("train", "poetry", "--models", models().toString());
-        assertUserError(r, "unknown task 'poetry' (expected imdb, lm, tagger)");
+        assertUserError(r, "unknown task 'poetry' (expected classify, lm, tagger)");
     }
 
     @Test

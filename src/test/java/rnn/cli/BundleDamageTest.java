@@ -67,8 +67,8 @@ class BundleDamageTest {
     void bundleOfAnotherTask() throws IOException {
         Path b = copyOfGood("tagger");
         Path manifest = b.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"task\": \"imdb\"", "\"task\": \"tagger\""));
-        assertRefused(b, "is an 'tagger' model; 'rnn predict' needs an 'imdb' model");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"task\": \"classify\"", "\"task\": \"tagger\""));
+        assertRefused(b, "is a model of task 'tagger'; 'rnn predict' needs one of task 'classify'");
     }
 
     @Test

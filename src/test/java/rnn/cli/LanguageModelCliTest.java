@@ -115,7 +115,7 @@ class LanguageModelCliTest {
 
         r = CliTestSupport.run("predict", "lm", "some text", "--models", models.toString());
         assertEquals(2, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("is an 'lm' model; 'rnn predict' needs an 'imdb' model"), r.err());
+        assertTrue(r.err().contains("is a model of task 'lm'; 'rnn predict' needs one of task 'classify'"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
 
         r = CliTestSupport.run("eval", "lm", "--data", dir.resolve("missing.txt").toString(), "--models",

@@ -30,7 +30,7 @@ class ConfigLoaderTest {
     @Test
     void emptyFileGivesAllDefaults() {
         RunConfig config = parse("");
-        assertEquals("imdb", config.task());
+        assertEquals("classify", config.task());
         assertEquals(new DataConfig("data/imdb/sample.tsv.gz", null, 0.1, 400, Truncation.HEAD, true, 30000, 1,
                 TokenLevel.WORD, null, 0, 0, null, null),
                 config.data());
@@ -146,8 +146,6 @@ class ConfigLoaderTest {
     void languageModelConfigRejectsClassifierKeys() {
         assertEquals("configs/x.yaml:3: model.pooling: unknown key (expected embedding_size, embedding_dropout, "
                 + "cell, implementation, hidden, layers, dropout)", error("task: lm\nmodel:\n  pooling: [mean]\n"));
-        assertEquals("configs/x.yaml:3: training.metric: unknown value 'accuracy' (expected perplexity, loss)",
-                error("task: lm\ntraining:\n  metric: accuracy\n"));
         assertEquals("configs/x.yaml:3: data.level: unknown key (expected train, dev, dev_fraction, max_length, "
                 + "truncate, lowercase, vocab_size, min_count)", error("task: imdb\ndata:\n  level: char\n"));
     }
@@ -155,7 +153,7 @@ class ConfigLoaderTest {
     @Test
     void resolvedYamlListsEveryKeyInOrder() {
         assertEquals("""
-                task: imdb
+                task: classify
                 data:
                   train: data/imdb/sample.tsv.gz
                   dev: null
@@ -249,11 +247,11 @@ class ConfigLoaderTest {
     void listsChoicesForUnknownEnum() {
         assertEquals("configs/x.yaml:14: model.cell: unknown value 'lstn' (expected lstm, gru, rnn)",
                 error("\n".repeat(12) + "model:\n  cell: lstn\n"));
-        assertEquals("configs/x.yaml:1: task: unknown value 'sst' (expected imdb, lm, tagger)", error("task: sst\n"));
+        assertEquals("configs/x.yaml:1: task: unknown value 'sst' (expected classify, lm, tagger, imdb)", error("task: sst\n"));
         assertEquals("configs/x.yaml:4: model.pooling: unknown value 'avg' (expected last, mean, max)",
                 error("model:\n  pooling:\n    - mean\n    - avg\n"));
         assertEquals("configs/x.yaml:2: training.metric: unknown value 'MACRO_F1' "
-                + "(expected accuracy, macro_f1, loss)", error("training:\n  metric: MACRO_F1\n"));
+                + "(expected accuracy, macro_f1, loss, perplexity, f1)", error("training:\n  metric: MACRO_F1\n"));
     }
 
     @Test

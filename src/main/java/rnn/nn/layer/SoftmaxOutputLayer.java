@@ -10,7 +10,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import rnn.nn.StreamScorer;
+import rnn.task.lm.StreamScorer;
 import rnn.nn.memory.Blas;
 import rnn.nn.memory.ScratchArrays;
 import rnn.nn.memory.TimeMajor;

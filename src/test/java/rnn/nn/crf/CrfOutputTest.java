@@ -24,7 +24,7 @@ import rnn.data.TaggedExample;
 import rnn.text.TagScheme;
 import rnn.nn.DoublePrecisionTest;
 import rnn.nn.GraphGradientCheck;
-import rnn.nn.TaggerNetwork;
+import rnn.task.tagger.TaggerNetwork;
 
 /** The CRF output layer inside a tagger network: gradients, masks, constraints, decoding, saving. */
 class CrfOutputTest extends DoublePrecisionTest {

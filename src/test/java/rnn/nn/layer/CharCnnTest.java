@@ -21,7 +21,7 @@ import rnn.config.RunConfig;
 import rnn.data.TaggedExample;
 import rnn.nn.DoublePrecisionTest;
 import rnn.nn.GraphGradientCheck;
-import rnn.nn.TaggerNetwork;
+import rnn.task.tagger.TaggerNetwork;
 
 /** The character-level word encoder inside a tagger network. */
 class CharCnnTest extends DoublePrecisionTest {

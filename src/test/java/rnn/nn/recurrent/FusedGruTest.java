@@ -41,8 +41,8 @@ import rnn.data.BucketedBatchIterator;
 import rnn.data.EncodedExample;
 import rnn.nn.DoublePrecisionTest;
 import rnn.nn.GraphGradientCheck;
-import rnn.nn.SentimentNetwork;
-import rnn.nn.SequenceClassifier;
+import rnn.task.classify.ClassifierNetwork;
+import rnn.task.classify.SequenceClassifier;
 
 /** {@link FusedGru} computes PyTorch's GRU, bidirectional and masked, with correct gradients. */
 class FusedGruTest extends DoublePrecisionTest {
@@ -129,7 +129,7 @@ class FusedGruTest extends DoublePrecisionTest {
                 "training.optimizer=sgd", "training.learning_rate=1.0")).training();
         ModelConfig model = new ModelConfig(3, 0.0, CellType.GRU, RecurrentImplementation.FUSED, 3, 2, bidirectional,
                 0.0, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), TaggerOutput.SOFTMAX, null, 0.0);
-        ComputationGraph graph = new ComputationGraph(SentimentNetwork.build(model, training, 10, 2)
+        ComputationGraph graph = new ComputationGraph(ClassifierNetwork.build(model, training, 10, 2)
                 .getConfiguration().clone());
         graph.getConfiguration().setDataType(type);
         graph.init();
@@ -178,7 +178,7 @@ class FusedGruTest extends DoublePrecisionTest {
         ModelConfig model = new ModelConfig(3, 0.0, CellType.GRU, RecurrentImplementation.DL4J, 3, 1, false, 0.0,
                 List.of(Pooling.MEAN), TaggerOutput.SOFTMAX, null, 0.0);
         ConfigException e = assertThrows(ConfigException.class,
-                () -> SentimentNetwork.build(model, ConfigLoader.defaults().training(), 10, 2));
+                () -> ClassifierNetwork.build(model, ConfigLoader.defaults().training(), 10, 2));
         assertTrue(e.getMessage().contains("needs model.implementation: fused"), e.getMessage());
     }
 }

@@ -42,7 +42,7 @@ import rnn.data.BucketedBatchIterator;
 import rnn.data.EncodedExample;
 import rnn.nn.DoublePrecisionTest;
 import rnn.nn.GraphGradientCheck;
-import rnn.nn.SentimentNetwork;
+import rnn.task.classify.ClassifierNetwork;
 
 /** {@link FusedLstm} computes exactly what DL4J's LSTM computes, and its gradients are right. */
 class FusedLstmTest extends DoublePrecisionTest {
@@ -107,7 +107,7 @@ class FusedLstmTest extends DoublePrecisionTest {
                 "training.optimizer=sgd", "training.learning_rate=1.0")).training();   // what the checker requires
         ModelConfig model = new ModelConfig(3, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 3, 2, bidirectional,
                 0.0, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), TaggerOutput.SOFTMAX, null, 0.0);
-        ComputationGraph graph = SentimentNetwork.build(model, training, 10, 2);
+        ComputationGraph graph = ClassifierNetwork.build(model, training, 10, 2);
         graph = new ComputationGraph(graph.getConfiguration().clone());
         graph.getConfiguration().setDataType(DataType.DOUBLE);
         graph.init();

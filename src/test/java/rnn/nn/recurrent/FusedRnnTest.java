@@ -37,8 +37,8 @@ import rnn.config.RecurrentImplementation;
 import rnn.config.TaggerOutput;
 import rnn.config.TrainingConfig;
 import rnn.nn.DoublePrecisionTest;
-import rnn.nn.SentimentNetwork;
-import rnn.nn.SequenceClassifier;
+import rnn.task.classify.ClassifierNetwork;
+import rnn.task.classify.SequenceClassifier;
 
 /** {@link FusedRnn} computes DL4J's SimpleRnn, bidirectional and masked, with correct gradients. */
 class FusedRnnTest extends DoublePrecisionTest {
@@ -107,7 +107,7 @@ class FusedRnnTest extends DoublePrecisionTest {
         TrainingConfig training = ConfigLoader.parse("", "test", List.of()).training();
         ModelConfig model = new ModelConfig(3, 0.0, CellType.RNN, RecurrentImplementation.FUSED, 3, 2, true,
                 0.0, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), TaggerOutput.SOFTMAX, null, 0.0);
-        ComputationGraph graph = new ComputationGraph(SentimentNetwork.build(model, training, 10, 2)
+        ComputationGraph graph = new ComputationGraph(ClassifierNetwork.build(model, training, 10, 2)
                 .getConfiguration().clone());
         graph.getConfiguration().setDataType(type);
         graph.init();

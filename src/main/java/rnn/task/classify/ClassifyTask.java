@@ -1,0 +1,105 @@
+package rnn.task.classify;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+import rnn.bundle.Bundle;
+import rnn.config.Metric;
+import rnn.config.RunConfig;
+import rnn.data.BucketedBatchIterator;
+import rnn.data.EncodedExample;
+import rnn.data.LabeledText;
+import rnn.data.LabeledTexts;
+import rnn.data.TextEncoder;
+import rnn.predict.PredictorOptions;
+import rnn.eval.ClassificationReport;
+import rnn.text.Tokenizer;
+import rnn.train.BatchFeed;
+import rnn.train.PreparedRun;
+import rnn.task.Task;
+import rnn.train.TrainRequest;
+import rnn.train.TrainingRun;
+import rnn.train.TrainingSummary;
+
+/**
+ * Text classification ({@code classify}; {@code imdb}, its first name, is an alias): labelled
+ * texts in, one label per text out. The label set is learnt from the training data (two or more
+ * labels); IMDB sentiment is the shipped example. Reported on dev: accuracy, macro F1 and log loss.
+ */
+public final class ClassifyTask implements Task {
+    public static final String NAME = "classify";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("imdb");
+    }
+
+    @Override
+    public List<Metric> devMetrics(RunConfig config) {
+        return List.of(Metric.ACCURACY, Metric.MACRO_F1, Metric.LOSS);
+    }
+
+    @Override
+    public ClassifierPredictor predictor(Bundle bundle, PredictorOptions options) {
+        return new ClassifierPredictor(bundle, options.batchSize());
+    }
+
+    @Override
+    public String defaultConfig() {
+        return "configs/imdb-bilstm.yaml";
+    }
+
+    @Override
+    public TrainingSummary train(TrainRequest request) throws IOException {
+        return TrainingRun.execute(NAME, request, config -> {
+            ClassifyData data = ClassifyData.prepare(config.data(), config.training().seed());
+            String summary = String.format(Locale.ROOT,
+                    "data: %d train, %d dev examples; %d tokens in vocabulary; labels %s", data.train().size(),
+                    data.dev().size(), data.encoder().vocabulary().size(), data.labels().entries());
+            BucketedBatchIterator<EncodedExample> batches = BucketedBatchIterator.forClassification(data.train(),
+                    config.training().batchSize(), data.labels().size(), true, config.training().seed());
+            return new PreparedRun(summary,
+                    () -> ClassifierNetwork.build(config.model(), config.training(),
+                            data.encoder().vocabulary().size(), data.labels().size()),
+                    new BatchFeed(batches),
+                    net -> evaluate(net, data.dev(), data.labels().entries(), config.training().batchSize()).metrics(),
+                    data.files(), data.encoder().vocabulary(), data.labels(), null);
+        });
+    }
+
+    @Override
+    public ClassificationReport evaluate(Bundle bundle, Path data) {
+        List<LabeledText> texts = LabeledTexts.read(data);
+        TextEncoder encoder = encoder(bundle);
+        List<EncodedExample> examples = ClassifyData.encode(encoder, bundle.labels(), texts, data.toString());
+        return evaluate(bundle.network(), examples, bundle.labels().entries(), bundle.config().training().batchSize());
+    }
+
+    /** The text encoder a bundle was trained with. */
+    public static TextEncoder encoder(Bundle bundle) {
+        var data = bundle.config().data();
+        return new TextEncoder(new Tokenizer(data.lowercase()), bundle.tokens(), data.maxLength(), data.truncate());
+    }
+
+    private static ClassificationReport evaluate(ComputationGraph network, List<EncodedExample> examples,
+                                                 List<String> labels, int batchSize) {
+        List<int[]> sequences = new ArrayList<>(examples.size());
+        int[] gold = new int[examples.size()];
+        for (int i = 0; i < examples.size(); i++) {
+            sequences.add(examples.get(i).tokens());
+            gold[i] = examples.get(i).label();
+        }
+        float[][] probabilities = new SequenceClassifier(network, batchSize).probabilities(sequences);
+        return ClassificationReport.of(labels, gold, probabilities);
+    }
+}

@@ -1,0 +1,80 @@
+package rnn.task.lm;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import rnn.config.DataConfig;
+import rnn.data.DataException;
+import rnn.data.TextFiles;
+import rnn.data.TokenStream;
+import rnn.text.StreamTokens;
+import rnn.text.Vocabulary;
+
+/**
+ * A language model's data, ready to train on: how text becomes tokens, the vocabulary (from the
+ * training text only), and the train and dev token streams.
+ */
+record LanguageModelData(StreamTokens tokenizer, Vocabulary vocabulary, TokenStream train, TokenStream dev,
+                         List<Path> files) {
+
+    /** Reads the files the config names; without a dev file, the last {@code dev_fraction} of train is dev. */
+    static LanguageModelData prepare(DataConfig config) {
+        StreamTokens tokenizer = tokenizer(config);
+        Path trainPath = Path.of(config.train());
+        List<String> train = tokenizer.split(TextFiles.readString(trainPath));
+        List<Path> files = new ArrayList<>(List.of(trainPath));
+        List<String> dev;
+        String devName;
+        if (config.dev() != null) {
+            Path devPath = Path.of(config.dev());
+            dev = tokenizer.split(TextFiles.readString(devPath));
+            devName = devPath.toString();
+            files.add(devPath);
+        } else {
+            int devSize = (int) Math.round(config.devFraction() * train.size());
+            if (devSize < 2 || train.size() - devSize < 2) {
+                throw new DataException(trainPath + ": " + train.size() + " tokens are too few to carve a dev part");
+            }
+            dev = new ArrayList<>(train.subList(train.size() - devSize, train.size()));
+            train = new ArrayList<>(train.subList(0, train.size() - devSize));
+            devName = trainPath + " (last " + devSize + " tokens)";
+        }
+        if (train.size() < 2) {
+            throw new DataException(trainPath + ": needs at least 2 tokens, found " + train.size());
+        }
+        if (dev.size() < 2) {
+            throw new DataException(devName + ": needs at least 2 tokens, found " + dev.size());
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        train.forEach(t -> counts.merge(t, 1, Integer::sum));
+        Vocabulary vocabulary = Vocabulary.ofTokens(counts, config.vocabSize(), config.minCount());
+        return new LanguageModelData(tokenizer, vocabulary, encode(vocabulary, train, trainPath.toString()),
+                encode(vocabulary, dev, devName), files);
+    }
+
+    static StreamTokens tokenizer(DataConfig config) {
+        return new StreamTokens(config.level(), config.lowercase());
+    }
+
+    static TokenStream encode(Vocabulary vocabulary, List<String> tokens, String source) {
+        int[] ids = new int[tokens.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = vocabulary.indexOf(tokens.get(i));
+        }
+        return new TokenStream(ids, source);
+    }
+
+    /** Share of tokens in {@code stream} that are {@code <unk>}, for the log. */
+    static double unknownShare(TokenStream stream) {
+        long unknown = 0;
+        for (int id : stream.ids()) {
+            if (id == Vocabulary.UNK_INDEX) {
+                unknown++;
+            }
+        }
+        return (double) unknown / Math.max(1, stream.size());
+    }
+}

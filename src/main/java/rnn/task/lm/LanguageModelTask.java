@@ -1,0 +1,86 @@
+package rnn.task.lm;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import rnn.bundle.Bundle;
+import rnn.config.Metric;
+import rnn.config.RunConfig;
+import rnn.config.TokenLevel;
+import rnn.data.DataException;
+import rnn.data.TextFiles;
+import rnn.data.TokenStream;
+import rnn.eval.LanguageModelReport;
+import rnn.predict.PredictorOptions;
+import rnn.text.StreamTokens;
+import rnn.train.StreamFeed;
+import rnn.util.Progress;
+import rnn.train.PreparedRun;
+import rnn.task.Task;
+import rnn.train.TrainRequest;
+import rnn.train.TrainingRun;
+import rnn.train.TrainingSummary;
+
+/**
+ * Language modelling ({@code lm}): predicts each next word or character of running text. Trained
+ * with truncated BPTT over parallel rows of the training stream; scored by perplexity (and bits
+ * per character for character models) over the whole dev stream.
+ */
+public final class LanguageModelTask implements Task {
+    public static final String NAME = "lm";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Metric> devMetrics(RunConfig config) {
+        return List.of(Metric.PERPLEXITY, Metric.LOSS);
+    }
+
+    @Override
+    public TextGenerator predictor(Bundle bundle, PredictorOptions options) {
+        return new TextGenerator(bundle);
+    }
+
+    @Override
+    public String defaultConfig() {
+        return "configs/shakespeare-char.yaml";
+    }
+
+    @Override
+    public TrainingSummary train(TrainRequest request) throws IOException {
+        return TrainingRun.execute(NAME, request, config -> {
+            LanguageModelData data = LanguageModelData.prepare(config.data());
+            int rows = config.training().batchSize();
+            boolean characters = config.data().level() == TokenLevel.CHAR;
+            String summary = String.format(Locale.ROOT,
+                    "data: %,d train, %,d dev %s (%.2f%% and %.2f%% <unk>); vocabulary %,d; %d rows of %,d steps,"
+                            + " %d segments of %d per epoch",
+                    data.train().size(), data.dev().size(), characters ? "characters" : "tokens",
+                    100 * LanguageModelData.unknownShare(data.train()), 100 * LanguageModelData.unknownShare(data.dev()),
+                    data.vocabulary().size(), rows, data.train().rowLength(rows),
+                    (data.train().rowLength(rows) + config.training().bpttLength() - 1) / config.training().bpttLength(),
+                    config.training().bpttLength());
+            return new PreparedRun(summary,
+                    () -> LanguageModelNetwork.build(config.model(), config.training(), data.vocabulary().size()),
+                    new StreamFeed(data.train(), rows, config.training().bpttLength()),
+                    net -> StreamScorer.score(net, data.dev().ids(), characters, Progress.NONE).metrics(),
+                    data.files(), data.vocabulary(), null, null);
+        });
+    }
+
+    @Override
+    public LanguageModelReport evaluate(Bundle bundle, Path data) {
+        StreamTokens tokenizer = LanguageModelData.tokenizer(bundle.config().data());
+        TokenStream stream = LanguageModelData.encode(bundle.tokens(), tokenizer.split(TextFiles.readString(data)),
+                data.toString());
+        if (stream.size() < 2) {
+            throw new DataException(data + ": needs at least 2 tokens to score, found " + stream.size());
+        }
+        return StreamScorer.score(bundle.network(), stream.ids(), tokenizer.level() == TokenLevel.CHAR, Progress.NONE);
+    }
+}

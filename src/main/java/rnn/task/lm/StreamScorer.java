@@ -1,0 +1,48 @@
+package rnn.task.lm;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import rnn.eval.LanguageModelReport;
+import rnn.util.Progress;
+
+/**
+ * Scores a language model on a whole token stream, read once from start to end in one row: the
+ * hidden state starts at zero and carries through every chunk, so each token is predicted from
+ * all the text before it, and every token after the first is counted (none are dropped to make
+ * equal rows, as in training).
+ */
+public final class StreamScorer {
+    /** Steps fed per call; bounds the probabilities array to vocabulary x CHUNK values. */
+    private static final int CHUNK = 256;
+
+    private StreamScorer() {
+    }
+
+    public static LanguageModelReport score(ComputationGraph network, int[] ids, boolean characterLevel,
+                                            Progress progress) {
+        network.rnnClearPreviousState();
+        double nll = 0;
+        long predicted = Math.max(0, ids.length - 1);
+        progress.start("scoring", predicted, "tokens");
+        for (int start = 0; start < predicted; start += CHUNK) {
+            int length = (int) Math.min(CHUNK, predicted - start);
+            float[] inputs = new float[length];
+            for (int t = 0; t < length; t++) {
+                inputs[t] = ids[start + t];
+            }
+            INDArray x = Nd4j.create(inputs, new long[] {1, 1, length}, 'c').castTo(DataType.FLOAT);
+            INDArray probabilities = network.rnnTimeStep(x)[0];   // [1, vocabulary, length]
+            for (int t = 0; t < length; t++) {
+                double p = probabilities.getDouble(0, ids[start + t + 1], t);
+                nll -= Math.log(Math.max(p, Float.MIN_NORMAL));
+            }
+            progress.update(start + length, "");
+        }
+        progress.finish();
+        network.rnnClearPreviousState();
+        return LanguageModelReport.of(predicted, nll, characterLevel);
+    }
+}

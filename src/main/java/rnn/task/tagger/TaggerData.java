@@ -1,0 +1,113 @@
+package rnn.task.tagger;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import rnn.config.DataConfig;
+import rnn.config.RunConfig;
+import rnn.config.TagFormat;
+import rnn.config.TagSchemeName;
+import rnn.data.ConllFormat;
+import rnn.data.DataException;
+import rnn.data.DevSplit;
+import rnn.data.TaggedExample;
+import rnn.data.TaggedSentence;
+import rnn.data.WordVectors;
+import rnn.text.TagScheme;
+import rnn.text.Vocabulary;
+
+/**
+ * A tagger's data, ready to train on: the word and tag vocabularies (words from train, and from
+ * the pretrained word vectors when the config names them; tags from train and dev, in the scheme
+ * the model learns), the encoded sentences, the dev sentences as read, for scoring in their own
+ * scheme, and the word vectors (null without).
+ */
+record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> train, List<TaggedSentence> dev,
+                  List<Path> files, WordVectors vectors) {
+
+    static TaggerData prepare(RunConfig run) {
+        DataConfig config = run.data();
+        long seed = run.training().seed();
+        Path trainPath = Path.of(config.train());
+        List<TaggedSentence> train = read(config, trainPath);
+        List<TaggedSentence> dev;
+        List<Path> files = new ArrayList<>(List.of(trainPath));
+        if (config.dev() != null) {
+            Path devPath = Path.of(config.dev());
+            dev = read(config, devPath);
+            files.add(devPath);
+        } else {
+            if (train.size() < 2) {
+                throw new DataException(trainPath + ": needs at least 2 sentences to carve a dev set, found " + train.size());
+            }
+            DevSplit.Parts<TaggedSentence> parts = DevSplit.carve(train, config.devFraction(), seed);
+            train = parts.train();
+            dev = parts.dev();
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> charCounts = new HashMap<>();
+        for (TaggedSentence s : train) {
+            for (String w : s.tokens()) {
+                counts.merge(config.lowercase() ? w.toLowerCase(Locale.ROOT) : w, 1, Integer::sum);
+                w.codePoints().forEach(c -> charCounts.merge(Character.toString(c), 1, Integer::sum));
+            }
+        }
+        Vocabulary words = Vocabulary.ofTokens(counts, config.vocabSize(), config.minCount());
+        WordVectors vectors = null;
+        if (config.wordVectors() != null) {
+            Path vectorsPath = Path.of(config.wordVectors());
+            vectors = WordVectors.read(vectorsPath, config.lowercase(), config.vocabSize(), counts.keySet());
+            if (vectors.dimension() != run.model().embeddingSize()) {
+                throw new DataException("data.word_vectors: " + vectorsPath + " holds vectors of " + vectors.dimension()
+                        + " numbers, but model.embedding_size is " + run.model().embeddingSize());
+            }
+            // Words that train lacks still get their pretrained vectors, rather than <unk>'s.
+            words = words.extendedWith(vectors.words(), config.vocabSize());
+            files.add(vectorsPath);
+        }
+        Vocabulary chars = run.model().chars() == null ? null : Vocabulary.ofTokens(charCounts, Integer.MAX_VALUE, 1);
+        TaggerEncoder encoder = TaggerEncoder.of(run, words, chars);
+        List<String> allTags = new ArrayList<>();
+        for (List<TaggedSentence> part : List.of(train, dev)) {
+            part.forEach(s -> allTags.addAll(toModelScheme(config, s.tags())));
+        }
+        Vocabulary tags = Vocabulary.ofLabels(allTags);
+        List<TaggedExample> encoded = new ArrayList<>(train.size());
+        for (TaggedSentence s : train) {
+            int[] tagIds = toModelScheme(config, s.tags()).stream().mapToInt(tags::indexOf).toArray();
+            encoded.add(encoder.encode(s.tokens(), tagIds));
+        }
+        return new TaggerData(encoder, tags, encoded, dev, files, vectors);
+    }
+
+    /** The sentences of a file in the configured format. */
+    static List<TaggedSentence> read(DataConfig config, Path path) {
+        return config.format() == TagFormat.CONLLU
+                ? ConllFormat.conllu(path, conlluField(config))
+                : ConllFormat.conll(path, config.tokenColumn(), config.tagColumn());
+    }
+
+    private static ConllFormat.PosField conlluField(DataConfig config) {
+        return switch (config.tagColumn()) {
+            case 3 -> ConllFormat.PosField.UPOS;
+            case 4 -> ConllFormat.PosField.XPOS;
+            default -> throw new DataException("data.tag_column: CoNLL-U files are tagged from column 3 (UPOS) or 4"
+                    + " (XPOS), got " + config.tagColumn());
+        };
+    }
+
+    /** {@code tags} in the scheme the model learns. */
+    static List<String> toModelScheme(DataConfig config, List<String> tags) {
+        TagScheme scheme = scheme(config.tagScheme());
+        return scheme == null ? tags : scheme.convert(tags);
+    }
+
+    /** The scheme a config names, or null for tags that mark no spans. */
+    static TagScheme scheme(TagSchemeName name) {
+        return name == TagSchemeName.NONE ? null : TagScheme.valueOf(name.name());
+    }
+}

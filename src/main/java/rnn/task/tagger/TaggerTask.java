@@ -1,0 +1,142 @@
+package rnn.task.tagger;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+import rnn.bundle.Bundle;
+import rnn.config.DataConfig;
+import rnn.config.Metric;
+import rnn.config.RunConfig;
+import rnn.config.TagSchemeName;
+import rnn.data.BucketedBatchIterator;
+import rnn.data.TaggedExample;
+import rnn.data.TaggedSentence;
+import rnn.eval.SpanReport;
+import rnn.predict.PredictorOptions;
+import rnn.text.TagScheme;
+import rnn.text.Vocabulary;
+import rnn.train.BatchFeed;
+import rnn.train.PreparedRun;
+import rnn.task.Task;
+import rnn.train.TrainRequest;
+import rnn.train.TrainingRun;
+import rnn.train.TrainingSummary;
+
+/**
+ * Sequence labelling ({@code tagger}): one tag per token, named entities (scored by entity-level
+ * F1 as conlleval counts it) or parts of speech (token accuracy), from CoNLL or CoNLL-U files.
+ */
+public final class TaggerTask implements Task {
+    public static final String NAME = "tagger";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Entity F1 (with precision and recall) for tags that mark spans, and token accuracy always. */
+    @Override
+    public List<Metric> devMetrics(RunConfig config) {
+        return config.data().tagScheme() == TagSchemeName.NONE ? List.of(Metric.ACCURACY)
+                : List.of(Metric.F1, Metric.ACCURACY);
+    }
+
+    @Override
+    public TaggerPredictor predictor(Bundle bundle, PredictorOptions options) {
+        return new TaggerPredictor(bundle, options, TaggerPredictor.defaultOutputScheme(bundle));
+    }
+
+    @Override
+    public String defaultConfig() {
+        return "configs/ud-ewt-pos.yaml";
+    }
+
+    @Override
+    public TrainingSummary train(TrainRequest request) throws IOException {
+        return TrainingRun.execute(NAME, request, config -> {
+            TaggerData data = TaggerData.prepare(config);
+            TaggerEncoder encoder = data.encoder();
+            String summary = String.format(Locale.ROOT, "data: %,d train, %,d dev sentences; %,d words in vocabulary%s;"
+                            + " %d tags (%s)", data.train().size(), data.dev().size(), encoder.words().size(),
+                    encoder.chars() == null ? "" : String.format(Locale.ROOT, ", %,d characters", encoder.chars().size()),
+                    data.tags().size(), config.data().tagScheme().name().toLowerCase(Locale.ROOT));
+            float[][] vectorsById = data.vectors() == null ? null : data.vectors().byIndex(encoder.words());
+            if (vectorsById != null) {
+                summary += String.format(Locale.ROOT, "; pretrained vectors for %,d of the %,d words",
+                        Arrays.stream(vectorsById).filter(Objects::nonNull).count(),
+                        encoder.words().size());
+            }
+            BucketedBatchIterator<TaggedExample> batches = new BucketedBatchIterator<>(data.train(),
+                    wordDropout(config.model().wordDropout(), encoder.maxChars(), config.training().seed()),
+                    config.training().batchSize(), true, config.training().seed());
+            return new PreparedRun(summary,
+                    () -> {
+                        ComputationGraph network = TaggerNetwork.build(config.model(), config.training(),
+                                encoder.words().size(), encoder.chars() == null ? 0 : encoder.chars().size(),
+                                data.tags().entries(), TaggerData.scheme(config.data().tagScheme()));
+                        if (vectorsById != null) {
+                            TaggerNetwork.setWordVectors(network, vectorsById);
+                        }
+                        return network;
+                    },
+                    new BatchFeed(batches),
+                    net -> score(net, config.data(), encoder, data.tags(), data.dev(),
+                            config.training().batchSize()).metrics(),
+                    data.files(), encoder.words(), data.tags(), encoder.chars());
+        });
+    }
+
+    /**
+     * The training batches' encoding: with {@code model.word_dropout}, each token's word id is
+     * replaced by {@code <unk>} at that rate (its characters are kept), so that the {@code <unk>}
+     * embedding that unseen words get is trained alongside the character features. The draws
+     * are seeded; a resumed run draws anew.
+     */
+    private static BucketedBatchIterator.Encoding<TaggedExample> wordDropout(double rate, int maxChars, long seed) {
+        if (rate == 0) {
+            return TaggedExample.encoding(maxChars);
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        return BucketedBatchIterator.Encoding.of(e -> e.tokens().length, batch -> TaggedExample.toDataSet(
+                batch.stream().map(e -> {
+                    int[] tokens = e.tokens().clone();
+                    for (int i = 0; i < tokens.length; i++) {
+                        if (random.nextDouble() < rate) {
+                            tokens[i] = Vocabulary.UNK_INDEX;
+                        }
+                    }
+                    return new TaggedExample(tokens, e.chars(), e.tags());
+                }).toList(), maxChars));
+    }
+
+    @Override
+    public SpanReport evaluate(Bundle bundle, Path data) {
+        DataConfig config = bundle.config().data();
+        return score(bundle.network(), config, TaggerEncoder.of(bundle), bundle.labels(), TaggerData.read(config, data),
+                bundle.config().training().batchSize());
+    }
+
+    /**
+     * Tags {@code sentences} and scores the tags against theirs, in the scheme the sentences are
+     * written in: entity F1 and token accuracy, or token accuracy alone for tags without spans.
+     */
+    static SpanReport score(ComputationGraph network, DataConfig config, TaggerEncoder encoder, Vocabulary tags,
+                            List<TaggedSentence> sentences, int batchSize) {
+        List<List<String>> predicted = new TaggerPredictor(network, encoder, tags, new PredictorOptions(batchSize, 1),
+                null).predictBatch(sentences.stream().map(TaggedSentence::tokens).toList());
+        List<List<String>> gold = sentences.stream().map(TaggedSentence::tags).toList();
+        TagScheme model = TaggerData.scheme(config.tagScheme());
+        if (model == null) {
+            return SpanReport.tokensOnly(gold, predicted);
+        }
+        TagScheme input = TagScheme.detect(gold);
+        return SpanReport.of(gold, predicted.stream().map(input::convert).toList());
+    }
+}

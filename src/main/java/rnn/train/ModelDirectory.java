@@ -1,0 +1,126 @@
+package rnn.train;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import rnn.bundle.BundleManifest;
+import rnn.config.ConfigLoader;
+import rnn.config.RunConfig;
+import rnn.text.Vocabulary;
+import rnn.util.AtomicFiles;
+import rnn.util.UserException;
+import rnn.util.Versions;
+
+/**
+ * The rules for a model folder {@code models/NAME/} during training: what may be overwritten or
+ * resumed, the run's stored config, and the manifest that completes the bundle.
+ */
+final class ModelDirectory {
+    private static final String RUN_CONFIG = "config.yaml";
+    private static final String RUN_VOCABULARY = "tokens.txt";
+
+    private ModelDirectory() {
+    }
+
+    /** Refuses to overwrite a finished model or an unfinished run unless asked to. */
+    static void checkWritable(Path modelDir, RunDirectory run, boolean resume, boolean force) {
+        if (resume || force) {
+            return;
+        }
+        if (Files.exists(modelDir.resolve("manifest.json"))) {
+            throw new UserException(modelDir + " already holds a trained model; choose another --name or pass --force"
+                    + " to replace it");
+        }
+        if (run.hasState()) {
+            throw new UserException(modelDir + " holds an unfinished run; pass --resume to continue it or --force to"
+                    + " start over");
+        }
+    }
+
+    /** The config an unfinished run was started with. */
+    static RunConfig configToResume(Path modelDir, RunDirectory run) throws IOException {
+        if (!run.hasState()) {
+            throw new UserException(modelDir + ": nothing to resume (no " + run.path().resolve("state.json") + ")");
+        }
+        Path file = run.path().resolve(RUN_CONFIG);
+        return ConfigLoader.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), List.of());
+    }
+
+    /**
+     * Records the token vocabulary a run starts with in {@code run/}, and on resume refuses to go
+     * on if the data now give another one (train data or word vectors changed since): the
+     * checkpoint's embedding rows would belong to other words.
+     */
+    static void checkVocabulary(Path modelDir, RunDirectory run, Vocabulary tokens, boolean resume) throws IOException {
+        Path file = run.path().resolve(RUN_VOCABULARY);
+        if (!resume) {
+            AtomicFiles.write(file, tokens::save);
+        } else if (Files.exists(file) && !Vocabulary.load(file).entries().equals(tokens.entries())) {
+            throw new UserException(modelDir + ": the data give another vocabulary than when this run started"
+                    + " (train data or data.word_vectors changed); start afresh with --force");
+        }
+    }
+
+    /** Empties {@code modelDir} and records the run's config in {@code run/}. */
+    static void startFresh(Path modelDir, RunDirectory run, RunConfig config) throws IOException {
+        if (Files.exists(modelDir)) {
+            try (Stream<Path> paths = Files.walk(modelDir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(run.path());
+        AtomicFiles.writeString(run.path().resolve(RUN_CONFIG), ConfigLoader.toYaml(config));
+    }
+
+    /** The manifest of a bundle trained with {@code config} on {@code files}. */
+    static BundleManifest manifest(String task, RunConfig config, List<Path> files) throws IOException {
+        Map<String, String> checksums = new LinkedHashMap<>();
+        for (Path f : files) {
+            checksums.put(f.toString(), Files.isRegularFile(f) ? sha256(f) : "directory");
+        }
+        return new BundleManifest(BundleManifest.FORMAT, task, Versions.rnn(), Versions.dl4j(),
+                System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                config.training().seed(), RunHeader.threads(), Instant.now().toString(), checksums, gitCommit());
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The commit of the working directory's git checkout, or null outside one. */
+    private static String gitCommit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return git.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package rnn.train;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.factory.Nd4j;
+
+import rnn.bundle.BundleWriter;
+import rnn.config.RecurrentImplementation;
+import rnn.config.RunConfig;
+
+/**
+ * A training run from request to bundle, the same for every task: the header, the checks on the
+ * model folder, the data (through the task's {@code prepare}), a fresh or resumed network, the
+ * {@link Trainer}, and the bundle with the best epoch's network and metrics.
+ */
+public final class TrainingRun {
+    private TrainingRun() {
+    }
+
+    public static TrainingSummary execute(String task, TrainRequest request, Function<RunConfig, PreparedRun> prepare)
+            throws IOException {
+        RunDirectory run = new RunDirectory(request.modelDir().resolve("run"));
+        RunConfig config = request.resume() ? ModelDirectory.configToResume(request.modelDir(), run)
+                : request.config();
+        ModelDirectory.checkWritable(request.modelDir(), run, request.resume(), request.force());
+        PrintWriter log = request.log();
+        if (config.model().implementation() == RecurrentImplementation.DL4J) {
+            // DL4J's LSTM runs 2.5 times slower with two BLAS threads than with one (its per-step
+            // products are small), whatever the launcher chose for rnn's own layers.
+            Nd4j.factory().blas().setMaxThreads(1);
+        }
+        log.print(RunHeader.describe(config, request.modelDir()));
+        log.flush();
+
+        // Everything that can fail on user input happens before the model folder is touched.
+        PreparedRun prepared = prepare.apply(config);
+        log.println(prepared.dataSummary());
+        ComputationGraph network;
+        RunState start;
+        if (request.resume()) {
+            start = run.readState();
+            network = run.restoreCheckpoint(start);
+            log.printf(Locale.ROOT, "resuming after epoch %d%n", start.epochsDone());
+        } else {
+            network = prepared.network().build();
+            start = RunState.fresh();
+            ModelDirectory.startFresh(request.modelDir(), run, config);
+        }
+        ModelDirectory.checkVocabulary(request.modelDir(), run, prepared.tokens(), request.resume());
+        log.printf(Locale.ROOT, "network: %,d parameters%n", network.numParams());
+        log.flush();
+
+        List<TrainingListener> listeners = List.of(new ProgressListener(request.progress()),
+                new EpochLogListener(log, config.training().metric()));
+        Trainer trainer = new Trainer(config.training(), prepared.feed(), prepared.dev(), run, listeners);
+        Trainer.Outcome outcome = trainer.fit(network, start);
+
+        RunState end = outcome.state();
+        EpochResult best = end.history().get(end.stopping().bestEpoch() - 1);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("best_epoch", best.epoch());
+        metrics.put("dev", best.dev());
+        metrics.put("epochs", end.history());
+        BundleWriter.write(request.modelDir(), ModelDirectory.manifest(task, config, prepared.files()), config,
+                run.bestNetwork(end), prepared.tokens(), prepared.labels(), prepared.chars(), metrics);
+        return new TrainingSummary(request.modelDir(), best.epoch(), best.dev(), end.epochsDone(),
+                outcome.stoppedEarly());
+    }
+}
