@@ -1,5 +1,7 @@
 package rnn.config;
 
+import rnn.text.TokenLevel;
+
 /**
  * The {@code data:} section. Keys that a task does not read hold a fixed value: {@code imdb} reads
  * no {@code level} (always words), {@code lm} no {@code max_length} (0) or {@code truncate}, and

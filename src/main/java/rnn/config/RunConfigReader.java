@@ -2,6 +2,8 @@ package rnn.config;
 
 import java.util.List;
 
+import rnn.text.TokenLevel;
+
 /**
  * The config schema: which keys each section has for each task, their defaults and valid ranges,
  * read from a {@link ConfigSection} tree into the records. The order of the getters is the order

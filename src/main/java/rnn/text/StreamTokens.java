@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import rnn.config.TokenLevel;
 
 /**
  * Turns running text into a language model's token stream and back.

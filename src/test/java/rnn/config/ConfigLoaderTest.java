@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import rnn.text.TokenLevel;
+
 class ConfigLoaderTest {
     private static final String SOURCE = "configs/x.yaml";
 

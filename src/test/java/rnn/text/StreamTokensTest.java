@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import rnn.config.TokenLevel;
 
 class StreamTokensTest {
     private final StreamTokens words = new StreamTokens(TokenLevel.WORD, false);

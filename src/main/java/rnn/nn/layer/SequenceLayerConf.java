@@ -10,12 +10,11 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import rnn.nn.crf.CrfOutput;
 import rnn.nn.memory.ParamViews;
 
 /**
  * What the configurations of rnn's non-recurrent custom layers over sequences share
- * ({@link CharCnn}, {@link CrfOutput}, {@link SoftmaxOutput}): NCW in, {@code nOut} features per
+ * ({@link CharCnn}, {@link rnn.nn.crf.CrfOutput}, {@link SoftmaxOutput}): NCW in, {@code nOut} features per
  * step out, and the layer built and wired to its parameters the same way.
  */
 public abstract class SequenceLayerConf extends FeedForwardLayer {

@@ -10,7 +10,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import rnn.task.lm.StreamScorer;
 import rnn.nn.memory.Blas;
 import rnn.nn.memory.ScratchArrays;
 import rnn.nn.memory.TimeMajor;
@@ -160,7 +159,7 @@ public final class SoftmaxOutputLayer extends SequenceOutputLayer<SoftmaxOutput>
 
     @Override
     public INDArray computeScoreForExamples(double fullNetRegTerm, LayerWorkspaceMgr workspaceMgr) {
-        throw new UnsupportedOperationException("per-example scores are not offered; use StreamScorer");
+        throw new UnsupportedOperationException("per-example scores are not offered; a language model is scored as a stream");
     }
 
     /** Probabilities {@code [batch, classes, time]}; zero at padded steps. */

@@ -8,7 +8,7 @@ import java.util.Locale;
 import rnn.bundle.Bundle;
 import rnn.config.Metric;
 import rnn.config.RunConfig;
-import rnn.config.TokenLevel;
+import rnn.text.TokenLevel;
 import rnn.data.DataException;
 import rnn.data.TextFiles;
 import rnn.data.TokenStream;

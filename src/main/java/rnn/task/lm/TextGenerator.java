@@ -14,7 +14,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import rnn.bundle.Bundle;
 import rnn.predict.Predictor;
-import rnn.config.TokenLevel;
+import rnn.text.TokenLevel;
 import rnn.text.StreamTokens;
 import rnn.text.Vocabulary;
 
