@@ -1,7 +1,7 @@
 # Sourced by the launchers in apps/: rnn_openblas_coretype prints the OpenBLAS kernel set rnn's
 # Java side should use. The OpenBLAS that ND4J bundles (0.3.19) does not recognise recent AMD
 # CPUs and picks its AVX2 "Zen" kernels on machines with AVX-512; its "SkylakeX" kernels ran
-# rnn's layers 5-12% faster there (benchmarks/README.md). A value the environment already gives
+# rnn's layers faster there (benchmarks/RESULTS.md). A value the environment already gives
 # is kept, so a machine pinned to a kernel set stays pinned.
 rnn_openblas_coretype() {
   if [[ -n "${OPENBLAS_CORETYPE:-}" ]]; then

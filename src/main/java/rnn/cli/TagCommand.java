@@ -113,8 +113,8 @@ final class TagCommand implements Callable<Integer> {
         List<TaggingInput.Sentence> sentences = TaggingInput.read(lines, inputFormat, tokenColumn);
         TaggerPredictor predictor = new TaggerPredictor(bundle, new PredictorOptions(batchSize, threads),
                 TaggingInput.outputScheme(data, inputFormat, sentences));
-        // The command line's writer flushes at every line, one system call each on standard output
-        // (55,055 writes for the CoNLL-2003 dev file); buffered, and flushed once a chunk: 129.
+        // The command line's writer flushes at every line, one system call each on standard output;
+        // buffered, it writes once a chunk.
         PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
         long started = System.nanoTime();
         try {

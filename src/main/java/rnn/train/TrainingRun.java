@@ -32,8 +32,8 @@ public final class TrainingRun {
         ModelDirectory.checkWritable(request.modelDir(), run, request.resume(), request.force());
         PrintWriter log = request.log();
         if (config.model().implementation() == RecurrentImplementation.DL4J) {
-            // DL4J's LSTM runs 2.5 times slower with two BLAS threads than with one (its per-step
-            // products are small), whatever the launcher chose for rnn's own layers.
+            // DL4J's LSTM runs slower with two BLAS threads than with one (its per-step products are
+            // too small to share), whatever the launcher chose for rnn's own layers.
             Nd4j.factory().blas().setMaxThreads(1);
         }
         log.print(RunHeader.describe(config, request.modelDir()));

@@ -40,9 +40,8 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
 
     // The loops below are small static methods on plain arrays, kept apart from the ND4J calls:
     // a tagging run is short, and the JIT compiler shares the two cores with it. One large method
-    // mixing these loops with ND4J calls took about a second of C2 compilation (several
-    // on-stack-replacement versions, inlined ND4J code), most of a core during `rnn tag` on the
-    // CoNLL-2003 dev file.
+    // mixing these loops with ND4J calls took long to compile with C2 (several on-stack-replacement
+    // versions, inlined ND4J code), and so held one of the cores during a short `rnn tag` run.
 
     /** The forward pass; {@code forBackprop}: also find which window gave each maximum. */
     private Pass run(boolean forBackprop) {

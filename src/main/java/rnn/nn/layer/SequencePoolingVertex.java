@@ -16,7 +16,7 @@ import rnn.config.Pooling;
  * {@code [batch, poolings x features]}, the poolings' results side by side in the order given.
  * Only real steps count (the mask of network input {@code maskInput}): mean divides by each
  * sequence's own length and max ignores padding. Replaces one DL4J {@code GlobalPoolingLayer}
- * per pooling and the merge after them, which together cost more than a tenth of a training step.
+ * per pooling and the merge after them, which together made several passes and copies of the sequence.
  */
 public class SequencePoolingVertex extends ParameterlessVertex {
     private String[] poolings;

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Joins sequences of equal length feature-wise: {@code [batch, a, time]} and {@code [batch, b,
  * time]} to {@code [batch, a + b, time]}, inputs in order. What DL4J's {@code MergeVertex} does
  * for sequences, written for the time-major layout that rnn's layers hand each other (see
- * {@link StepConcat}); DL4J's general concatenation took a twelfth of a tagger's inference time.
+ * {@link StepConcat}); DL4J's general concatenation copies through a generic strided path.
  */
 public class StepConcatVertex extends ParameterlessVertex {
     @Override

@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * NCW view ({@link #ncwView}), so that the recurrent layer above reads it as its input matrix
  * without a copy ({@link #matrixView}). For a dense 'f'-ordered NCW array (what most other layers
  * make) each time step is a column-major {@code [batch, features]} block, so the copy is a block
- * transpose done here in one pass; ND4J's general strided assignment is several times slower.
+ * transpose done here in one pass; ND4J's general strided assignment goes element by element.
  * Other layouts fall back to it.
  */
 public final class TimeMajor {

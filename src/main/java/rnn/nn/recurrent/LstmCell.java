@@ -27,8 +27,8 @@ public final class LstmCell {
     }
 
     /**
-     * tanh(x) = 1 - 2 / (e^2x + 1). Java 17's {@code Math.tanh} is a native call costing tens of
-     * nanoseconds; {@code Math.exp} is a JIT intrinsic. Saturates correctly at both ends.
+     * tanh(x) = 1 - 2 / (e^2x + 1). Java 17's {@code Math.tanh} is a native call, which the JIT
+     * cannot inline; {@code Math.exp} is a JIT intrinsic. Saturates correctly at both ends.
      */
     public static double tanh(double x) {
         return 1.0 - 2.0 / (Math.exp(2 * x) + 1.0);

@@ -12,8 +12,8 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * {@link LstmCell}'s two passes for FLOAT arrays with the Vector API: the gate nonlinearities of
- * a whole vector of units at once (the exponential runs about seven times faster than scalar
- * {@code Math.exp} here). Same layouts, same formulas, same results to float rounding; units
+ * a whole vector of units at once (a vector exponential instead of one scalar {@code Math.exp}
+ * per unit). Same layouts, same formulas, same results to float rounding; units
  * that do not fill a vector go through the scalar formulas. Each row is copied into Java arrays,
  * computed there and copied back (see {@link VectorMath} for why). Only loaded when the
  * {@code jdk.incubator.vector} module is present ({@link CellKernels}).

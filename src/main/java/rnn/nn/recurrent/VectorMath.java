@@ -17,8 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@code NodeCountInliningCutoff}); the operations it left as calls boxed their vectors and ran
  * the Vector API's scalar fallback ({@code FloatVector.lanewiseTemplate}). For the same reason
  * each pass computes one thing: a single pass per row over all of a cell's gates (three or five
- * exponentials in one loop) ran GRU inference 13% slower and LSTM inference 20% slower than these
- * small passes (measured 2026-11-28 with {@code apps/bench}).
+ * exponentials in one loop) grew too large to inline and ran inference slower than these small
+ * passes (docs/performance.md).
  */
 final class VectorMath {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
