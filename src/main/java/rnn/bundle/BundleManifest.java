@@ -7,7 +7,7 @@ import java.util.Map;
  * one is not a bundle.
  *
  * @param format      bundle format version; readers refuse other versions
- * @param task        the task that trained it ({@code imdb}); commands check it
+ * @param task        the task that trained it ({@code classify}; bundles of earlier builds say {@code imdb}); commands check it
  * @param rnnVersion  rnn's version
  * @param dl4jVersion DeepLearning4J's version
  * @param java        the Java runtime's version

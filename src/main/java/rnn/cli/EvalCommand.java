@@ -17,7 +17,7 @@ import rnn.util.Json;
 /** {@code rnn eval MODEL --data PATH}: scores a trained model on labelled data. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Score a trained model on data of its task.",
-            "imdb: accuracy, per-class precision/recall/F1, confusion matrix.",
+            "classify: accuracy, per-class precision/recall/F1, confusion matrix.",
             "lm: perplexity, and nats and bits per character (or token).",
             "tagger: entity precision/recall/F1 per type and overall, token accuracy."})
 final class EvalCommand implements Callable<Integer> {
@@ -31,7 +31,7 @@ final class EvalCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Option(names = "--data", required = true, paramLabel = "PATH",
-            description = "Data in a format the model's task reads (imdb: TSV, aclImdb tar.gz or folder; lm: a text file, plain or .gz).")
+            description = "Data in a format the model's task reads (classify: TSV, aclImdb tar.gz or folder; tagger: CoNLL or CoNLL-U; lm: a text file, plain or .gz).")
     Path data;
 
     @Option(names = "--json", description = "Write the report as JSON.")

@@ -31,7 +31,7 @@ import rnn.util.Json;
 
 /** {@code rnn predict MODEL}: labels texts given as arguments, in a file, or on standard input. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Label texts with a trained classifier (an 'imdb' bundle).",
+        description = {"Label texts with a trained classifier (a 'classify' bundle, or one tagged 'imdb').",
             "Writes one line per input, 'label<TAB>probability', or JSON Lines with --json.",
             "Without TEXT or --file, reads one text per line from standard input."})
 final class PredictCommand implements Callable<Integer> {

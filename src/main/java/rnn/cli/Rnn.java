@@ -14,7 +14,7 @@ import rnn.util.UserException;
  */
 @Command(name = "rnn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Train and run recurrent neural networks (LSTM, GRU, stacked, bidirectional).",
-            "Tasks: sentiment (imdb), language models (lm), sequence tagging (tagger)."},
+            "Tasks: text classification (classify, alias imdb), language models (lm), sequence tagging (tagger)."},
         subcommands = {TrainCommand.class, PredictCommand.class, GenerateCommand.class, TagCommand.class,
                 EvalCommand.class, VectorsCommand.class,
                 DataCommand.class,

@@ -3,12 +3,12 @@ package rnn.config;
 import rnn.text.TokenLevel;
 
 /**
- * The {@code data:} section. Keys that a task does not read hold a fixed value: {@code imdb} reads
+ * The {@code data:} section. Keys that a task does not read hold a fixed value: {@code classify} reads
  * no {@code level} (always words), {@code lm} no {@code max_length} (0) or {@code truncate}, and
  * only {@code tagger} reads {@code format}, {@code token_column}, {@code tag_column} and
  * {@code tag_scheme} (null, 0, 0, null elsewhere).
  *
- * @param train       {@code train}: for {@code imdb}, labelled examples: a {@code label<TAB>text} file
+ * @param train       {@code train}: for {@code classify}, labelled examples: a {@code label<TAB>text} file
  *                    (plain or .gz), the official {@code aclImdb_v1.tar.gz}, or an unpacked {@code aclImdb/}
  *                    folder; for {@code lm}, a text file (plain or .gz) read as one stream
  * @param dev         {@code dev}: an optional separate dev set in the same formats; null carves it from train

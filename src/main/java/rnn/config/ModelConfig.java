@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The {@code model:} section: embedding, a stack of recurrent layers, pooling over time (for
- * {@code imdb}; a language model predicts at every step instead), softmax. {@code lm} reads no
+ * {@code classify}; a language model predicts at every step instead), softmax. {@code lm} reads no
  * {@code bidirectional} (always false: a language model must not see the future) or {@code pooling} (empty).
  *
  * @param embeddingSize    {@code embedding_size}: width of the token embedding, at least 1

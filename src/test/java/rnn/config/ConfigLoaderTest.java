@@ -319,4 +319,11 @@ class ConfigLoaderTest {
         assertNull(parse("data:\n  dev: ~\n").data().dev());
         assertEquals("configs/x.yaml:2: data.dev: must not be empty", error("data:\n  dev: ''\n"));
     }
+
+    /** The config's {@code task} choices are the registry's names and aliases, no more and no fewer. */
+    @Test
+    void taskChoicesAreTheRegisteredTasks() {
+        assertEquals(rnn.task.registry.Tasks.namesAndAliases().stream().sorted().toList(),
+                RunConfigReader.TASKS.stream().sorted().toList());
+    }
 }
