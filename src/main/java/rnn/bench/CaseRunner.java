@@ -8,9 +8,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 import rnn.config.ConfigException;
-import rnn.config.ConfigLoader;
-import rnn.config.RunConfig;
 import rnn.task.classify.ClassifierNetwork;
+import rnn.task.classify.ClassifyConfig;
+import rnn.task.classify.ClassifyTask;
+import rnn.task.registry.Tasks;
 
 /** Builds one case's network as {@code rnn train} does and times its training step and inference pass. */
 final class CaseRunner {
@@ -30,18 +31,19 @@ final class CaseRunner {
     }
 
     /** The resolved config of {@code benchCase}; a bad key or value throws {@link ConfigException}. */
-    RunConfig config(BenchCase benchCase) {
+    ClassifyConfig config(BenchCase benchCase) {
         List<String> overrides = new ArrayList<>(benchCase.overrides());
         overrides.addAll(shape.overrides());
         overrides.addAll(userOverrides);
-        return ConfigLoader.parse("", "bench", overrides);
+        return (ClassifyConfig) Tasks.parseConfig("task: " + ClassifyTask.NAME, "bench", overrides);
     }
 
     CaseResult run(BenchCase benchCase) {
-        RunConfig config = config(benchCase);
+        ClassifyConfig config = config(benchCase);
         ComputationGraph network;
         try {
-            network = ClassifierNetwork.build(config.model(), config.training(), shape.vocab(), SyntheticBatch.CLASSES);
+            network = ClassifierNetwork.build(config.encoder(), config.pooling(), config.training(), shape.vocab(),
+                    SyntheticBatch.CLASSES);
         } catch (ConfigException e) {
             // A cell or setting this version cannot build yet (GRU today): report it and go on.
             return CaseResult.notAvailable(benchCase.name(), e.getMessage());

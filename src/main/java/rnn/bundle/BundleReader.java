@@ -11,14 +11,15 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import com.google.gson.JsonParseException;
 
 import rnn.config.ConfigLoader;
+import rnn.config.ConfigSchemas;
 import rnn.config.RunConfig;
 import rnn.text.Vocabulary;
 import rnn.util.Json;
 import rnn.util.UserException;
 
 /**
- * Loads a model bundle written by {@link BundleWriter}, checking its format version and task
- * first, and naming the damaged file when something does not read.
+ * Loads a model bundle written by {@link BundleWriter}, checking its format version first (the
+ * task registry checks the task), and naming the damaged file when something does not read.
  */
 public final class BundleReader {
     static final String MANIFEST = "manifest.json";
@@ -26,15 +27,12 @@ public final class BundleReader {
     private BundleReader() {
     }
 
-    /** The bundle at {@code model}, of whatever task. */
-    public static Bundle read(String model, Path modelsDir) {
-        Path dir = locate(model, modelsDir);
-        return load(dir, manifest(dir));
-    }
-
-    /** The bundle in {@code dir}, whose manifest was read by {@link #manifest}. */
-    public static Bundle load(Path dir, BundleManifest manifest) {
-        RunConfig config = config(dir);
+    /**
+     * The bundle in {@code dir}, whose manifest was read by {@link #manifest}; its config is read
+     * with the schema of the task it names.
+     */
+    public static Bundle load(Path dir, BundleManifest manifest, ConfigSchemas schemas) {
+        RunConfig config = config(dir, schemas);
         boolean escaped = manifest.format() >= 2;
         Vocabulary tokens = vocabulary(dir.resolve("vocab/tokens.txt"), escaped);
         Path labelsFile = dir.resolve("vocab/labels.txt");
@@ -85,11 +83,11 @@ public final class BundleReader {
         }
     }
 
-    private static RunConfig config(Path dir) {
+    private static RunConfig config(Path dir, ConfigSchemas schemas) {
         Path file = dir.resolve("config.yaml");
         try {
             return ConfigLoader.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(),
-                    List.of());
+                    List.of(), schemas);
         } catch (IOException e) {
             throw new BundleException(file + ": cannot read (" + e.getMessage() + ")");
         } catch (UserException e) {

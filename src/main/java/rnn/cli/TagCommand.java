@@ -22,14 +22,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.bundle.Bundle;
-import rnn.config.DataConfig;
-import rnn.config.TagFormat;
-import rnn.config.TagSchemeName;
-import rnn.data.ConllFormat;
+import rnn.task.tagger.TagFormat;
+import rnn.task.tagger.TagSchemeName;
 import rnn.data.TextFiles;
 import rnn.task.tagger.TaggingInput;
 import rnn.predict.PredictorOptions;
 import rnn.task.registry.Tasks;
+import rnn.task.tagger.TaggerConfig;
 import rnn.task.tagger.TaggerPredictor;
 import rnn.task.tagger.TaggerTask;
 import rnn.text.Span;
@@ -107,7 +106,7 @@ final class TagCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--format must be auto, text, conll or conllu, got '" + format + "'");
         };
-        DataConfig data = bundle.config().data();
+        TaggerConfig.Data data = ((TaggerConfig) bundle.config()).data();
         int tokenColumn = inputFormat == TaggingInput.Format.CONLL && data.format() == TagFormat.CONLL
                 ? data.tokenColumn() : 0;
         List<TaggingInput.Sentence> sentences = TaggingInput.read(lines, inputFormat, tokenColumn);
@@ -141,7 +140,7 @@ final class TagCommand implements Callable<Integer> {
     }
 
     private void write(PrintWriter out, TaggingInput.Sentence s, List<String> tags, TaggingInput.Format format,
-                       DataConfig data, boolean entities) {
+                       TaggerConfig.Data data, boolean entities) {
         if (json) {
             out.println(Json.LINE.toJson(toJson(s, tags, entities)));
             return;

@@ -72,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
         // The default folder is the word the user typed: `rnn train imdb` writes models/imdb.
         Path modelDir = models.resolve(name != null ? name : task);
         TrainingSummary summary = t.train(new TrainRequest(resolved, modelDir, resume, force,
-                ConsoleProgress.forTerminal(spec.commandLine().getErr(), runtime.quiet), out));
+                ConsoleProgress.forTerminal(spec.commandLine().getErr(), runtime.quiet), out, Tasks.schemas()));
         out.printf(Locale.ROOT, "model written to %s (best epoch %d of %d%s, dev %s)%n", summary.bundle(),
                 summary.bestEpoch(), summary.epochs(), summary.stoppedEarly() ? ", stopped early" : "",
                 formatMetrics(summary));
@@ -86,12 +86,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         all.addAll(overrides);
         Path file = config != null ? config : defaultConfig(t);
-        RunConfig resolved = ConfigLoader.load(file, all);
-        Tasks.checkConfig(resolved, file.toString());
+        RunConfig resolved = ConfigLoader.load(file, all, Tasks.schemas());
         if (!resolved.task().equals(t.name())) {
             throw new ConfigException(file + ": task is '" + resolved.task() + "', but 'rnn train " + t.name()
                     + "' was asked for");
         }
+        Tasks.checkConfig(resolved, file.toString());
         return resolved;
     }
 

@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a run's YAML config, applies {@code --set key.path=value} overrides, validates every key
- * and fills in defaults, giving a {@link RunConfig}; and writes a resolved config back as YAML.
+ * and fills in defaults, giving the {@link RunConfig} of the task it names (through the task's
+ * {@link ConfigSchema}); and writes a resolved config back as YAML.
  * Every problem is a one-line {@link ConfigException}: {@code FILE:LINE: KEY.PATH: problem}, or
  * {@code --set key=value: KEY.PATH: problem} for an override.
  */
@@ -25,11 +26,12 @@ public final class ConfigLoader {
      *
      * @param file      the YAML config; its path as given names it in messages
      * @param overrides {@code key.path=value} strings from {@code --set}, applied in order; may be null
+     * @param schemas   the tasks a config may name
      * @return the validated config, every default filled in
      * @throws ConfigException when the file cannot be read or anything in it or the overrides is invalid
      */
-    public static RunConfig load(Path file, List<String> overrides) {
-        return parse(read(file), file.toString(), overrides);
+    public static RunConfig load(Path file, List<String> overrides, ConfigSchemas schemas) {
+        return parse(read(file), file.toString(), overrides, schemas);
     }
 
     /**
@@ -38,10 +40,11 @@ public final class ConfigLoader {
      * @param yamlText   the YAML text; empty text gives every default
      * @param sourceName stands for the file in messages ({@code NAME:LINE: ...})
      * @param overrides  {@code key.path=value} strings, applied in order; may be null
+     * @param schemas    the tasks a config may name
      * @return the validated config, every default filled in
      * @throws ConfigException when the text or an override is invalid
      */
-    public static RunConfig parse(String yamlText, String sourceName, List<String> overrides) {
+    public static RunConfig parse(String yamlText, String sourceName, List<String> overrides, ConfigSchemas schemas) {
         ConfigSource source = new ConfigSource(sourceName);
         Node root = YamlNodes.compose(yamlText, line -> line > 0 ? sourceName + ":" + line : sourceName, "");
         if (root != null && !(root instanceof MappingNode) && !YamlNodes.isNull(root)) {
@@ -50,17 +53,18 @@ public final class ConfigLoader {
         }
         MappingNode mapping = root instanceof MappingNode m ? m : null;
         mapping = Overrides.apply(mapping, overrides == null ? List.of() : overrides, source);
-        return RunConfigReader.read(new ConfigSection(source, "", mapping));
-    }
-
-    /** The config with every default filled in: what an empty file gives. */
-    public static RunConfig defaults() {
-        return parse("", "defaults", List.of());
+        ConfigSection sections = new ConfigSection(source, "", mapping);
+        String task = sections.getChoice("task", schemas.defaultTask(), schemas.words());
+        RunConfig config = schemas.byWord().get(task).read(sections);
+        sections.finish();
+        return config;
     }
 
     /** The resolved config as YAML, every key in the documented order; {@link #parse} reads it back. */
     public static String toYaml(RunConfig config) {
-        return ConfigYamlWriter.write(config);
+        YamlWriter out = new YamlWriter().top("task", config.task());
+        config.writeSections(out);
+        return out.text();
     }
 
     private static String read(Path file) {

@@ -189,6 +189,34 @@ public final class ConfigSection {
         return List.copyOf(result);
     }
 
+    /**
+     * A list of at least {@code minSize} distinct non-empty strings, in the order given
+     * ({@code labels: [neg, pos]}), or null when absent or written {@code null}.
+     */
+    public List<String> getOptionalStringList(String key, int minSize) {
+        Node node = value(key);
+        if (node == null || YamlNodes.isNull(node)) {
+            return null;
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            throw fail(node, key, "expected a list of strings, got " + YamlNodes.describe(node));
+        }
+        List<String> result = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (!(item instanceof ScalarNode scalar) || YamlNodes.isNull(item) || scalar.getValue().isEmpty()) {
+                throw fail(item, key, "expected a non-empty string, got " + YamlNodes.describe(item));
+            }
+            if (result.contains(scalar.getValue())) {
+                throw fail(item, key, YamlNodes.describe(item) + " is listed twice");
+            }
+            result.add(scalar.getValue());
+        }
+        if (result.size() < minSize) {
+            throw fail(node, key, "needs at least " + minSize + " entries, got " + result.size());
+        }
+        return List.copyOf(result);
+    }
+
     /** Rejects the first key in this section that no getter asked for. */
     public void finish() {
         for (NodeTuple tuple : entries.values()) {

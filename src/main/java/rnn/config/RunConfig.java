@@ -1,13 +1,20 @@
 package rnn.config;
 
 /**
- * One training run, fully resolved: every default filled in. Printed at the start of a run and
- * stored in the model bundle as {@code config.yaml}.
- *
- * @param task     the task this run trains ({@code classify}, {@code lm} or {@code tagger}; {@code imdb} is read as {@code classify}); also the bundle's task tag
- * @param data     where the examples come from and how text becomes token ids
- * @param model    the network's shape
- * @param training the optimiser and the training loop
+ * One training run's config, fully resolved: every default filled in. Printed at the start of a
+ * run and stored in the model bundle as {@code config.yaml}. Each task has its own record with
+ * only the keys it reads; they share the encoder and training sections.
  */
-public record RunConfig(String task, DataConfig data, ModelConfig model, TrainingConfig training) {
+public interface RunConfig {
+    /** The task this run trains: its name in the task registry, also the bundle's task tag. */
+    String task();
+
+    /** The {@code model:} keys that build the recurrent encoder. */
+    EncoderConfig encoder();
+
+    /** The {@code training:} section. */
+    TrainingConfig training();
+
+    /** Writes the sections after {@code task}, every key in the documented order. */
+    void writeSections(YamlWriter out);
 }

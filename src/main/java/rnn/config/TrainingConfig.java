@@ -1,7 +1,7 @@
 package rnn.config;
 
 /**
- * The {@code training:} section.
+ * The {@code training:} section every task reads (a task may add keys of its own).
  *
  * @param epochs       {@code epochs}: passes over the training set, at least 1
  * @param batchSize    {@code batch_size}: examples per mini-batch, at least 1
@@ -13,13 +13,41 @@ package rnn.config;
  * @param l2           {@code l2}: weight decay coefficient, at least 0
  * @param clipNorm     {@code clip_norm}: gradients are rescaled to at most this L2 norm per layer; 0 disables
  * @param seed         {@code seed}: seeds weights, the dev split, shuffling and dropout
- * @param metric       {@code metric}: dev metric that early stopping and best-model selection follow
+ * @param metric       {@code metric}: dev metric that early stopping and best-model selection follow; the
+ *                     task says which it reports
  * @param patience     {@code patience}: epochs without dev improvement before stopping, at least 1
- * @param bpttLength   {@code bptt_length}: ({@code lm}) time steps per truncated back-propagation segment;
- *                     the hidden state carries over from one segment to the next. 0 for tasks that do not read it
  */
 public record TrainingConfig(int epochs, int batchSize, OptimizerType optimizer, double learningRate,
                              ScheduleType schedule, double decay, int decayEpochs, double l2, double clipNorm,
-                             long seed, Metric metric, int patience,
-                             int bpttLength) {
+                             long seed, Metric metric, int patience) {
+
+    /** A task's defaults for the keys whose default differs between tasks. */
+    public record Defaults(int epochs, int batchSize, Metric metric) {
+    }
+
+    /** Reads the shared keys of the {@code training} section; the caller reads its own keys and finishes it. */
+    public static TrainingConfig read(ConfigSection s, Defaults defaults) {
+        int epochs = s.getInt("epochs", defaults.epochs(), 1);
+        int batchSize = s.getInt("batch_size", defaults.batchSize(), 1);
+        OptimizerType optimizer = s.getEnum("optimizer", OptimizerType.class, OptimizerType.ADAM);
+        double learningRate = s.getDouble("learning_rate", 0.002, ValueRange.greaterThan(0));
+        ScheduleType schedule = s.getEnum("schedule", ScheduleType.class, ScheduleType.CONSTANT);
+        double decay = s.getDouble("decay", 0.5, ValueRange.openClosed(0, 1));
+        int decayEpochs = s.getInt("decay_epochs", 1, 1);
+        double l2 = s.getDouble("l2", 0.0, ValueRange.atLeast(0));
+        double clipNorm = s.getDouble("clip_norm", 5.0, ValueRange.atLeast(0));
+        long seed = s.getLong("seed", 42L);
+        Metric metric = s.getEnum("metric", Metric.class, defaults.metric());
+        int patience = s.getInt("patience", 2, 1);
+        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, schedule, decay, decayEpochs, l2,
+                clipNorm, seed, metric, patience);
+    }
+
+    /** Writes the keys {@link #read} reads, in the same order, into the current section. */
+    public void write(YamlWriter out) {
+        out.key("epochs", epochs).key("batch_size", batchSize).key("optimizer", optimizer)
+                .key("learning_rate", learningRate).key("schedule", schedule).key("decay", decay)
+                .key("decay_epochs", decayEpochs).key("l2", l2).key("clip_norm", clipNorm).key("seed", seed)
+                .key("metric", metric).key("patience", patience);
+    }
 }

@@ -130,7 +130,7 @@ final class ImdbReader {
         List<LabeledText> examples = reviews.stream()
                 .filter(r -> !r.text().isEmpty())
                 .sorted(Review.ORDER)
-                .map(r -> new LabeledText(r.label(), r.text()))
+                .map(r -> new LabeledText(r.label(), r.text(), path + ": " + r.label() + "/" + r.fileName()))
                 .toList();
         if (examples.isEmpty()) {
             throw new DataException(path + ": no labelled reviews found under aclImdb/"

@@ -8,7 +8,8 @@ import org.datavec.api.writable.Writable;
 
 /**
  * A DataVec record reader over a {@link LabeledTextSource}: each record is
- * {@code [Text label, Text text]}, in the source's order (see {@link InMemoryRecordReader}).
+ * {@code [Text label, Text text, Text source]} (source: where the example stands, or empty), in
+ * the source's order (see {@link InMemoryRecordReader}).
  */
 public class LabeledTextRecordReader extends InMemoryRecordReader<LabeledText> {
     private static final long serialVersionUID = 1L;
@@ -35,7 +36,8 @@ public class LabeledTextRecordReader extends InMemoryRecordReader<LabeledText> {
 
     @Override
     List<Writable> toWritables(LabeledText example) {
-        return new ArrayList<>(List.of(new Text(example.label()), new Text(example.text())));
+        return new ArrayList<>(List.of(new Text(example.label()), new Text(example.text()),
+                new Text(example.source() == null ? "" : example.source())));
     }
 
     /** The distinct labels of the source, sorted. */

@@ -8,7 +8,7 @@ import org.datavec.api.writable.Writable;
 
 /**
  * Reads labelled examples for training and evaluation through DataVec: a
- * {@link LabeledTextRecordReader} yields {@code [label, text]} records, which become
+ * {@link LabeledTextRecordReader} yields {@code [label, text, source]} records, which become
  * {@link LabeledText}s. An empty source is an error.
  */
 public final class LabeledTexts {
@@ -22,7 +22,8 @@ public final class LabeledTexts {
         List<LabeledText> out = new ArrayList<>();
         while (reader.hasNext()) {
             List<Writable> record = reader.next();
-            out.add(new LabeledText(record.get(0).toString(), record.get(1).toString()));
+            String source = record.get(2).toString();
+            out.add(new LabeledText(record.get(0).toString(), record.get(1).toString(), source.isEmpty() ? null : source));
         }
         if (out.isEmpty()) {
             throw new DataException(path + ": no examples");

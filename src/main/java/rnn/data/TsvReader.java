@@ -47,6 +47,6 @@ final class TsvReader {
         if (label.isEmpty() || text.isEmpty()) {
             throw new DataException(path + ":" + lineNumber + ": expected 'label<TAB>text'");
         }
-        return new LabeledText(label, text);
+        return new LabeledText(label, text, path + ":" + lineNumber);
     }
 }

@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import rnn.config.CellType;
 import rnn.config.ConfigException;
-import rnn.config.ModelConfig;
+import rnn.config.EncoderConfig;
 import rnn.config.RecurrentImplementation;
 import rnn.nn.layer.FirstTimeStepVertex;
 import rnn.nn.recurrent.FusedGru;
@@ -51,11 +51,11 @@ public final class RecurrentEncoder {
     }
 
     private final GraphBuilder graph;
-    private final ModelConfig model;
+    private final EncoderConfig model;
     private final String maskInput;
 
     /** {@code maskInput} is the network input whose mask marks each sequence's real steps. */
-    public RecurrentEncoder(GraphBuilder graph, ModelConfig model, String maskInput) {
+    public RecurrentEncoder(GraphBuilder graph, EncoderConfig model, String maskInput) {
         this.graph = graph;
         this.model = model;
         this.maskInput = maskInput;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import rnn.bundle.Bundle;
+import rnn.config.ConfigSection;
 import rnn.config.Metric;
 import rnn.config.RunConfig;
 import rnn.eval.Report;
@@ -31,6 +32,12 @@ public interface Task {
 
     /** The config {@code rnn train NAME} uses when none is given, relative to the rnn folder. */
     String defaultConfig();
+
+    /**
+     * Reads this task's config record from the sections after the {@code task} key (each
+     * section finished: a key the task does not read is an error listing those it does).
+     */
+    RunConfig readConfig(ConfigSection root);
 
     /**
      * The metrics the dev evaluation of a run with {@code config} reports, each with its

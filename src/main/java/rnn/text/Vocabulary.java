@@ -89,6 +89,14 @@ public final class Vocabulary {
         return new Vocabulary(sorted, false);
     }
 
+    /** Labels in the order given (a config's fixed label set); the entries must be distinct. */
+    public static Vocabulary ofFixedLabels(List<String> labels) {
+        if (labels.stream().distinct().count() != labels.size()) {
+            throw new IllegalArgumentException("labels repeat: " + labels);
+        }
+        return new Vocabulary(new ArrayList<>(labels), false);
+    }
+
     /** Reads a vocabulary saved by {@link #save}; a token file starts with {@code <pad>} and {@code <unk>}. */
     public static Vocabulary load(Path file) throws IOException {
         return of(Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(Vocabulary::unescape).toList());

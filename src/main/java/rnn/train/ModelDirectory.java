@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import rnn.bundle.BundleManifest;
 import rnn.config.ConfigLoader;
+import rnn.config.ConfigSchemas;
 import rnn.config.RunConfig;
 import rnn.text.Vocabulary;
 import rnn.util.AtomicFiles;
@@ -50,12 +51,12 @@ final class ModelDirectory {
     }
 
     /** The config an unfinished run was started with. */
-    static RunConfig configToResume(Path modelDir, RunDirectory run) throws IOException {
+    static RunConfig configToResume(Path modelDir, RunDirectory run, ConfigSchemas schemas) throws IOException {
         if (!run.hasState()) {
             throw new UserException(modelDir + ": nothing to resume (no " + run.path().resolve("state.json") + ")");
         }
         Path file = run.path().resolve(RUN_CONFIG);
-        return ConfigLoader.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), List.of());
+        return ConfigLoader.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), List.of(), schemas);
     }
 
     /**

@@ -3,6 +3,7 @@ package rnn.train;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
+import rnn.config.ConfigSchemas;
 import rnn.config.RunConfig;
 import rnn.util.Progress;
 
@@ -15,7 +16,8 @@ import rnn.util.Progress;
  * @param force    replace whatever {@code modelDir} holds
  * @param progress draws batch progress (or nothing)
  * @param log      receives the run header, the resolved config and one line per epoch
+ * @param schemas  reads the config a resumed run stored
  */
 public record TrainRequest(RunConfig config, Path modelDir, boolean resume, boolean force, Progress progress,
-                           PrintWriter log) {
+                           PrintWriter log, ConfigSchemas schemas) {
 }

@@ -14,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import rnn.bundle.BundleWriter;
 import rnn.config.RecurrentImplementation;
 import rnn.config.RunConfig;
+import rnn.util.UserException;
 
 /**
  * A training run from request to bundle, the same for every task: the header, the checks on the
@@ -24,14 +25,23 @@ public final class TrainingRun {
     private TrainingRun() {
     }
 
-    public static TrainingSummary execute(String task, TrainRequest request, Function<RunConfig, PreparedRun> prepare)
-            throws IOException {
+    /**
+     * Runs the training {@code request} asks for; {@code type} is the task's config record, which
+     * {@code prepare} turns into the data and network.
+     */
+    public static <C extends RunConfig> TrainingSummary execute(String task, Class<C> type, TrainRequest request,
+                                                                Function<C, PreparedRun> prepare) throws IOException {
         RunDirectory run = new RunDirectory(request.modelDir().resolve("run"));
-        RunConfig config = request.resume() ? ModelDirectory.configToResume(request.modelDir(), run)
+        RunConfig stored = request.resume() ? ModelDirectory.configToResume(request.modelDir(), run, request.schemas())
                 : request.config();
+        if (!type.isInstance(stored)) {
+            throw new UserException(request.modelDir() + ": the run there is of task '" + stored.task() + "', not '"
+                    + task + "'");
+        }
+        C config = type.cast(stored);
         ModelDirectory.checkWritable(request.modelDir(), run, request.resume(), request.force());
         PrintWriter log = request.log();
-        if (config.model().implementation() == RecurrentImplementation.DL4J) {
+        if (config.encoder().implementation() == RecurrentImplementation.DL4J) {
             // DL4J's LSTM runs slower with two BLAS threads than with one (its per-step products are
             // too small to share), whatever the launcher chose for rnn's own layers.
             Nd4j.factory().blas().setMaxThreads(1);

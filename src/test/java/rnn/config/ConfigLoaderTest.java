@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import rnn.text.TokenLevel;
+import rnn.task.classify.ClassifyConfig;
+import rnn.task.lm.LanguageModelConfig;
+import rnn.task.registry.Tasks;
 
 class ConfigLoaderTest {
     private static final String SOURCE = "configs/x.yaml";
@@ -22,7 +25,11 @@ class ConfigLoaderTest {
     Path dir;
 
     private static RunConfig parse(String yaml, String... overrides) {
-        return ConfigLoader.parse(yaml, SOURCE, List.of(overrides));
+        return Tasks.parseConfig(yaml, SOURCE, List.of(overrides));
+    }
+
+    private static RunConfig defaults() {
+        return Tasks.parseConfig("", "defaults", List.of());
     }
 
     private static String error(String yaml, String... overrides) {
@@ -33,20 +40,19 @@ class ConfigLoaderTest {
     void emptyFileGivesAllDefaults() {
         RunConfig config = parse("");
         assertEquals("classify", config.task());
-        assertEquals(new DataConfig("data/imdb/sample.tsv.gz", null, 0.1, 400, Truncation.HEAD, true, 30000, 1,
-                TokenLevel.WORD, null, 0, 0, null, null),
-                config.data());
-        assertEquals(new ModelConfig(128, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 128, 1, true, 0.0,
-                List.of(Pooling.MEAN, Pooling.MAX), TaggerOutput.SOFTMAX, null, 0.0), config.model());
-        assertEquals(new TrainingConfig(2, 64, OptimizerType.ADAM, 0.002, ScheduleType.CONSTANT, 0.5, 1, 0.0, 5.0,
-                42L, Metric.ACCURACY, 2, 0), config.training());
+        assertEquals(new ClassifyConfig(
+                new ClassifyConfig.Data("data/imdb/sample.tsv.gz", null, 0.1, 400, Truncation.HEAD, true, 30000, 1, null),
+                new EncoderConfig(128, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 128, 1, true, 0.0),
+                List.of(Pooling.MEAN, Pooling.MAX),
+                new TrainingConfig(2, 64, OptimizerType.ADAM, 0.002, ScheduleType.CONSTANT, 0.5, 1, 0.0, 5.0, 42L,
+                        Metric.ACCURACY, 2)), config);
         assertEquals(config, parse("# only a comment\n"));
-        assertEquals(config, ConfigLoader.defaults());
+        assertEquals(config, defaults());
     }
 
     @Test
     void emptyOrNullSectionsGiveDefaults() {
-        assertEquals(ConfigLoader.defaults(), parse("data:\nmodel: {}\ntraining: null\n"));
+        assertEquals(defaults(), parse("data:\nmodel: {}\ntraining: null\n"));
     }
 
     @Test
@@ -63,6 +69,7 @@ class ConfigLoaderTest {
                   lowercase: false
                   vocab_size: 500
                   min_count: 2
+                  labels: [neg, pos]
                 model:
                   embedding_size: 32
                   embedding_dropout: 0.1
@@ -87,15 +94,14 @@ class ConfigLoaderTest {
                   metric: macro_f1
                   patience: 4
                 """);
-        RunConfig config = ConfigLoader.load(file, List.of());
-        assertEquals(new DataConfig("corpus/train.tsv", "corpus/dev.tsv", 0.2, 100, Truncation.TAIL, false, 500, 2,
-                TokenLevel.WORD, null, 0, 0, null, null),
-                config.data());
-        assertEquals(new ModelConfig(32, 0.1, CellType.GRU, RecurrentImplementation.FUSED, 64, 2, false, 0.25, List.of(Pooling.LAST),
-                TaggerOutput.SOFTMAX, null, 0.0),
-                config.model());
-        assertEquals(new TrainingConfig(3, 16, OptimizerType.SGD, 1.0, ScheduleType.STEP, 0.9, 2, 0.0001, 0.0,
-                -7L, Metric.MACRO_F1, 4, 0), config.training());
+        RunConfig config = ConfigLoader.load(file, List.of(), Tasks.schemas());
+        assertEquals(new ClassifyConfig(
+                new ClassifyConfig.Data("corpus/train.tsv", "corpus/dev.tsv", 0.2, 100, Truncation.TAIL, false, 500, 2,
+                        List.of("neg", "pos")),
+                new EncoderConfig(32, 0.1, CellType.GRU, RecurrentImplementation.FUSED, 64, 2, false, 0.25),
+                List.of(Pooling.LAST),
+                new TrainingConfig(3, 16, OptimizerType.SGD, 1.0, ScheduleType.STEP, 0.9, 2, 0.0001, 0.0, -7L,
+                        Metric.MACRO_F1, 4)), config);
     }
 
     @Test
@@ -113,8 +119,8 @@ class ConfigLoaderTest {
                   seed: 9007199254740993
                 """);
         String yaml = ConfigLoader.toYaml(config);
-        assertEquals(config, ConfigLoader.parse(yaml, "bundle/config.yaml", List.of()));
-        assertEquals(ConfigLoader.defaults(), ConfigLoader.parse(ConfigLoader.toYaml(ConfigLoader.defaults()),
+        assertEquals(config, Tasks.parseConfig(yaml, "bundle/config.yaml", List.of()));
+        assertEquals(defaults(), Tasks.parseConfig(ConfigLoader.toYaml(defaults()),
                 "bundle/config.yaml", List.of()));
     }
 
@@ -132,16 +138,17 @@ class ConfigLoaderTest {
                   bptt_length: 35
                   metric: loss
                 """);
-        assertEquals(new DataConfig("corpus/ptb.train.txt", "data/tinyshakespeare/valid.txt.gz", 0.05, 0,
-                Truncation.HEAD, false, 50000, 1, TokenLevel.WORD, null, 0, 0, null, null), config.data());
-        assertEquals(new ModelConfig(64, 0.0, CellType.GRU, RecurrentImplementation.FUSED, 256, 2, false, 0.5,
-                List.of(), TaggerOutput.SOFTMAX, null, 0.0), config.model());
-        assertEquals(35, config.training().bpttLength());
+        LanguageModelConfig lm = (LanguageModelConfig) config;
+        assertEquals(new LanguageModelConfig.Data("corpus/ptb.train.txt", "data/tinyshakespeare/valid.txt.gz", 0.05,
+                TokenLevel.WORD, false, 50000, 1), lm.data());
+        assertEquals(new EncoderConfig(64, 0.0, CellType.GRU, RecurrentImplementation.FUSED, 256, 2, false, 0.5),
+                lm.encoder());
+        assertEquals(35, lm.bpttLength());
         assertEquals(Metric.LOSS, config.training().metric());
         String yaml = ConfigLoader.toYaml(config);
         assertTrue(yaml.contains("  level: word\n") && !yaml.contains("pooling") && !yaml.contains("max_length"),
                 yaml);
-        assertEquals(config, ConfigLoader.parse(yaml, "bundle/config.yaml", List.of()));
+        assertEquals(config, Tasks.parseConfig(yaml, "bundle/config.yaml", List.of()));
     }
 
     @Test
@@ -149,7 +156,7 @@ class ConfigLoaderTest {
         assertEquals("configs/x.yaml:3: model.pooling: unknown key (expected embedding_size, embedding_dropout, "
                 + "cell, implementation, hidden, layers, dropout)", error("task: lm\nmodel:\n  pooling: [mean]\n"));
         assertEquals("configs/x.yaml:3: data.level: unknown key (expected train, dev, dev_fraction, max_length, "
-                + "truncate, lowercase, vocab_size, min_count)", error("task: imdb\ndata:\n  level: char\n"));
+                + "truncate, lowercase, vocab_size, min_count, labels)", error("task: imdb\ndata:\n  level: char\n"));
     }
 
     @Test
@@ -165,6 +172,7 @@ class ConfigLoaderTest {
                   lowercase: true
                   vocab_size: 30000
                   min_count: 1
+                  labels: null
                 model:
                   embedding_size: 128
                   embedding_dropout: 0.0
@@ -188,7 +196,7 @@ class ConfigLoaderTest {
                   seed: 42
                   metric: accuracy
                   patience: 2
-                """, ConfigLoader.toYaml(ConfigLoader.defaults()));
+                """, ConfigLoader.toYaml(defaults()));
     }
 
     @Test
@@ -197,13 +205,13 @@ class ConfigLoaderTest {
         String yaml = ConfigLoader.toYaml(config);
         assertTrue(yaml.contains("  train: \"true\"\n"), yaml);
         assertTrue(yaml.contains("  dev: \"line\\u000abreak\"\n"), yaml);
-        assertEquals(config, ConfigLoader.parse(yaml, "bundle/config.yaml", List.of()));
+        assertEquals(config, Tasks.parseConfig(yaml, "bundle/config.yaml", List.of()));
     }
 
     @Test
     void rejectsUnknownKeyWithItsLine() {
         assertEquals("configs/x.yaml:3: data.vocab_sise: unknown key (expected train, dev, dev_fraction, "
-                        + "max_length, truncate, lowercase, vocab_size, min_count)",
+                        + "max_length, truncate, lowercase, vocab_size, min_count, labels)",
                 error("data:\n  train: a.tsv\n  vocab_sise: 5\n"));
         assertEquals("configs/x.yaml:2: modle: unknown key (expected task, data, model, training)",
                 error("task: imdb\nmodle:\n  hidden: 5\n"));
@@ -289,7 +297,7 @@ class ConfigLoaderTest {
     @Test
     void reportsMissingFile() {
         Path missing = Path.of("configs", "does-not-exist.yaml");
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing, List.of()));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing, List.of(), Tasks.schemas()));
         assertEquals(missing + ": cannot read config: no such file", e.getMessage());
     }
 
@@ -297,7 +305,7 @@ class ConfigLoaderTest {
     void reportsFileNotInUtf8() throws IOException {
         Path file = dir.resolve("latin1.yaml");
         Files.write(file, "data:\n  train: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, List.of()));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, List.of(), Tasks.schemas()));
         assertEquals(file + ": cannot read config: not UTF-8 text", e.getMessage());
     }
 
@@ -305,25 +313,37 @@ class ConfigLoaderTest {
     void errorsInLoadedFileNameThePath() throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "model:\n  hidden: abc\n");
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, List.of()));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, List.of(), Tasks.schemas()));
         assertEquals(file + ":2: model.hidden: expected an integer, got 'abc'", e.getMessage());
     }
 
     @Test
     void acceptsNullOverrideList() {
-        assertEquals(ConfigLoader.defaults(), ConfigLoader.parse("", SOURCE, null));
+        assertEquals(defaults(), Tasks.parseConfig("", SOURCE, null));
     }
 
     @Test
     void devMayBeNull() {
-        assertNull(parse("data:\n  dev: ~\n").data().dev());
+        assertNull(((ClassifyConfig) parse("data:\n  dev: ~\n")).data().dev());
         assertEquals("configs/x.yaml:2: data.dev: must not be empty", error("data:\n  dev: ''\n"));
     }
 
-    /** The config's {@code task} choices are the registry's names and aliases, no more and no fewer. */
+    /** A config names a task by any registered name or alias and gets that task's record. */
     @Test
-    void taskChoicesAreTheRegisteredTasks() {
-        assertEquals(rnn.task.registry.Tasks.namesAndAliases().stream().sorted().toList(),
-                RunConfigReader.TASKS.stream().sorted().toList());
+    void everyRegisteredTaskWordReadsAsItsTask() {
+        for (String word : Tasks.namesAndAliases()) {
+            assertEquals(Tasks.get(word).name(), parse("task: " + word + "\n").task(), word);
+        }
+    }
+
+    @Test
+    void classifierLabelsAreAFixedListOrNull() {
+        ClassifyConfig config = (ClassifyConfig) parse("data:\n  labels: [neg, neutral, pos]\n");
+        assertEquals(List.of("neg", "neutral", "pos"), config.data().labels());
+        assertEquals(config, Tasks.parseConfig(ConfigLoader.toYaml(config), "bundle/config.yaml", List.of()));
+        assertEquals("configs/x.yaml:2: data.labels: 'pos' is listed twice", error("data:\n  labels: [pos, pos]\n"));
+        assertEquals("configs/x.yaml:2: data.labels: needs at least 2 entries, got 1", error("data:\n  labels: [pos]\n"));
+        assertEquals("configs/x.yaml:2: data.labels: expected a list of strings, got 'pos'",
+                error("data:\n  labels: pos\n"));
     }
 }

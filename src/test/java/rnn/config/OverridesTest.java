@@ -11,14 +11,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import rnn.task.classify.ClassifyConfig;
+import rnn.task.registry.Tasks;
+
 class OverridesTest {
     private static final String SOURCE = "configs/x.yaml";
 
     @TempDir
     Path dir;
 
-    private static RunConfig parse(String yaml, String... overrides) {
-        return ConfigLoader.parse(yaml, SOURCE, List.of(overrides));
+    private static ClassifyConfig parse(String yaml, String... overrides) {
+        return (ClassifyConfig) Tasks.parseConfig(yaml, SOURCE, List.of(overrides));
     }
 
     private static String error(String yaml, String... overrides) {
@@ -27,7 +30,7 @@ class OverridesTest {
 
     @Test
     void overrideReplacesValueAndPassesSameChecks() {
-        assertEquals(256, parse("model:\n  hidden: 64\n", "model.hidden=256").model().hidden());
+        assertEquals(256, parse("model:\n  hidden: 64\n", "model.hidden=256").encoder().hidden());
         assertEquals("--set model.hidden=abc: model.hidden: expected an integer, got 'abc'",
                 error("model:\n  hidden: 64\n", "model.hidden=abc"));
         assertEquals("--set model.hidden=0: model.hidden: must be at least 1, got 0",
@@ -36,7 +39,7 @@ class OverridesTest {
 
     @Test
     void overrideAddsKeyAndSectionTheFileLeavesOut() {
-        RunConfig config = parse("data:\n  train: a.tsv\n", "data.max_length=50", "training.seed=7");
+        ClassifyConfig config = parse("data:\n  train: a.tsv\n", "data.max_length=50", "training.seed=7");
         assertEquals(50, config.data().maxLength());
         assertEquals("a.tsv", config.data().train());
         assertEquals(7L, config.training().seed());
@@ -44,21 +47,21 @@ class OverridesTest {
 
     @Test
     void overrideValuesAreYaml() {
-        RunConfig config = parse("data:\n  dev: d.tsv\nmodel:\n  pooling: [mean]\n",
+        ClassifyConfig config = parse("data:\n  dev: d.tsv\nmodel:\n  pooling: [mean]\n",
                 "model.pooling=[mean,max]", "data.dev=null");
-        assertEquals(List.of(Pooling.MEAN, Pooling.MAX), config.model().pooling());
+        assertEquals(List.of(Pooling.MEAN, Pooling.MAX), config.pooling());
         assertNull(config.data().dev());
         assertNull(parse("data:\n  dev: d.tsv\n", "data.dev=").data().dev());
     }
 
     @Test
     void laterOverrideWins() {
-        assertEquals(CellType.RNN, parse("", "model.cell=gru", "model.cell=rnn").model().cell());
+        assertEquals(CellType.RNN, parse("", "model.cell=gru", "model.cell=rnn").encoder().cell());
     }
 
     @Test
     void overrideMayReplaceWholeSection() {
-        assertEquals(3, parse("model:\n  hidden: 9\n", "model={layers: 3}").model().layers());
+        assertEquals(3, parse("model:\n  hidden: 9\n", "model={layers: 3}").encoder().layers());
         assertEquals("--set model={hiden: 3}: model.hiden: unknown key (expected embedding_size, "
                         + "embedding_dropout, cell, implementation, hidden, layers, bidirectional, dropout, pooling)",
                 error("", "model={hiden: 3}"));
@@ -76,7 +79,7 @@ class OverridesTest {
     @Test
     void rejectsOverrideOfUnknownKeyOrSection() {
         assertEquals("--set data.vocab_sise=5: data.vocab_sise: unknown key (expected train, dev, dev_fraction, "
-                + "max_length, truncate, lowercase, vocab_size, min_count)", error("", "data.vocab_sise=5"));
+                + "max_length, truncate, lowercase, vocab_size, min_count, labels)", error("", "data.vocab_sise=5"));
         assertEquals("--set modle.hidden=5: modle: unknown key (expected task, data, model, training)",
                 error("model:\n  hidden: 4\n", "modle.hidden=5"));
     }
@@ -103,7 +106,8 @@ class OverridesTest {
     void loadAppliesOverrides() throws IOException {
         Path file = dir.resolve("run.yaml");
         Files.writeString(file, "training:\n  epochs: 5\n");
-        RunConfig config = ConfigLoader.load(file, List.of("training.epochs=1", "training.optimizer=sgd"));
+        RunConfig config = ConfigLoader.load(file, List.of("training.epochs=1", "training.optimizer=sgd"),
+                Tasks.schemas());
         assertEquals(1, config.training().epochs());
         assertEquals(OptimizerType.SGD, config.training().optimizer());
     }

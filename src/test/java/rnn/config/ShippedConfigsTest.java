@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import rnn.task.registry.Tasks;
+
 /** Every config the repository ships loads, and its resolved form reads back the same. */
 class ShippedConfigsTest {
     @Test
@@ -21,8 +23,8 @@ class ShippedConfigsTest {
         }
         assertFalse(configs.isEmpty());
         for (Path file : configs) {
-            RunConfig config = ConfigLoader.load(file, List.of());
-            assertEquals(config, ConfigLoader.parse(ConfigLoader.toYaml(config), file.toString(), List.of()),
+            RunConfig config = Tasks.loadConfig(file, List.of());
+            assertEquals(config, Tasks.parseConfig(ConfigLoader.toYaml(config), file.toString(), List.of()),
                     file.toString());
         }
     }

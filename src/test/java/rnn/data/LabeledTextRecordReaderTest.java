@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +31,9 @@ class LabeledTextRecordReaderTest {
         assertEquals(List.of(record("pos", "good"), record("neg", "bad"), record("neu", "meh")), drain(reader));
         assertEquals(List.of("neg", "neu", "pos"), reader.getLabels());
         assertThrows(NoSuchElementException.class, reader::next);
+        reader.reset();
+        reader.next();
+        assertEquals(new Text(file + ":2"), reader.next().get(2), "the third column says where the example stands");
     }
 
     @Test
@@ -46,7 +48,7 @@ class LabeledTextRecordReaderTest {
         reader.reset();
         assertEquals(List.of(record("pos", "good"), record("neg", "bad")), drain(reader));
         reader.reset();
-        assertEquals(record("pos", "good"), reader.next());
+        assertEquals(record("pos", "good"), labelAndText(reader.next()));
     }
 
     @Test
@@ -66,7 +68,7 @@ class LabeledTextRecordReaderTest {
         reader.next();
         Record second = reader.nextRecord();
 
-        assertEquals(record("neg", "bad"), second.getRecord());
+        assertEquals(record("neg", "bad"), labelAndText(second.getRecord()));
         assertEquals(second.getRecord(), reader.loadFromMetaData(second.getMetaData()).getRecord());
     }
 
@@ -79,6 +81,11 @@ class LabeledTextRecordReaderTest {
         assertEquals(missing + ": no such file or directory", e.getMessage());
     }
 
+    /** A record's label and text; its third column, where the example stands, is checked apart. */
+    private static List<Writable> labelAndText(List<Writable> record) {
+        return record.subList(0, 2);
+    }
+
     private static List<Writable> record(String label, String text) {
         return List.of(new Text(label), new Text(text));
     }
@@ -86,7 +93,7 @@ class LabeledTextRecordReaderTest {
     private static List<List<Writable>> drain(LabeledTextRecordReader reader) {
         List<List<Writable>> records = new ArrayList<>();
         while (reader.hasNext()) {
-            records.add(reader.next());
+            records.add(labelAndText(reader.next()));
         }
         return records;
     }

@@ -11,7 +11,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-import rnn.config.ModelConfig;
+import rnn.config.EncoderConfig;
 import rnn.config.Pooling;
 import rnn.config.TrainingConfig;
 import rnn.nn.layer.SequencePoolingVertex;
@@ -40,7 +40,8 @@ public final class ClassifierNetwork {
     }
 
     /** A freshly initialised network for a vocabulary of {@code vocabSize} and {@code classes} labels. */
-    public static ComputationGraph build(ModelConfig model, TrainingConfig training, int vocabSize, int classes) {
+    public static ComputationGraph build(EncoderConfig model, List<Pooling> pooling, TrainingConfig training,
+                                         int vocabSize, int classes) {
         ComputationGraphConfiguration.GraphBuilder graph = GraphStart.graph(training, INPUT);
         graph.addLayer("embedding", GraphStart.embedding(vocabSize, model.embeddingSize()), INPUT);
 
@@ -49,14 +50,14 @@ public final class ClassifierNetwork {
 
         List<String> pooled = new ArrayList<>();
         int width = 0;
-        Pooling[] overTime = model.pooling().stream().filter(p -> p != Pooling.LAST).toArray(Pooling[]::new);
+        Pooling[] overTime = pooling.stream().filter(p -> p != Pooling.LAST).toArray(Pooling[]::new);
         if (overTime.length > 0) {
             graph.addVertex("pool", new SequencePoolingVertex(INPUT, overTime),
                     encoder.addSequence("encoded", encoded));
             pooled.add("pool");
             width += overTime.length * encoded.width();
         }
-        if (model.pooling().contains(Pooling.LAST)) {
+        if (pooling.contains(Pooling.LAST)) {
             encoder.addLastStep("pool_last", encoded);
             pooled.add("pool_last");
             width += encoded.width();

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import rnn.bundle.Bundle;
+import rnn.config.ConfigSection;
 import rnn.config.Metric;
 import rnn.config.RunConfig;
 import rnn.data.BucketedBatchIterator;
@@ -60,8 +61,13 @@ public final class ClassifyTask implements Task {
     }
 
     @Override
+    public ClassifyConfig readConfig(ConfigSection root) {
+        return ClassifyConfig.read(root);
+    }
+
+    @Override
     public TrainingSummary train(TrainRequest request) throws IOException {
-        return TrainingRun.execute(NAME, request, config -> {
+        return TrainingRun.execute(NAME, ClassifyConfig.class, request, config -> {
             ClassifyData data = ClassifyData.prepare(config.data(), config.training().seed());
             String summary = String.format(Locale.ROOT,
                     "data: %d train, %d dev examples; %d tokens in vocabulary; labels %s", data.train().size(),
@@ -69,7 +75,7 @@ public final class ClassifyTask implements Task {
             BucketedBatchIterator<EncodedExample> batches = BucketedBatchIterator.forClassification(data.train(),
                     config.training().batchSize(), data.labels().size(), true, config.training().seed());
             return new PreparedRun(summary,
-                    () -> ClassifierNetwork.build(config.model(), config.training(),
+                    () -> ClassifierNetwork.build(config.encoder(), config.pooling(), config.training(),
                             data.encoder().vocabulary().size(), data.labels().size()),
                     new BatchFeed(batches),
                     net -> evaluate(net, data.dev(), data.labels().entries(), config.training().batchSize()).metrics(),
@@ -87,7 +93,7 @@ public final class ClassifyTask implements Task {
 
     /** The text encoder a bundle was trained with. */
     public static TextEncoder encoder(Bundle bundle) {
-        var data = bundle.config().data();
+        ClassifyConfig.Data data = ((ClassifyConfig) bundle.config()).data();
         return new TextEncoder(new Tokenizer(data.lowercase()), bundle.tokens(), data.maxLength(), data.truncate());
     }
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import rnn.config.DataConfig;
 import rnn.data.DataException;
 import rnn.data.TextFiles;
 import rnn.data.TokenStream;
@@ -21,7 +20,7 @@ record LanguageModelData(StreamTokens tokenizer, Vocabulary vocabulary, TokenStr
                          List<Path> files) {
 
     /** Reads the files the config names; without a dev file, the last {@code dev_fraction} of train is dev. */
-    static LanguageModelData prepare(DataConfig config) {
+    static LanguageModelData prepare(LanguageModelConfig.Data config) {
         StreamTokens tokenizer = tokenizer(config);
         Path trainPath = Path.of(config.train());
         List<String> train = tokenizer.split(TextFiles.readString(trainPath));
@@ -55,7 +54,7 @@ record LanguageModelData(StreamTokens tokenizer, Vocabulary vocabulary, TokenStr
                 encode(vocabulary, dev, devName), files);
     }
 
-    static StreamTokens tokenizer(DataConfig config) {
+    static StreamTokens tokenizer(LanguageModelConfig.Data config) {
         return new StreamTokens(config.level(), config.lowercase());
     }
 

@@ -6,7 +6,7 @@ import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
-import rnn.config.ModelConfig;
+import rnn.config.EncoderConfig;
 import rnn.config.TrainingConfig;
 import rnn.nn.layer.SoftmaxOutput;
 import rnn.nn.GraphStart;
@@ -34,7 +34,7 @@ public final class LanguageModelNetwork {
     }
 
     /** A freshly initialised network over a vocabulary of {@code vocabSize} tokens. */
-    public static ComputationGraph build(ModelConfig model, TrainingConfig training, int vocabSize) {
+    public static ComputationGraph build(EncoderConfig model, TrainingConfig training, int bpttLength, int vocabSize) {
         if (model.bidirectional()) {
             throw new IllegalArgumentException("a language model cannot be bidirectional");
         }
@@ -49,8 +49,8 @@ public final class LanguageModelNetwork {
         }
         graph.addLayer(OUTPUT, output.build(), encoder.addSequence("encoded", encoded)).setOutputs(OUTPUT);
         graph.backpropType(BackpropType.TruncatedBPTT)
-                .tBPTTForwardLength(training.bpttLength())
-                .tBPTTBackwardLength(training.bpttLength());
+                .tBPTTForwardLength(bpttLength)
+                .tBPTTBackwardLength(bpttLength);
 
         ComputationGraph network = new ComputationGraph(graph.build());
         network.init();

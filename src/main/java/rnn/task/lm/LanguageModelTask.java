@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import rnn.bundle.Bundle;
+import rnn.config.ConfigSection;
 import rnn.config.Metric;
 import rnn.config.RunConfig;
 import rnn.text.TokenLevel;
@@ -52,8 +53,13 @@ public final class LanguageModelTask implements Task {
     }
 
     @Override
+    public LanguageModelConfig readConfig(ConfigSection root) {
+        return LanguageModelConfig.read(root);
+    }
+
+    @Override
     public TrainingSummary train(TrainRequest request) throws IOException {
-        return TrainingRun.execute(NAME, request, config -> {
+        return TrainingRun.execute(NAME, LanguageModelConfig.class, request, config -> {
             LanguageModelData data = LanguageModelData.prepare(config.data());
             int rows = config.training().batchSize();
             boolean characters = config.data().level() == TokenLevel.CHAR;
@@ -63,11 +69,12 @@ public final class LanguageModelTask implements Task {
                     data.train().size(), data.dev().size(), characters ? "characters" : "tokens",
                     100 * LanguageModelData.unknownShare(data.train()), 100 * LanguageModelData.unknownShare(data.dev()),
                     data.vocabulary().size(), rows, data.train().rowLength(rows),
-                    (data.train().rowLength(rows) + config.training().bpttLength() - 1) / config.training().bpttLength(),
-                    config.training().bpttLength());
+                    (data.train().rowLength(rows) + config.bpttLength() - 1) / config.bpttLength(),
+                    config.bpttLength());
             return new PreparedRun(summary,
-                    () -> LanguageModelNetwork.build(config.model(), config.training(), data.vocabulary().size()),
-                    new StreamFeed(data.train(), rows, config.training().bpttLength()),
+                    () -> LanguageModelNetwork.build(config.encoder(), config.training(), config.bpttLength(),
+                            data.vocabulary().size()),
+                    new StreamFeed(data.train(), rows, config.bpttLength()),
                     net -> StreamScorer.score(net, data.dev().ids(), characters, Progress.NONE).metrics(),
                     data.files(), data.vocabulary(), null, null);
         });
@@ -75,7 +82,7 @@ public final class LanguageModelTask implements Task {
 
     @Override
     public LanguageModelReport evaluate(Bundle bundle, Path data) {
-        StreamTokens tokenizer = LanguageModelData.tokenizer(bundle.config().data());
+        StreamTokens tokenizer = LanguageModelData.tokenizer(((LanguageModelConfig) bundle.config()).data());
         TokenStream stream = LanguageModelData.encode(bundle.tokens(), tokenizer.split(TextFiles.readString(data)),
                 data.toString());
         if (stream.size() < 2) {

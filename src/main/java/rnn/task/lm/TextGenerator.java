@@ -62,7 +62,8 @@ public final class TextGenerator implements Predictor<TextGenerator.Prompt, Stri
     public TextGenerator(Bundle bundle) {
         this.network = bundle.network();
         this.vocabulary = bundle.tokens();
-        this.tokenizer = new StreamTokens(bundle.config().data().level(), bundle.config().data().lowercase());
+        LanguageModelConfig.Data data = ((LanguageModelConfig) bundle.config()).data();
+        this.tokenizer = new StreamTokens(data.level(), data.lowercase());
     }
 
     /**

@@ -12,11 +12,15 @@ import rnn.bundle.BundleException;
 import rnn.bundle.BundleManifest;
 import rnn.bundle.BundleReader;
 import rnn.config.ConfigException;
+import rnn.config.ConfigLoader;
+import rnn.config.ConfigSchema;
+import rnn.config.ConfigSchemas;
 import rnn.config.Metric;
 import rnn.config.RunConfig;
 import rnn.task.Task;
 import rnn.task.classify.ClassifyTask;
 import rnn.task.lm.LanguageModelTask;
+import rnn.task.tagger.TaggerConfig;
 import rnn.task.tagger.TaggerTask;
 import rnn.util.UserException;
 
@@ -54,6 +58,25 @@ public final class Tasks {
         return ALL.stream().map(Task::name).toList();
     }
 
+    /** Every task's config schema under its name and aliases; a config without a task is a classifier's. */
+    public static ConfigSchemas schemas() {
+        Map<String, ConfigSchema> schemas = new LinkedHashMap<>();
+        BY_NAME.forEach((word, task) -> schemas.put(word, task::readConfig));
+        return new ConfigSchemas(ALL.get(0).name(), schemas);
+    }
+
+    /** Reads a config file of any task, with {@code --set} overrides; see {@link ConfigLoader#load}. */
+    public static RunConfig loadConfig(Path file, List<String> overrides) {
+        RunConfig config = ConfigLoader.load(file, overrides, schemas());
+        checkConfig(config, file.toString());
+        return config;
+    }
+
+    /** Reads config text of any task (a stored {@code config.yaml}, a test's); see {@link ConfigLoader#parse}. */
+    public static RunConfig parseConfig(String yaml, String source, List<String> overrides) {
+        return ConfigLoader.parse(yaml, source, overrides, schemas());
+    }
+
     /** The tasks' names and aliases, for completion and config checks. */
     public static List<String> namesAndAliases() {
         return new ArrayList<>(BY_NAME.keySet());
@@ -68,7 +91,7 @@ public final class Tasks {
         if (!reported.contains(config.training().metric())) {
             throw new ConfigException(source + ": training.metric: '" + lower(config.training().metric())
                     + "' is not reported by a '" + config.task() + "' model"
-                    + (config.task().equals("tagger") ? " with data.tag_scheme " + lower(config.data().tagScheme()) : "")
+                    + describe(config)
                     + " (expected " + String.join(", ", reported.stream().map(Tasks::lower).toList()) + ")");
         }
     }
@@ -81,7 +104,7 @@ public final class Tasks {
             throw new BundleException(dir + ": a model of task '" + manifest.task() + "', which this rnn does not know"
                     + " (it knows " + String.join(", ", names()) + ")");
         }
-        return BundleReader.load(dir, manifest);
+        return BundleReader.load(dir, manifest, schemas());
     }
 
     /** The bundle at {@code model}, which must be of {@code task}; {@code command} names the caller in the error. */
@@ -92,7 +115,12 @@ public final class Tasks {
             throw new BundleException(dir + " is a model of task '" + manifest.task() + "'; '" + command
                     + "' needs one of task '" + task.name() + "'");
         }
-        return BundleReader.load(dir, manifest);
+        return BundleReader.load(dir, manifest, schemas());
+    }
+
+    /** What the reported metrics depend on besides the task, for the error. */
+    private static String describe(RunConfig config) {
+        return config instanceof TaggerConfig tagger ? " with data.tag_scheme " + lower(tagger.data().tagScheme()) : "";
     }
 
     private static String lower(Enum<?> e) {

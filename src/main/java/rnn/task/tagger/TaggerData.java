@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import rnn.config.DataConfig;
-import rnn.config.RunConfig;
-import rnn.config.TagFormat;
-import rnn.config.TagSchemeName;
 import rnn.data.ConllFormat;
 import rnn.data.DataException;
 import rnn.data.DevSplit;
@@ -29,8 +25,8 @@ import rnn.text.Vocabulary;
 record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> train, List<TaggedSentence> dev,
                   List<Path> files, WordVectors vectors) {
 
-    static TaggerData prepare(RunConfig run) {
-        DataConfig config = run.data();
+    static TaggerData prepare(TaggerConfig run) {
+        TaggerConfig.Data config = run.data();
         long seed = run.training().seed();
         Path trainPath = Path.of(config.train());
         List<TaggedSentence> train = read(config, trainPath);
@@ -61,15 +57,15 @@ record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> tr
         if (config.wordVectors() != null) {
             Path vectorsPath = Path.of(config.wordVectors());
             vectors = WordVectors.read(vectorsPath, config.lowercase(), config.vocabSize(), counts.keySet());
-            if (vectors.dimension() != run.model().embeddingSize()) {
+            if (vectors.dimension() != run.encoder().embeddingSize()) {
                 throw new DataException("data.word_vectors: " + vectorsPath + " holds vectors of " + vectors.dimension()
-                        + " numbers, but model.embedding_size is " + run.model().embeddingSize());
+                        + " numbers, but model.embedding_size is " + run.encoder().embeddingSize());
             }
             // Words that train lacks still get their pretrained vectors, rather than <unk>'s.
             words = words.extendedWith(vectors.words(), config.vocabSize());
             files.add(vectorsPath);
         }
-        Vocabulary chars = run.model().chars() == null ? null : Vocabulary.ofTokens(charCounts, Integer.MAX_VALUE, 1);
+        Vocabulary chars = run.chars() == null ? null : Vocabulary.ofTokens(charCounts, Integer.MAX_VALUE, 1);
         TaggerEncoder encoder = TaggerEncoder.of(run, words, chars);
         List<String> allTags = new ArrayList<>();
         for (List<TaggedSentence> part : List.of(train, dev)) {
@@ -85,13 +81,13 @@ record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> tr
     }
 
     /** The sentences of a file in the configured format. */
-    static List<TaggedSentence> read(DataConfig config, Path path) {
+    static List<TaggedSentence> read(TaggerConfig.Data config, Path path) {
         return config.format() == TagFormat.CONLLU
                 ? ConllFormat.conllu(path, conlluField(config))
                 : ConllFormat.conll(path, config.tokenColumn(), config.tagColumn());
     }
 
-    private static ConllFormat.PosField conlluField(DataConfig config) {
+    private static ConllFormat.PosField conlluField(TaggerConfig.Data config) {
         return switch (config.tagColumn()) {
             case 3 -> ConllFormat.PosField.UPOS;
             case 4 -> ConllFormat.PosField.XPOS;
@@ -101,7 +97,7 @@ record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> tr
     }
 
     /** {@code tags} in the scheme the model learns. */
-    static List<String> toModelScheme(DataConfig config, List<String> tags) {
+    static List<String> toModelScheme(TaggerConfig.Data config, List<String> tags) {
         TagScheme scheme = scheme(config.tagScheme());
         return scheme == null ? tags : scheme.convert(tags);
     }

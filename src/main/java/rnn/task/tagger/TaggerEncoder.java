@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import rnn.bundle.Bundle;
-import rnn.config.CharEncoderConfig;
-import rnn.config.RunConfig;
 import rnn.data.TaggedExample;
 import rnn.text.Vocabulary;
 
@@ -16,14 +14,14 @@ import rnn.text.Vocabulary;
  */
 record TaggerEncoder(boolean lowercase, Vocabulary words, Vocabulary chars, int maxChars) {
 
-    static TaggerEncoder of(RunConfig config, Vocabulary words, Vocabulary chars) {
-        CharEncoderConfig c = config.model().chars();
+    static TaggerEncoder of(TaggerConfig config, Vocabulary words, Vocabulary chars) {
+        CharEncoderConfig c = config.chars();
         return new TaggerEncoder(config.data().lowercase(), words, c == null ? null : chars,
                 c == null ? 0 : c.maxChars());
     }
 
     static TaggerEncoder of(Bundle bundle) {
-        return of(bundle.config(), bundle.tokens(), bundle.chars());
+        return of((TaggerConfig) bundle.config(), bundle.tokens(), bundle.chars());
     }
 
     TaggedExample encode(List<String> tokens, int[] tags) {

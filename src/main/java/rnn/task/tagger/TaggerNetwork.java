@@ -12,10 +12,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
-import rnn.config.CharEncoderConfig;
-import rnn.config.ModelConfig;
-import rnn.config.TaggerOutput;
-import rnn.config.TrainingConfig;
+import rnn.config.EncoderConfig;
 import rnn.text.TagScheme;
 import rnn.nn.crf.CrfOutput;
 import rnn.nn.layer.CharCnn;
@@ -52,10 +49,11 @@ public final class TaggerNetwork {
      * A freshly initialised network over {@code vocabSize} tokens and the given tags; a CRF output
      * forbids the moves {@code scheme} does not allow (none when it is null).
      */
-    public static ComputationGraph build(ModelConfig model, TrainingConfig training, int vocabSize, int charVocabSize,
-                                         List<String> tags, TagScheme scheme) {
-        ComputationGraphConfiguration.GraphBuilder graph = GraphStart.graph(training, INPUT);
-        CharEncoderConfig chars = model.chars();
+    public static ComputationGraph build(TaggerConfig config, int vocabSize, int charVocabSize, List<String> tags,
+                                         TagScheme scheme) {
+        EncoderConfig model = config.encoder();
+        ComputationGraphConfiguration.GraphBuilder graph = GraphStart.graph(config.training(), INPUT);
+        CharEncoderConfig chars = config.chars();
         String features = "embedding";
         int width = model.embeddingSize();
         if (chars == null) {
@@ -73,7 +71,7 @@ public final class TaggerNetwork {
         }
         RecurrentEncoder encoder = new RecurrentEncoder(graph, model, INPUT);
         RecurrentEncoder.Output encoded = encoder.add(features, width);
-        FeedForwardLayer.Builder<?> output = model.output() == TaggerOutput.CRF
+        FeedForwardLayer.Builder<?> output = config.output() == TaggerOutput.CRF
                 ? new CrfOutput.Builder().tags(tags).constraints(scheme)
                 : new RnnOutputLayer.Builder(new LossSparseMCXENT()).nOut(tags.size())
                         .activation(Activation.SOFTMAX)

@@ -6,7 +6,6 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import rnn.bundle.Bundle;
-import rnn.config.TagSchemeName;
 import rnn.data.TaggedExample;
 import rnn.predict.Predictor;
 import rnn.predict.PredictorOptions;
@@ -42,7 +41,7 @@ public final class TaggerPredictor implements Predictor<List<String>, List<Strin
 
     /** IOB2 for a model of entity tags, the model's own tags (null) for tags without spans. */
     public static TagScheme defaultOutputScheme(Bundle bundle) {
-        return bundle.config().data().tagScheme() == TagSchemeName.NONE ? null : TagScheme.IOB2;
+        return ((TaggerConfig) bundle.config()).data().tagScheme() == TagSchemeName.NONE ? null : TagScheme.IOB2;
     }
 
     @Override

@@ -2,7 +2,6 @@ package rnn.task.tagger;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +10,9 @@ import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import rnn.bundle.Bundle;
-import rnn.config.DataConfig;
+import rnn.config.ConfigSection;
 import rnn.config.Metric;
 import rnn.config.RunConfig;
-import rnn.config.TagSchemeName;
 import rnn.data.BucketedBatchIterator;
 import rnn.data.TaggedExample;
 import rnn.data.TaggedSentence;
@@ -44,7 +42,7 @@ public final class TaggerTask implements Task {
     /** Entity F1 (with precision and recall) for tags that mark spans, and token accuracy always. */
     @Override
     public List<Metric> devMetrics(RunConfig config) {
-        return config.data().tagScheme() == TagSchemeName.NONE ? List.of(Metric.ACCURACY)
+        return ((TaggerConfig) config).data().tagScheme() == TagSchemeName.NONE ? List.of(Metric.ACCURACY)
                 : List.of(Metric.F1, Metric.ACCURACY);
     }
 
@@ -54,13 +52,18 @@ public final class TaggerTask implements Task {
     }
 
     @Override
+    public TaggerConfig readConfig(ConfigSection root) {
+        return TaggerConfig.read(root);
+    }
+
+    @Override
     public String defaultConfig() {
         return "configs/ud-ewt-pos.yaml";
     }
 
     @Override
     public TrainingSummary train(TrainRequest request) throws IOException {
-        return TrainingRun.execute(NAME, request, config -> {
+        return TrainingRun.execute(NAME, TaggerConfig.class, request, config -> {
             TaggerData data = TaggerData.prepare(config);
             TaggerEncoder encoder = data.encoder();
             String summary = String.format(Locale.ROOT, "data: %,d train, %,d dev sentences; %,d words in vocabulary%s;"
@@ -74,11 +77,11 @@ public final class TaggerTask implements Task {
                         encoder.words().size());
             }
             BucketedBatchIterator<TaggedExample> batches = new BucketedBatchIterator<>(data.train(),
-                    wordDropout(config.model().wordDropout(), encoder.maxChars(), config.training().seed()),
+                    wordDropout(config.wordDropout(), encoder.maxChars(), config.training().seed()),
                     config.training().batchSize(), true, config.training().seed());
             return new PreparedRun(summary,
                     () -> {
-                        ComputationGraph network = TaggerNetwork.build(config.model(), config.training(),
+                        ComputationGraph network = TaggerNetwork.build(config,
                                 encoder.words().size(), encoder.chars() == null ? 0 : encoder.chars().size(),
                                 data.tags().entries(), TaggerData.scheme(config.data().tagScheme()));
                         if (vectorsById != null) {
@@ -118,7 +121,7 @@ public final class TaggerTask implements Task {
 
     @Override
     public SpanReport evaluate(Bundle bundle, Path data) {
-        DataConfig config = bundle.config().data();
+        TaggerConfig.Data config = ((TaggerConfig) bundle.config()).data();
         return score(bundle.network(), config, TaggerEncoder.of(bundle), bundle.labels(), TaggerData.read(config, data),
                 bundle.config().training().batchSize());
     }
@@ -127,7 +130,7 @@ public final class TaggerTask implements Task {
      * Tags {@code sentences} and scores the tags against theirs, in the scheme the sentences are
      * written in: entity F1 and token accuracy, or token accuracy alone for tags without spans.
      */
-    static SpanReport score(ComputationGraph network, DataConfig config, TaggerEncoder encoder, Vocabulary tags,
+    static SpanReport score(ComputationGraph network, TaggerConfig.Data config, TaggerEncoder encoder, Vocabulary tags,
                             List<TaggedSentence> sentences, int batchSize) {
         List<List<String>> predicted = new TaggerPredictor(network, encoder, tags, new PredictorOptions(batchSize, 1),
                 null).predictBatch(sentences.stream().map(TaggedSentence::tokens).toList());

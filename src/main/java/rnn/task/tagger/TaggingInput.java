@@ -3,8 +3,6 @@ package rnn.task.tagger;
 import java.util.ArrayList;
 import java.util.List;
 
-import rnn.config.DataConfig;
-import rnn.config.TagSchemeName;
 import rnn.data.ConllFormat;
 import rnn.text.TagScheme;
 import rnn.text.Token;
@@ -147,7 +145,7 @@ public final class TaggingInput {
      * Entity tags are written in the scheme of the input's own tags when a CoNLL input has them
      * in the model's tag column, otherwise in IOB2; null for tags without spans.
      */
-    public static TagScheme outputScheme(DataConfig data, Format format,
+    public static TagScheme outputScheme(TaggerConfig.Data data, Format format,
                                           List<Sentence> sentences) {
         if (data.tagScheme() == TagSchemeName.NONE) {
             return null;

@@ -18,13 +18,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-import rnn.config.ConfigLoader;
-import rnn.config.RunConfig;
 import rnn.data.TaggedExample;
 import rnn.text.TagScheme;
 import rnn.nn.DoublePrecisionTest;
 import rnn.nn.GraphGradientCheck;
 import rnn.task.tagger.TaggerNetwork;
+import rnn.task.tagger.TaggerConfig;
+import rnn.task.registry.Tasks;
 
 /** The CRF output layer inside a tagger network: gradients, masks, constraints, decoding, saving. */
 class CrfOutputTest extends DoublePrecisionTest {
@@ -35,8 +35,8 @@ class CrfOutputTest extends DoublePrecisionTest {
                 "model.embedding_size=3", "model.hidden=3", "training.clip_norm=0", "training.optimizer=sgd",
                 "training.learning_rate=1.0", "training.seed=3"));
         all.addAll(List.of(overrides));
-        RunConfig config = ConfigLoader.parse("", "test", all);
-        ComputationGraph graph = TaggerNetwork.build(config.model(), config.training(), 9, 0, TAGS, constraints);
+        TaggerConfig config = (TaggerConfig) Tasks.parseConfig("", "test", all);
+        ComputationGraph graph = TaggerNetwork.build(config, 9, 0, TAGS, constraints);
         graph = new ComputationGraph(graph.getConfiguration().clone());
         graph.getConfiguration().setDataType(DataType.DOUBLE);
         graph.init();

@@ -16,12 +16,12 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import rnn.config.ConfigLoader;
-import rnn.config.RunConfig;
 import rnn.data.TaggedExample;
 import rnn.nn.DoublePrecisionTest;
 import rnn.nn.GraphGradientCheck;
 import rnn.task.tagger.TaggerNetwork;
+import rnn.task.tagger.TaggerConfig;
+import rnn.task.registry.Tasks;
 
 /** The character-level word encoder inside a tagger network. */
 class CharCnnTest extends DoublePrecisionTest {
@@ -29,7 +29,7 @@ class CharCnnTest extends DoublePrecisionTest {
     private static final List<String> TAGS = List.of("A", "B", "C");
 
     private static ComputationGraph network(String output) {
-        RunConfig config = ConfigLoader.parse("""
+        TaggerConfig config = (TaggerConfig) Tasks.parseConfig("""
                 task: tagger
                 model:
                   embedding_size: 3
@@ -38,7 +38,7 @@ class CharCnnTest extends DoublePrecisionTest {
                   chars: {embedding_size: 2, filters: 3, window: 3, max_chars: %d}
                 training: {clip_norm: 0, optimizer: sgd, learning_rate: 1.0, seed: 3}
                 """.formatted(output, MAX_CHARS), "test", List.of());
-        ComputationGraph graph = TaggerNetwork.build(config.model(), config.training(), 9, 7, TAGS, null);
+        ComputationGraph graph = TaggerNetwork.build(config, 9, 7, TAGS, null);
         graph = new ComputationGraph(graph.getConfiguration().clone());
         graph.getConfiguration().setDataType(DataType.DOUBLE);
         graph.init();

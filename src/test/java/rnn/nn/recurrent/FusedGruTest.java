@@ -31,11 +31,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import rnn.config.CellType;
 import rnn.config.ConfigException;
-import rnn.config.ConfigLoader;
-import rnn.config.ModelConfig;
 import rnn.config.Pooling;
 import rnn.config.RecurrentImplementation;
-import rnn.config.TaggerOutput;
 import rnn.config.TrainingConfig;
 import rnn.data.BucketedBatchIterator;
 import rnn.data.EncodedExample;
@@ -43,6 +40,8 @@ import rnn.nn.DoublePrecisionTest;
 import rnn.nn.GraphGradientCheck;
 import rnn.task.classify.ClassifierNetwork;
 import rnn.task.classify.SequenceClassifier;
+import rnn.config.EncoderConfig;
+import rnn.task.registry.Tasks;
 
 /** {@link FusedGru} computes PyTorch's GRU, bidirectional and masked, with correct gradients. */
 class FusedGruTest extends DoublePrecisionTest {
@@ -125,11 +124,12 @@ class FusedGruTest extends DoublePrecisionTest {
     }
 
     private static ComputationGraph classifier(boolean bidirectional, DataType type) {
-        TrainingConfig training = ConfigLoader.parse("", "test", List.of("training.clip_norm=0",
+        TrainingConfig training = Tasks.parseConfig("", "test", List.of("training.clip_norm=0",
                 "training.optimizer=sgd", "training.learning_rate=1.0")).training();
-        ModelConfig model = new ModelConfig(3, 0.0, CellType.GRU, RecurrentImplementation.FUSED, 3, 2, bidirectional,
-                0.0, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), TaggerOutput.SOFTMAX, null, 0.0);
-        ComputationGraph graph = new ComputationGraph(ClassifierNetwork.build(model, training, 10, 2)
+        EncoderConfig model = new EncoderConfig(3, 0.0, CellType.GRU, RecurrentImplementation.FUSED, 3, 2, bidirectional,
+                0.0);
+        List<Pooling> pooling = List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST);
+        ComputationGraph graph = new ComputationGraph(ClassifierNetwork.build(model, pooling, training, 10, 2)
                 .getConfiguration().clone());
         graph.getConfiguration().setDataType(type);
         graph.init();
@@ -175,10 +175,10 @@ class FusedGruTest extends DoublePrecisionTest {
 
     @Test
     void dl4jImplementationHasNoGru() {
-        ModelConfig model = new ModelConfig(3, 0.0, CellType.GRU, RecurrentImplementation.DL4J, 3, 1, false, 0.0,
-                List.of(Pooling.MEAN), TaggerOutput.SOFTMAX, null, 0.0);
+        EncoderConfig model = new EncoderConfig(3, 0.0, CellType.GRU, RecurrentImplementation.DL4J, 3, 1, false, 0.0);
+        List<Pooling> pooling = List.of(Pooling.MEAN);
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ClassifierNetwork.build(model, ConfigLoader.defaults().training(), 10, 2));
+                () -> ClassifierNetwork.build(model, pooling, Tasks.parseConfig("", "test", List.of()).training(), 10, 2));
         assertTrue(e.getMessage().contains("needs model.implementation: fused"), e.getMessage());
     }
 }

@@ -32,17 +32,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import rnn.config.CellType;
-import rnn.config.ConfigLoader;
-import rnn.config.ModelConfig;
 import rnn.config.Pooling;
 import rnn.config.RecurrentImplementation;
-import rnn.config.TaggerOutput;
 import rnn.config.TrainingConfig;
 import rnn.data.BucketedBatchIterator;
 import rnn.data.EncodedExample;
 import rnn.nn.DoublePrecisionTest;
 import rnn.nn.GraphGradientCheck;
 import rnn.task.classify.ClassifierNetwork;
+import rnn.config.EncoderConfig;
+import rnn.task.registry.Tasks;
 
 /** {@link FusedLstm} computes exactly what DL4J's LSTM computes, and its gradients are right. */
 class FusedLstmTest extends DoublePrecisionTest {
@@ -103,11 +102,12 @@ class FusedLstmTest extends DoublePrecisionTest {
     @ValueSource(booleans = {false, true})
     void classifierGradientsPassFiniteDifferenceCheck(boolean bidirectional) {
         Nd4j.getRandom().setSeed(7);
-        TrainingConfig training = ConfigLoader.parse("", "test", List.of("training.clip_norm=0",
+        TrainingConfig training = Tasks.parseConfig("", "test", List.of("training.clip_norm=0",
                 "training.optimizer=sgd", "training.learning_rate=1.0")).training();   // what the checker requires
-        ModelConfig model = new ModelConfig(3, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 3, 2, bidirectional,
-                0.0, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), TaggerOutput.SOFTMAX, null, 0.0);
-        ComputationGraph graph = ClassifierNetwork.build(model, training, 10, 2);
+        EncoderConfig model = new EncoderConfig(3, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 3, 2, bidirectional,
+                0.0);
+        List<Pooling> pooling = List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST);
+        ComputationGraph graph = ClassifierNetwork.build(model, pooling, training, 10, 2);
         graph = new ComputationGraph(graph.getConfiguration().clone());
         graph.getConfiguration().setDataType(DataType.DOUBLE);
         graph.init();

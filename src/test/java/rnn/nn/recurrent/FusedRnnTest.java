@@ -30,15 +30,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import rnn.config.CellType;
-import rnn.config.ConfigLoader;
-import rnn.config.ModelConfig;
 import rnn.config.Pooling;
 import rnn.config.RecurrentImplementation;
-import rnn.config.TaggerOutput;
 import rnn.config.TrainingConfig;
 import rnn.nn.DoublePrecisionTest;
 import rnn.task.classify.ClassifierNetwork;
 import rnn.task.classify.SequenceClassifier;
+import rnn.config.EncoderConfig;
+import rnn.task.registry.Tasks;
 
 /** {@link FusedRnn} computes DL4J's SimpleRnn, bidirectional and masked, with correct gradients. */
 class FusedRnnTest extends DoublePrecisionTest {
@@ -104,10 +103,11 @@ class FusedRnnTest extends DoublePrecisionTest {
     @ValueSource(strings = {"DOUBLE", "FLOAT"})
     void paddedBatchOfTheConfiguredClassifierMatchesOneByOne(DataType type) {
         Nd4j.getRandom().setSeed(45);
-        TrainingConfig training = ConfigLoader.parse("", "test", List.of()).training();
-        ModelConfig model = new ModelConfig(3, 0.0, CellType.RNN, RecurrentImplementation.FUSED, 3, 2, true,
-                0.0, List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST), TaggerOutput.SOFTMAX, null, 0.0);
-        ComputationGraph graph = new ComputationGraph(ClassifierNetwork.build(model, training, 10, 2)
+        TrainingConfig training = Tasks.parseConfig("", "test", List.of()).training();
+        EncoderConfig model = new EncoderConfig(3, 0.0, CellType.RNN, RecurrentImplementation.FUSED, 3, 2, true,
+                0.0);
+        List<Pooling> pooling = List.of(Pooling.MEAN, Pooling.MAX, Pooling.LAST);
+        ComputationGraph graph = new ComputationGraph(ClassifierNetwork.build(model, pooling, training, 10, 2)
                 .getConfiguration().clone());
         graph.getConfiguration().setDataType(type);
         graph.init();

@@ -16,12 +16,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import rnn.config.CellType;
-import rnn.config.ConfigLoader;
-import rnn.config.ModelConfig;
 import rnn.config.Pooling;
 import rnn.config.RecurrentImplementation;
-import rnn.config.TaggerOutput;
 import rnn.config.TrainingConfig;
+import rnn.config.EncoderConfig;
+import rnn.task.registry.Tasks;
 
 class ClassifierNetworkTest {
     private static final List<int[]> SEQUENCES = List.of(new int[] {3, 4, 5}, new int[] {6, 7, 8, 9, 10, 11},
@@ -35,10 +34,9 @@ class ClassifierNetworkTest {
 
     private static ComputationGraph network(RecurrentImplementation implementation, boolean bidirectional,
                                             List<Pooling> pooling, int layers) {
-        ModelConfig model = new ModelConfig(4, 0.0, CellType.LSTM, implementation, 5, layers, bidirectional, 0.0,
-                pooling, TaggerOutput.SOFTMAX, null, 0.0);
-        TrainingConfig training = ConfigLoader.defaults().training();
-        return ClassifierNetwork.build(model, training, 20, 3);
+        EncoderConfig model = new EncoderConfig(4, 0.0, CellType.LSTM, implementation, 5, layers, bidirectional, 0.0);
+        TrainingConfig training = Tasks.parseConfig("", "test", List.of()).training();
+        return ClassifierNetwork.build(model, pooling, training, 20, 3);
     }
 
     private static float[][] oneByOne(ComputationGraph net) {

@@ -14,25 +14,24 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import rnn.config.ConfigLoader;
-import rnn.config.RunConfig;
 import rnn.data.TokenStream;
 import rnn.eval.LanguageModelReport;
 import rnn.train.StreamFeed;
 import rnn.util.Progress;
+import rnn.task.registry.Tasks;
 
 class LanguageModelNetworkTest {
     private static final int VOCABULARY = 11;
 
-    private static RunConfig config(String... overrides) {
+    private static LanguageModelConfig config(String... overrides) {
         List<String> all = new ArrayList<>(List.of("task=lm", "model.embedding_size=6", "model.hidden=8",
                 "model.layers=2", "model.dropout=0.0", "training.bptt_length=5", "training.seed=3"));
         all.addAll(List.of(overrides));
-        return ConfigLoader.parse("", "test", all);
+        return (LanguageModelConfig) Tasks.parseConfig("", "test", all);
     }
 
-    private static ComputationGraph network(RunConfig config) {
-        return LanguageModelNetwork.build(config.model(), config.training(), VOCABULARY);
+    private static ComputationGraph network(LanguageModelConfig config) {
+        return LanguageModelNetwork.build(config.encoder(), config.training(), config.bpttLength(), VOCABULARY);
     }
 
     private static int[] randomIds(int n, long seed) {
@@ -72,10 +71,10 @@ class LanguageModelNetworkTest {
      */
     @Test
     void trainingCarriesStateAcrossSegmentsAndResetsItEachEpoch() {
-        RunConfig config = config("training.optimizer=sgd", "training.learning_rate=1e-30", "training.clip_norm=0");
+        LanguageModelConfig config = config("training.optimizer=sgd", "training.learning_rate=1e-30", "training.clip_norm=0");
         ComputationGraph net = network(config);
         int rows = 3;
-        int segment = config.training().bpttLength();
+        int segment = config.bpttLength();
         TokenStream stream = new TokenStream(randomIds(rows * 3 * segment + 1, 4), "random");
         StreamFeed feed = new StreamFeed(stream, rows, segment);
         assertEquals(3, feed.steps());

@@ -1,4 +1,4 @@
-package rnn.config;
+package rnn.task.tagger;
 
 /** The file format of a tagger's data. */
 public enum TagFormat {

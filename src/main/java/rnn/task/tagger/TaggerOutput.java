@@ -1,4 +1,4 @@
-package rnn.config;
+package rnn.task.tagger;
 
 /** How a tagger turns each token's features into a tag. */
 public enum TaggerOutput {

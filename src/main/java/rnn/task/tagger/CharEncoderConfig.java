@@ -1,4 +1,4 @@
-package rnn.config;
+package rnn.task.tagger;
 
 /**
  * The {@code model.chars} section of a tagger: a character-level word encoder, a convolution over

@@ -1,4 +1,4 @@
-package rnn.config;
+package rnn.task.tagger;
 
 /**
  * The tag scheme a tagger learns: entity tags are converted to it when read ({@code iob1},

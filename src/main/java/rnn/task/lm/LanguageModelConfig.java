@@ -1,0 +1,78 @@
+package rnn.task.lm;
+
+import rnn.config.ConfigSection;
+import rnn.config.EncoderConfig;
+import rnn.config.Metric;
+import rnn.config.RunConfig;
+import rnn.config.TrainingConfig;
+import rnn.config.ValueRange;
+import rnn.config.YamlWriter;
+import rnn.text.TokenLevel;
+
+/**
+ * A language model's config: the text it reads as one stream of words or characters, the
+ * (one-directional) encoder, and training with truncated back-propagation through time.
+ *
+ * @param data       the {@code data:} section
+ * @param encoder    the {@code model:} keys (a language model reads no {@code bidirectional}: false)
+ * @param training   the {@code training:} section
+ * @param bpttLength {@code training.bptt_length}: time steps per truncated back-propagation segment; the
+ *                   hidden state carries over from one segment to the next; at least 1
+ */
+public record LanguageModelConfig(Data data, EncoderConfig encoder, TrainingConfig training, int bpttLength)
+        implements RunConfig {
+
+    /**
+     * The {@code data:} section.
+     *
+     * @param train       {@code train}: a text file (plain or .gz) read as one stream
+     * @param dev         {@code dev}: an optional separate dev text; null takes the end of train
+     * @param devFraction {@code dev_fraction}: share of the training stream's end held out as dev when
+     *                    {@code dev} is null, in (0, 0.5]
+     * @param level       {@code level}: a token is a word (lines end with {@code <eos>}) or a character
+     * @param lowercase   {@code lowercase}: fold text to lower case before counting tokens
+     * @param vocabSize   {@code vocab_size}: most frequent tokens kept, {@code <pad>} and {@code <unk>} included; at least 3
+     * @param minCount    {@code min_count}: tokens seen fewer times in train become {@code <unk>}; at least 1
+     */
+    public record Data(String train, String dev, double devFraction, TokenLevel level, boolean lowercase,
+                       int vocabSize, int minCount) {
+    }
+
+    @Override
+    public String task() {
+        return LanguageModelTask.NAME;
+    }
+
+    static LanguageModelConfig read(ConfigSection root) {
+        ConfigSection s = root.section("data");
+        Data data = new Data(
+                s.getString("train", "data/tinyshakespeare/train.txt.gz"),
+                s.getOptionalString("dev", "data/tinyshakespeare/valid.txt.gz"),
+                s.getDouble("dev_fraction", 0.05, ValueRange.openClosed(0, 0.5)),
+                s.getEnum("level", TokenLevel.class, TokenLevel.CHAR),
+                s.getBoolean("lowercase", false),
+                s.getInt("vocab_size", 50000, 3),
+                s.getInt("min_count", 1, 1));
+        s.finish();
+        ConfigSection m = root.section("model");
+        EncoderConfig encoder = EncoderConfig.read(m, new EncoderConfig.Defaults(64, 256, 2, false));
+        m.finish();
+        ConfigSection t = root.section("training");
+        TrainingConfig training = TrainingConfig.read(t, new TrainingConfig.Defaults(10, 32, Metric.PERPLEXITY));
+        int bpttLength = t.getInt("bptt_length", 100, 1);
+        t.finish();
+        return new LanguageModelConfig(data, encoder, training, bpttLength);
+    }
+
+    @Override
+    public void writeSections(YamlWriter out) {
+        out.section("data").key("train", data.train()).key("dev", data.dev()).key("dev_fraction", data.devFraction())
+                .key("level", data.level()).key("lowercase", data.lowercase()).key("vocab_size", data.vocabSize())
+                .key("min_count", data.minCount());
+        out.section("model");
+        encoder.write(out, false);
+        out.section("training");
+        training.write(out);
+        out.key("bptt_length", bpttLength);
+    }
+}

@@ -1,0 +1,71 @@
+package rnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The classification task with more than two labels and a fixed label list: the shipped topics
+ * sample trains and predicts with its labels in the config's order, and a label outside the
+ * list, in train or dev, is one line naming the file and line.
+ */
+class ClassifyLabelsTest {
+    private static final String CONFIG = "configs/topics-bilstm.yaml";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsOnTheTopicsSampleWithItsLabelsInTheConfigsOrder() throws IOException {
+        Path models = dir.resolve("models");
+        CliTestSupport.Result r = CliTestSupport.run("train", "classify", "--config", CONFIG, "--set",
+                "training.epochs=3", "--models", models.toString(), "--name", "topics", "-q");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("labels [sport, weather, music]"), r.out());
+        assertEquals(List.of("sport", "weather", "music"), Files.readAllLines(models.resolve("topics/vocab/labels.txt")));
+        CliTestSupport.Result p = CliTestSupport.run("predict", "topics", "--json", "--models", models.toString(),
+                "the striker scored twice at the stadium .", "heavy rain is expected along the coast .",
+                "the choir sang in harmony at the festival .");
+        assertEquals(0, p.exitCode(), p.toString());
+        List<JsonObject> rows = p.out().lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+        assertEquals(List.of("sport", "weather", "music"), rows.stream().map(o -> o.get("label").getAsString()).toList());
+        assertEquals(List.of("sport", "weather", "music"), List.copyOf(rows.get(0).getAsJsonObject("probabilities")
+                .keySet()));
+    }
+
+    @Test
+    void aTrainingLabelOutsideTheListNamesFileAndLine() throws IOException {
+        Path data = Files.writeString(dir.resolve("train.tsv"), "sport\tgoal\nweather\train\npolitics\tvote\n"
+                + "music\tsong\n");
+        assertOneLineError(CliTestSupport.run("train", "classify", "--config", CONFIG, "--data", data.toString(),
+                "--models", dir.resolve("models").toString()), data + ":3: unknown label 'politics' (expected one of "
+                + "sport, weather, music)");
+    }
+
+    @Test
+    void aDevLabelTrainingNeverSawNamesFileAndLine() throws IOException {
+        Path train = Files.writeString(dir.resolve("train.tsv"), "pos\tgood film\nneg\tbad film\n".repeat(5));
+        Path dev = Files.writeString(dir.resolve("dev.tsv"), "pos\tgood\n\nmeh\tso so\n");
+        assertOneLineError(CliTestSupport.run("train", "imdb", "--config", "src/test/resources/configs/tiny.yaml",
+                "--data", train.toString(), "--set", "data.dev=" + dev, "--models", dir.resolve("models").toString()),
+                dev + ":3: unknown label 'meh' (expected one of neg, pos)");
+    }
+
+    private void assertOneLineError(CliTestSupport.Result r, String expected) {
+        assertEquals(2, r.exitCode(), r.toString());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertFalse(Files.exists(dir.resolve("models")), "nothing written");
+    }
+}
