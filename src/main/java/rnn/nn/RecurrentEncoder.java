@@ -12,7 +12,6 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.factory.Nd4j;
 
 import rnn.config.CellType;
 import rnn.config.ConfigException;
@@ -56,6 +55,7 @@ public final class RecurrentEncoder {
 
     /** {@code maskInput} is the network input whose mask marks each sequence's real steps. */
     public RecurrentEncoder(GraphBuilder graph, EncoderConfig model, String maskInput) {
+        Backend.require("building the network");
         this.graph = graph;
         this.model = model;
         this.maskInput = maskInput;
@@ -129,22 +129,14 @@ public final class RecurrentEncoder {
     }
 
     /**
-     * Whether the layers are rnn's fused ones: any cell with {@code implementation: fused}. They
-     * compute in host memory, so on a GPU backend the LSTM and plain RNN fall back to DL4J's (its
-     * LSTM has a cuDNN helper); the GRU has no DL4J counterpart.
+     * Whether the layers are rnn's fused ones ({@code implementation: fused}) rather than DL4J's
+     * LSTM and SimpleRnn; DL4J has no GRU. The backend is checked once, in {@link Backend}.
      */
     private boolean fused() {
-        if (model.cell() == CellType.GRU) {
-            if (model.implementation() != RecurrentImplementation.FUSED) {
-                throw new ConfigException("model.cell: 'gru' needs model.implementation: fused (DL4J has no GRU layer)");
-            }
-            if (!Nd4j.getEnvironment().isCPU()) {
-                throw new ConfigException("model.cell: 'gru' runs on the CPU backend only");
-            }
-            return true;
+        if (model.cell() == CellType.GRU && model.implementation() != RecurrentImplementation.FUSED) {
+            throw new ConfigException("model.cell: 'gru' needs model.implementation: fused (DL4J has no GRU layer)");
         }
-        return model.cell() != CellType.GRU && model.implementation() == RecurrentImplementation.FUSED
-                && Nd4j.getEnvironment().isCPU();
+        return model.implementation() == RecurrentImplementation.FUSED;
     }
 
     private Layer cell(int inputWidth, double inputDropout) {

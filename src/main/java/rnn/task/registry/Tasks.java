@@ -17,6 +17,7 @@ import rnn.config.ConfigSchema;
 import rnn.config.ConfigSchemas;
 import rnn.config.Metric;
 import rnn.config.RunConfig;
+import rnn.nn.Backend;
 import rnn.task.Task;
 import rnn.task.classify.ClassifyTask;
 import rnn.task.lm.LanguageModelTask;
@@ -104,6 +105,7 @@ public final class Tasks {
             throw new BundleException(dir + ": a model of task '" + manifest.task() + "', which this rnn does not know"
                     + " (it knows " + String.join(", ", names()) + ")");
         }
+        Backend.require("loading " + dir);
         return BundleReader.load(dir, manifest, schemas());
     }
 
@@ -115,6 +117,7 @@ public final class Tasks {
             throw new BundleException(dir + " is a model of task '" + manifest.task() + "'; '" + command
                     + "' needs one of task '" + task.name() + "'");
         }
+        Backend.require("loading " + dir);
         return BundleReader.load(dir, manifest, schemas());
     }
 
