@@ -2,13 +2,36 @@
 # runnable jar is missing or older than the sources, so a fresh checkout needs only a JDK.
 # Programs run a copy, target/run/rnn.jar, replaced by rename: a rebuild while a long training
 # runs never changes the jar under it (the JVM loads classes lazily from its open file).
+# One build at a time: launchers started together on a fresh clone would each run Maven in the
+# same target/ and one would fail in the shade step; the second waits on a lock (flock, where the
+# system has it) and then finds the jar fresh.
+rnn_jar_stale() {
+  local home="$1" runnable="$1/target/run/rnn.jar"
+  [[ ! -f "$runnable" || -n "$(find "$home/pom.xml" "$home/src/main" -newer "$runnable" -print -quit)" ]]
+}
+
 ensure_jar() {
-  local home="$1" built="$1/target/rnn.jar" runnable="$1/target/run/rnn.jar"
-  if [[ ! -f "$runnable" || -n "$(find "$home/pom.xml" "$home/src/main" -newer "$runnable" -print -quit)" ]]; then
+  local home="$1" built="$1/target/rnn.jar" runnable="$1/target/run/rnn.jar" locked=""
+  rnn_jar_stale "$home" || return 0
+  mkdir -p "$home/target/run"
+  if command -v flock >/dev/null 2>&1; then
+    exec 9>"$home/target/.build.lock"
+    if ! flock -n 9; then
+      echo "rnn: waiting for another launcher's build of $built..." >&2
+      flock 9
+    fi
+    locked=1
+  fi
+  if rnn_jar_stale "$home"; then
     echo "rnn: building $built (first use or changed sources)..." >&2
-    (cd "$home" && ./mvnw -q -B -DskipTests package) >&2
-    mkdir -p "$home/target/run"
+    if ! (cd "$home" && ./mvnw -q -B -DskipTests package) >&2; then
+      [[ -n "$locked" ]] && exec 9>&-
+      echo "rnn: the build failed (see above)" >&2
+      return 1
+    fi
     cp "$built" "$runnable.tmp.$$"
     mv -f "$runnable.tmp.$$" "$runnable"
   fi
+  if [[ -n "$locked" ]]; then exec 9>&-; fi
+  return 0
 }
