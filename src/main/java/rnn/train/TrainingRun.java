@@ -31,6 +31,7 @@ public final class TrainingRun {
      */
     public static <C extends RunConfig> TrainingSummary execute(String task, Class<C> type, TrainRequest request,
                                                                 Function<C, PreparedRun> prepare) throws IOException {
+        ModelLock.checkFree(request.modelDir());
         RunDirectory run = new RunDirectory(request.modelDir().resolve("run"));
         RunConfig stored = request.resume() ? ModelDirectory.configToResume(request.modelDir(), run, request.schemas())
                 : request.config();
@@ -52,6 +53,13 @@ public final class TrainingRun {
         // Everything that can fail on user input happens before the model folder is touched.
         PreparedRun prepared = prepare.apply(config);
         log.println(prepared.dataSummary());
+        try (ModelLock lock = ModelLock.acquire(request.modelDir())) {
+            return train(task, request, config, prepared, run, log);
+        }
+    }
+
+    private static TrainingSummary train(String task, TrainRequest request, RunConfig config, PreparedRun prepared,
+                                         RunDirectory run, PrintWriter log) throws IOException {
         ComputationGraph network;
         RunState start;
         if (request.resume()) {
