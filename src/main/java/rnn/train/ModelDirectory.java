@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -74,15 +75,71 @@ final class ModelDirectory {
         }
     }
 
-    /** Empties {@code modelDir} and records the run's config in {@code run/}. */
-    static void startFresh(Path modelDir, RunDirectory run, RunConfig config) throws IOException {
+    /**
+     * The folder a run works in: the model folder itself, except when {@code --force} replaces a
+     * finished model: then the new run works in {@code .NAME.new} beside it and is swapped in only
+     * when its bundle is complete ({@link #swapIn}), so the old model stays whole until then. A
+     * resumed run continues where it was working.
+     */
+    static Path workFolder(Path modelDir, boolean resume, boolean force) {
+        Path staging = sibling(modelDir, ".new");
+        if (resume) {
+            return Files.isRegularFile(staging.resolve("run/state.json")) ? staging : modelDir;
+        }
+        return force && Files.isRegularFile(modelDir.resolve("manifest.json")) ? staging : modelDir;
+    }
+
+    /**
+     * Puts the complete bundle in {@code work} in place of {@code modelDir}: the old folder is moved
+     * aside to {@code .NAME.old}, the new one moved in, and the old one deleted. Each step is a
+     * rename; {@link #recoverSwap} finishes or undoes a swap a killed run left half done.
+     */
+    static void swapIn(Path work, Path modelDir) throws IOException {
+        Path old = sibling(modelDir, ".old");
+        deleteTree(old);
         if (Files.exists(modelDir)) {
-            try (Stream<Path> paths = Files.walk(modelDir)) {
+            Files.move(modelDir, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(work, modelDir, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(old);
+    }
+
+    /**
+     * After a kill between the renames of {@link #swapIn}: with the model folder gone, the new
+     * bundle is moved in when it is complete, else the old one back; the old copy is then removed.
+     */
+    static void recoverSwap(Path modelDir) throws IOException {
+        Path old = sibling(modelDir, ".old");
+        if (!Files.exists(old)) {
+            return;
+        }
+        if (!Files.exists(modelDir)) {
+            Path staging = sibling(modelDir, ".new");
+            Files.move(Files.isRegularFile(staging.resolve("manifest.json")) ? staging : old, modelDir,
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+        deleteTree(old);
+    }
+
+    /** {@code .NAME} + {@code suffix} beside {@code modelDir}. */
+    static Path sibling(Path modelDir, String suffix) {
+        Path absolute = modelDir.toAbsolutePath().normalize();
+        return absolute.resolveSibling("." + absolute.getFileName() + suffix);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }
         }
+    }
+
+    /** Empties {@code work} (the folder a run works in) and records the run's config in {@code run/}. */
+    static void startFresh(Path work, RunDirectory run, RunConfig config) throws IOException {
+        deleteTree(work);
         Files.createDirectories(run.path());
         AtomicFiles.writeString(run.path().resolve(RUN_CONFIG), ConfigLoader.toYaml(config));
     }

@@ -2,6 +2,7 @@ package rnn.train;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +32,11 @@ public final class TrainingRun {
      */
     public static <C extends RunConfig> TrainingSummary execute(String task, Class<C> type, TrainRequest request,
                                                                 Function<C, PreparedRun> prepare) throws IOException {
-        ModelLock.checkFree(request.modelDir());
-        RunDirectory run = new RunDirectory(request.modelDir().resolve("run"));
-        RunConfig stored = request.resume() ? ModelDirectory.configToResume(request.modelDir(), run, request.schemas())
+        Path modelDir = request.modelDir();
+        ModelLock.checkFree(modelDir);
+        Path work = ModelDirectory.workFolder(modelDir, request.resume(), request.force());
+        RunDirectory run = new RunDirectory(work.resolve("run"));
+        RunConfig stored = request.resume() ? ModelDirectory.configToResume(modelDir, run, request.schemas())
                 : request.config();
         if (!type.isInstance(stored)) {
             throw new UserException(request.modelDir() + ": the run there is of task '" + stored.task() + "', not '"
@@ -53,13 +56,18 @@ public final class TrainingRun {
         // Everything that can fail on user input happens before the model folder is touched.
         PreparedRun prepared = prepare.apply(config);
         log.println(prepared.dataSummary());
-        try (ModelLock lock = ModelLock.acquire(request.modelDir())) {
-            return train(task, request, config, prepared, run, log);
+        try (ModelLock lock = ModelLock.acquire(modelDir)) {
+            ModelDirectory.recoverSwap(modelDir);
+            TrainingSummary summary = train(task, request, config, prepared, work, run, log);
+            if (!work.equals(modelDir)) {
+                ModelDirectory.swapIn(work, modelDir);
+            }
+            return summary;
         }
     }
 
     private static TrainingSummary train(String task, TrainRequest request, RunConfig config, PreparedRun prepared,
-                                         RunDirectory run, PrintWriter log) throws IOException {
+                                         Path work, RunDirectory run, PrintWriter log) throws IOException {
         ComputationGraph network;
         RunState start;
         if (request.resume()) {
@@ -69,7 +77,7 @@ public final class TrainingRun {
         } else {
             network = prepared.network().build();
             start = RunState.fresh();
-            ModelDirectory.startFresh(request.modelDir(), run, config);
+            ModelDirectory.startFresh(work, run, config);
         }
         ModelDirectory.checkVocabulary(request.modelDir(), run, prepared.tokens(), request.resume());
         log.printf(Locale.ROOT, "network: %,d parameters%n", network.numParams());
@@ -86,7 +94,7 @@ public final class TrainingRun {
         metrics.put("best_epoch", best.epoch());
         metrics.put("dev", best.dev());
         metrics.put("epochs", end.history());
-        BundleWriter.write(request.modelDir(), ModelDirectory.manifest(task, config, prepared.files()), config,
+        BundleWriter.write(work, ModelDirectory.manifest(task, config, prepared.files()), config,
                 run.bestNetwork(end), prepared.tokens(), prepared.labels(), prepared.chars(), metrics);
         return new TrainingSummary(request.modelDir(), best.epoch(), best.dev(), end.epochsDone(),
                 outcome.stoppedEarly());
