@@ -32,14 +32,16 @@ public final class BundleReader {
      * with the schema of the task it names.
      */
     public static Bundle load(Path dir, BundleManifest manifest, ConfigSchemas schemas) {
+        BundleIntegrity.checkFiles(dir, manifest);
         RunConfig config = config(dir, schemas);
         boolean escaped = manifest.format() >= 2;
-        Vocabulary tokens = vocabulary(dir.resolve("vocab/tokens.txt"), escaped);
-        Path labelsFile = dir.resolve("vocab/labels.txt");
-        Vocabulary labels = Files.exists(labelsFile) ? vocabulary(labelsFile, escaped) : null;
-        Path charsFile = dir.resolve("vocab/chars.txt");
-        Vocabulary chars = Files.exists(charsFile) ? vocabulary(charsFile, escaped) : null;
+        Vocabulary tokens = vocabulary(dir, manifest, "vocab/tokens.txt", escaped);
+        Vocabulary labels = Files.exists(dir.resolve("vocab/labels.txt"))
+                ? vocabulary(dir, manifest, "vocab/labels.txt", escaped) : null;
+        Vocabulary chars = Files.exists(dir.resolve("vocab/chars.txt"))
+                ? vocabulary(dir, manifest, "vocab/chars.txt", escaped) : null;
         ComputationGraph network = network(dir.resolve("network.zip"));
+        BundleIntegrity.checkNetwork(dir.resolve("network.zip"), network, tokens, labels);
         return new Bundle(dir.getFileName().toString(), manifest, config, network, tokens, labels, chars);
     }
 
@@ -95,9 +97,12 @@ public final class BundleReader {
         }
     }
 
-    private static Vocabulary vocabulary(Path file, boolean escaped) {
+    private static Vocabulary vocabulary(Path dir, BundleManifest manifest, String name, boolean escaped) {
+        Path file = dir.resolve(name);
         try {
-            return escaped ? Vocabulary.load(file) : Vocabulary.loadUnescaped(file);
+            Vocabulary vocabulary = escaped ? Vocabulary.load(file) : Vocabulary.loadUnescaped(file);
+            BundleIntegrity.checkEntries(file, name, vocabulary, manifest);
+            return vocabulary;
         } catch (IOException e) {
             throw new BundleException(file + ": cannot read (" + e.getMessage() + ")");
         } catch (IllegalArgumentException e) {

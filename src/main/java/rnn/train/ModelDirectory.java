@@ -1,16 +1,12 @@
 package rnn.train;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +18,7 @@ import rnn.config.ConfigSchemas;
 import rnn.config.RunConfig;
 import rnn.text.Vocabulary;
 import rnn.util.AtomicFiles;
+import rnn.util.FileDigest;
 import rnn.util.UserException;
 import rnn.util.Versions;
 
@@ -148,24 +145,11 @@ final class ModelDirectory {
     static BundleManifest manifest(String task, RunConfig config, List<Path> files) throws IOException {
         Map<String, String> checksums = new LinkedHashMap<>();
         for (Path f : files) {
-            checksums.put(f.toString(), Files.isRegularFile(f) ? sha256(f) : "directory");
+            checksums.put(f.toString(), Files.isRegularFile(f) ? FileDigest.of(f).sha256() : "directory");
         }
         return new BundleManifest(BundleManifest.FORMAT, task, Versions.rnn(), Versions.dl4j(),
                 System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                config.training().seed(), RunHeader.threads(), Instant.now().toString(), checksums, gitCommit());
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                config.training().seed(), RunHeader.threads(), Instant.now().toString(), checksums, gitCommit(), null, null);
     }
 
     /** The commit of the working directory's git checkout, or null outside one. */

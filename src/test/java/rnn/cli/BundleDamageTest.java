@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +76,8 @@ class BundleDamageTest {
     void bundleOfAnotherFormat() throws IOException {
         Path b = copyOfGood("future");
         Path manifest = b.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"format\": 2", "\"format\": 99"));
+        Files.writeString(manifest, Files.readString(manifest).replace("\"format\": " + rnn.bundle.BundleManifest.FORMAT,
+                "\"format\": 99"));
         assertRefused(b, "bundle format 99 is not supported");
     }
 
@@ -90,6 +92,62 @@ class BundleDamageTest {
     void brokenConfig() throws IOException {
         Path b = copyOfGood("config");
         Files.writeString(b.resolve("config.yaml"), "model:\n  hidden: many\n");
+        assertRefused(b, "config.yaml: damaged (22 bytes, the manifest says ");
+        asFormat2(b);
         assertRefused(b, "damaged bundle:");
+    }
+
+    /** The bundle's manifest as format 2 wrote it: no file sizes, checksums or entry counts. */
+    private static void asFormat2(Path bundle) throws IOException {
+        Path manifest = bundle.resolve("manifest.json");
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(Files.readString(manifest))
+                .getAsJsonObject();
+        json.addProperty("format", 2);
+        json.remove("files");
+        json.remove("entries");
+        Files.writeString(manifest, json.toString());
+    }
+
+    private static void dropLastLine(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, lines.subList(0, lines.size() - 1));
+    }
+
+    @Test
+    void cutLabelsFileIsNamedNotSilentlyShifted() throws IOException {
+        Path b = copyOfGood("cut-labels");
+        dropLastLine(b.resolve("vocab/labels.txt"));
+        assertRefused(b, "vocab/labels.txt: damaged (4 bytes, the manifest says 8)");
+        asFormat2(b);
+        assertRefused(b, "network.zip: does not belong with the vocabulary (it gives 2 outputs, vocab/labels.txt has 1)");
+    }
+
+    @Test
+    void cutTokensFileIsNamed() throws IOException {
+        Path b = copyOfGood("cut-tokens");
+        int tokens = Files.readAllLines(b.resolve("vocab/tokens.txt")).size();
+        dropLastLine(b.resolve("vocab/tokens.txt"));
+        assertRefused(b, "vocab/tokens.txt: damaged (");
+        asFormat2(b);
+        assertRefused(b, "network.zip: does not belong with the vocabulary (it reads " + tokens
+                + " token ids, vocab/tokens.txt has " + (tokens - 1) + ")");
+    }
+
+    @Test
+    void networkOfAnotherModelIsNamed() throws IOException {
+        Path b = copyOfGood("foreign-network");
+        Files.copy(Path.of("src/test/resources/bundles/lm-gru-v2/network.zip"), b.resolve("network.zip"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertRefused(b, "network.zip: damaged (");
+        asFormat2(b);
+        assertRefused(b, "network.zip: does not belong with the vocabulary (it reads ");
+    }
+
+    @Test
+    void editedFileOfTheSameSizeIsNamed() throws IOException {
+        Path b = copyOfGood("edited-metrics");
+        String metrics = Files.readString(b.resolve("metrics.json"));
+        Files.writeString(b.resolve("metrics.json"), metrics.replace('1', '2'));
+        assertRefused(b, "metrics.json: damaged (its SHA-256 differs from the manifest's)");
     }
 }
