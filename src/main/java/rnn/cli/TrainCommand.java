@@ -68,23 +68,31 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Task t = Tasks.get(task);
         PrintWriter out = spec.commandLine().getOut();
-        RunConfig resolved = resume ? null : loadConfig(t);
+        // On --resume, the run's stored config is used; what --config, --data or --set ask for must equal it.
+        RunConfig resolved = !resume || config != null ? loadConfig(t) : null;
         // The default folder is the word the user typed: `rnn train imdb` writes models/imdb.
         Path modelDir = models.resolve(name != null ? name : task);
         TrainingSummary summary = t.train(new TrainRequest(resolved, modelDir, resume, force,
-                ConsoleProgress.forTerminal(spec.commandLine().getErr(), runtime.quiet), out, Tasks.schemas()));
+                ConsoleProgress.forTerminal(spec.commandLine().getErr(), runtime.quiet), out, Tasks.schemas(),
+                resume ? overrides() : List.of()));
         out.printf(Locale.ROOT, "model written to %s (best epoch %d of %d%s, dev %s)%n", summary.bundle(),
                 summary.bestEpoch(), summary.epochs(), summary.stoppedEarly() ? ", stopped early" : "",
                 formatMetrics(summary));
         return 0;
     }
 
-    private RunConfig loadConfig(Task t) {
+    /** {@code --data} and {@code --set}, as overrides in order. */
+    private List<String> overrides() {
         List<String> all = new ArrayList<>();
         if (data != null) {
             all.add("data.train=" + data);
         }
         all.addAll(overrides);
+        return all;
+    }
+
+    private RunConfig loadConfig(Task t) {
+        List<String> all = overrides();
         Path file = config != null ? config : defaultConfig(t);
         RunConfig resolved = ConfigLoader.load(file, all, Tasks.schemas());
         if (!resolved.task().equals(t.name())) {

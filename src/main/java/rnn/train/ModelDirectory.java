@@ -1,24 +1,29 @@
 package rnn.train;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import rnn.bundle.BundleManifest;
+import rnn.config.ConfigDiff;
 import rnn.config.ConfigLoader;
 import rnn.config.ConfigSchemas;
 import rnn.config.RunConfig;
 import rnn.text.Vocabulary;
 import rnn.util.AtomicFiles;
 import rnn.util.FileDigest;
+import rnn.util.Json;
 import rnn.util.UserException;
 import rnn.util.Versions;
 
@@ -29,6 +34,7 @@ import rnn.util.Versions;
 final class ModelDirectory {
     private static final String RUN_CONFIG = "config.yaml";
     private static final String RUN_VOCABULARY = "tokens.txt";
+    private static final String RUN_DATA = "data.json";
 
     private ModelDirectory() {
     }
@@ -48,13 +54,75 @@ final class ModelDirectory {
         }
     }
 
-    /** The config an unfinished run was started with. */
-    static RunConfig configToResume(Path modelDir, RunDirectory run, ConfigSchemas schemas) throws IOException {
+    /**
+     * The config an unfinished run was started with. A resume continues the same run or refuses:
+     * {@code requested} (what {@code --config} gave, or null) or the stored config with
+     * {@code overrides} applied must equal it, else the error lists what differs.
+     */
+    static RunConfig configToResume(Path modelDir, RunDirectory run, ConfigSchemas schemas, RunConfig requested,
+                                    List<String> overrides) throws IOException {
         if (!run.hasState()) {
             throw new UserException(modelDir + ": nothing to resume (no " + run.path().resolve("state.json") + ")");
         }
         Path file = run.path().resolve(RUN_CONFIG);
-        return ConfigLoader.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), List.of(), schemas);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        RunConfig stored = ConfigLoader.parse(text, file.toString(), List.of(), schemas);
+        RunConfig asked = requested != null ? requested
+                : ConfigLoader.parse(text, file.toString(), overrides, schemas);
+        if (!asked.equals(stored)) {
+            throw new UserException(modelDir + ": --resume continues the run as it started, but the config asked for"
+                    + " differs (" + ConfigDiff.between(stored, asked) + "); drop those options, or start afresh with"
+                    + " --force");
+        }
+        return stored;
+    }
+
+    /** Whether the run in {@code work} finished: its bundle was written after the last epoch. */
+    static boolean finished(Path work, RunDirectory run) {
+        return run.hasState() && Files.isRegularFile(work.resolve("manifest.json"));
+    }
+
+    /** Says that a finished run has nothing to resume, and changes nothing. */
+    static TrainingSummary finishedSummary(Path modelDir, RunDirectory run, PrintWriter log) throws IOException {
+        RunState state = run.readState();
+        EpochResult best = state.history().get(state.stopping().bestEpoch() - 1);
+        log.printf(Locale.ROOT, "%s: the run finished (%d epochs, best epoch %d); nothing to resume%n", modelDir,
+                state.epochsDone(), best.epoch());
+        log.flush();
+        return new TrainingSummary(modelDir, best.epoch(), best.dev(), state.epochsDone(), false);
+    }
+
+    /** Records the size and SHA-256 of each data file a run reads, so that a resume can check them. */
+    static void recordData(RunDirectory run, List<Path> files) throws IOException {
+        Map<String, FileDigest> digests = new LinkedHashMap<>();
+        for (Path f : files) {
+            if (Files.isRegularFile(f)) {
+                digests.put(f.toString(), FileDigest.of(f));
+            }
+        }
+        AtomicFiles.writeString(run.path().resolve(RUN_DATA), Json.PRETTY.toJson(digests));
+    }
+
+    /** Refuses to resume on data files that changed since the run started (runs that recorded them). */
+    static void checkData(Path modelDir, RunDirectory run, List<Path> files) throws IOException {
+        Path recorded = run.path().resolve(RUN_DATA);
+        if (!Files.exists(recorded)) {
+            return;
+        }
+        Map<?, ?> digests = Json.PRETTY.fromJson(Files.readString(recorded, StandardCharsets.UTF_8), Map.class);
+        List<String> changed = new ArrayList<>();
+        for (Path f : files) {
+            Object then = digests.get(f.toString());
+            if (then instanceof Map<?, ?> digest && Files.isRegularFile(f)
+                    && !FileDigest.of(f).sha256().equals(digest.get("sha256"))) {
+                changed.add(f.toString());
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new UserException(modelDir + ": --resume needs the data the run started on, but "
+                    + String.join(", ", changed) + (changed.size() == 1 ? " has" : " have")
+                    + " changed since (SHA-256 differs); start afresh with --force");
+        }
     }
 
     /**

@@ -36,8 +36,11 @@ public final class TrainingRun {
         ModelLock.checkFree(modelDir);
         Path work = ModelDirectory.workFolder(modelDir, request.resume(), request.force());
         RunDirectory run = new RunDirectory(work.resolve("run"));
-        RunConfig stored = request.resume() ? ModelDirectory.configToResume(modelDir, run, request.schemas())
-                : request.config();
+        if (request.resume() && ModelDirectory.finished(work, run)) {
+            return ModelDirectory.finishedSummary(modelDir, run, request.log());
+        }
+        RunConfig stored = request.resume() ? ModelDirectory.configToResume(modelDir, run, request.schemas(),
+                request.config(), request.overrides()) : request.config();
         if (!type.isInstance(stored)) {
             throw new UserException(request.modelDir() + ": the run there is of task '" + stored.task() + "', not '"
                     + task + "'");
@@ -56,6 +59,9 @@ public final class TrainingRun {
         // Everything that can fail on user input happens before the model folder is touched.
         PreparedRun prepared = prepare.apply(config);
         log.println(prepared.dataSummary());
+        if (request.resume()) {
+            ModelDirectory.checkData(modelDir, run, prepared.files());
+        }
         try (ModelLock lock = ModelLock.acquire(modelDir)) {
             ModelDirectory.recoverSwap(modelDir);
             TrainingSummary summary = train(task, request, config, prepared, work, run, log);
@@ -78,6 +84,7 @@ public final class TrainingRun {
             network = prepared.network().build();
             start = RunState.fresh();
             ModelDirectory.startFresh(work, run, config);
+            ModelDirectory.recordData(run, prepared.files());
         }
         ModelDirectory.checkVocabulary(request.modelDir(), run, prepared.tokens(), request.resume());
         log.printf(Locale.ROOT, "network: %,d parameters%n", network.numParams());
