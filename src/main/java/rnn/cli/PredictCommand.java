@@ -3,11 +3,7 @@ package rnn.cli;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.bundle.Bundle;
 import rnn.data.DataException;
+import rnn.data.TextFiles;
 import rnn.task.registry.Tasks;
 import rnn.task.classify.Prediction;
 import rnn.task.classify.ClassifierPredictor;
@@ -73,7 +70,8 @@ final class PredictCommand implements Callable<Integer> {
             print(predictor.predictBatch(texts), out);
             return 0;
         }
-        try (BufferedReader in = open()) {
+        boolean stdin = file == null || file.equals("-");
+        try (BufferedReader in = stdin ? TextFiles.standardInput() : TextFiles.openLines(Path.of(file))) {
             List<String> chunk = new ArrayList<>(CHUNK);
             for (String line; (line = in.readLine()) != null; ) {
                 chunk.add(line);
@@ -85,19 +83,11 @@ final class PredictCommand implements Callable<Integer> {
             if (!chunk.isEmpty()) {
                 print(predictor.predictBatch(chunk), out);
             }
+        } catch (IOException e) {
+            throw stdin ? new DataException("standard input: cannot read (" + e.getMessage() + ")", e)
+                    : TextFiles.readFailure(Path.of(file), e);
         }
         return 0;
-    }
-
-    private BufferedReader open() throws IOException {
-        if (file == null || file.equals("-")) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        }
-        try {
-            return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + ": no such file");
-        }
     }
 
     private void print(List<Prediction> predictions, PrintWriter out) {

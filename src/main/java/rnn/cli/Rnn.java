@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import rnn.util.UserException;
+import rnn.util.Warnings;
 
 /**
  * The {@code rnn} command. {@link #commandLine} is the one place that installs the error handler
@@ -38,6 +39,7 @@ public final class Rnn implements Runnable {
         CommandLine cl = new CommandLine(new Rnn());
         cl.setOut(out);
         cl.setErr(err);
+        Warnings.to(err);
         cl.setExecutionExceptionHandler((e, line, parseResult) -> {
             boolean trace = RuntimeOptions.stackTraceRequested(parseResult);
             PrintWriter w = line.getErr();

@@ -1,11 +1,8 @@
 package rnn.cli;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +21,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import rnn.bundle.Bundle;
 import rnn.task.tagger.TagFormat;
 import rnn.task.tagger.TagSchemeName;
-import rnn.data.TextFiles;
 import rnn.task.tagger.TaggingInput;
 import rnn.predict.PredictorOptions;
 import rnn.task.registry.Tasks;
@@ -45,6 +41,8 @@ import rnn.util.Json;
 final class TagCommand implements Callable<Integer> {
     /** Sentences tagged per round, to bound memory on large inputs. */
     private static final int CHUNK = 4096;
+    /** Lines looked at to detect the input's format. */
+    private static final int FORMAT_LINES = 200;
 
     @Spec
     CommandSpec spec;
@@ -86,54 +84,51 @@ final class TagCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
         Bundle bundle = modelOptions.load(Tasks.get(TaggerTask.NAME), "rnn tag");
-        List<String> lines = new ArrayList<>();
-        if (files.isEmpty()) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            for (String line; (line = in.readLine()) != null; ) {
-                lines.add(line);
-            }
-        } else {
-            for (Path file : files) {
-                lines.addAll(TextFiles.readString(file).lines().toList());
-                lines.add("");
-            }
-        }
-        TaggingInput.Format inputFormat = switch (format.toLowerCase(Locale.ROOT)) {
-            case "auto" -> TaggingInput.detect(lines);
-            case "text" -> TaggingInput.Format.TEXT;
-            case "conll" -> TaggingInput.Format.CONLL;
-            case "conllu" -> TaggingInput.Format.CONLLU;
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--format must be auto, text, conll or conllu, got '" + format + "'");
-        };
         TaggerConfig.Data data = ((TaggerConfig) bundle.config()).data();
-        int tokenColumn = inputFormat == TaggingInput.Format.CONLL && data.format() == TagFormat.CONLL
-                ? data.tokenColumn() : 0;
-        List<TaggingInput.Sentence> sentences = TaggingInput.read(lines, inputFormat, tokenColumn);
-        TaggerPredictor predictor = new TaggerPredictor(bundle, new PredictorOptions(batchSize, threads),
-                TaggingInput.outputScheme(data, inputFormat, sentences));
         // The command line's writer flushes at every line, one system call each on standard output;
         // buffered, it writes once a chunk.
         PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
-        long started = System.nanoTime();
-        try {
-            for (int start = 0; start < sentences.size(); start += CHUNK) {
-                List<TaggingInput.Sentence> chunk = sentences.subList(start, Math.min(sentences.size(), start + CHUNK));
-                List<List<String>> tags = predictor.predictBatch(chunk.stream().map(TaggingInput.Sentence::tokens).toList());
+        long sentences = 0;
+        long tokens = 0;
+        long taggingNanos = 0;
+        try (InputLines lines = new InputLines(files)) {
+            TaggingInput.Format inputFormat = switch (format.toLowerCase(Locale.ROOT)) {
+                case "auto" -> TaggingInput.detect(lines.peek(FORMAT_LINES));
+                case "text" -> TaggingInput.Format.TEXT;
+                case "conll" -> TaggingInput.Format.CONLL;
+                case "conllu" -> TaggingInput.Format.CONLLU;
+                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--format must be auto, text, conll or conllu, got '" + format + "'");
+            };
+            int tokenColumn = inputFormat == TaggingInput.Format.CONLL && data.format() == TagFormat.CONLL
+                    ? data.tokenColumn() : 0;
+            TaggingInput.SentenceReader reader = new TaggingInput.SentenceReader(lines, inputFormat, tokenColumn);
+            TaggerPredictor predictor = null;
+            // Input is read, tagged and written a chunk at a time: memory stays that of one chunk.
+            for (List<TaggingInput.Sentence> chunk = reader.next(CHUNK); !chunk.isEmpty(); chunk = reader.next(CHUNK)) {
+                long started = System.nanoTime();
+                if (predictor == null) {
+                    predictor = new TaggerPredictor(bundle, new PredictorOptions(batchSize, threads),
+                            TaggingInput.outputScheme(data, inputFormat, chunk));
+                }
+                List<List<String>> tags = predictor.predictBatch(chunk.stream().map(TaggingInput.Sentence::tokens)
+                        .toList());
                 for (int i = 0; i < chunk.size(); i++) {
                     write(out, chunk.get(i), tags.get(i), inputFormat, data, data.tagScheme() != TagSchemeName.NONE);
+                    tokens += chunk.get(i).tokens().size();
                 }
                 out.flush();
+                sentences += chunk.size();
+                taggingNanos += System.nanoTime() - started;
             }
         } finally {
             out.flush();   // what was tagged before a failure still goes out
         }
         if (timing) {
-            double seconds = (System.nanoTime() - started) / 1e9;
-            long tokens = sentences.stream().mapToLong(x -> x.tokens().size()).sum();
+            double seconds = taggingNanos / 1e9;
             spec.commandLine().getErr().printf(Locale.ROOT,
                     "rnn: tagged %,d sentences (%,d tokens) in %.2f s: %,.0f sentences/s, %,.0f tokens/s%n",
-                    sentences.size(), tokens, seconds, sentences.size() / seconds, tokens / seconds);
+                    sentences, tokens, seconds, sentences / seconds, tokens / seconds);
             spec.commandLine().getErr().flush();
         }
         return 0;

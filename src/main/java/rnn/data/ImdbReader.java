@@ -36,7 +36,8 @@ final class ImdbReader {
                 .thenComparing(Review::fileName);
 
         static Review of(String label, String fileName, byte[] content) {
-            return new Review(label, idOf(fileName), fileName, clean(new String(content, StandardCharsets.UTF_8)));
+            return new Review(label, idOf(fileName), fileName, clean(TextFiles.decode(content, "aclImdb review "
+                    + label + "/" + fileName)));
         }
     }
 

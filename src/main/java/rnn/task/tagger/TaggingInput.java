@@ -1,6 +1,7 @@
 package rnn.task.tagger;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import rnn.data.ConllFormat;
@@ -63,36 +64,50 @@ public final class TaggingInput {
 
     /** The sentences of {@code lines} read as {@code format}. */
     public static List<Sentence> read(List<String> lines, Format format, int tokenColumn) {
-        return format == Format.TEXT ? text(lines) : columns(lines, format, tokenColumn);
+        return new SentenceReader(lines.iterator(), format, tokenColumn).next(Integer.MAX_VALUE);
     }
 
-    private static List<Sentence> text(List<String> lines) {
-        Tokenizer tokenizer = new Tokenizer(false);
-        List<Sentence> out = new ArrayList<>();
-        for (String line : lines) {
-            List<Token> tokens = tokenizer.tokenize(line);
-            if (tokens.isEmpty()) {
-                continue;
-            }
-            out.add(new Sentence(List.of(line), List.of(), tokens.stream().map(Token::text).toList(),
-                    tokens.stream().map(t -> new int[] {t.start(), t.end()}).toList(), line));
+    /**
+     * Sentences read from lines a chunk at a time, so that an input of any size is tagged in the
+     * memory of one chunk: each call takes lines until it has {@code max} sentences.
+     */
+    public static final class SentenceReader {
+        private final Iterator<String> lines;
+        private final Format format;
+        private final int tokenColumn;
+        private final Tokenizer tokenizer = new Tokenizer(false);
+        private List<String> block = new ArrayList<>();
+
+        public SentenceReader(Iterator<String> lines, Format format, int tokenColumn) {
+            this.lines = lines;
+            this.format = format;
+            this.tokenColumn = tokenColumn;
         }
-        return out;
-    }
 
-    private static List<Sentence> columns(List<String> lines, Format format, int tokenColumn) {
-        List<Sentence> out = new ArrayList<>();
-        List<String> block = new ArrayList<>();
-        for (String line : lines) {
-            if (line.isBlank()) {
+        /** Up to {@code max} more sentences; empty at the end of the input. */
+        public List<Sentence> next(int max) {
+            List<Sentence> out = new ArrayList<>();
+            while (out.size() < max && lines.hasNext()) {
+                String line = lines.next();
+                if (format == Format.TEXT) {
+                    List<Token> tokens = tokenizer.tokenize(line);
+                    if (!tokens.isEmpty()) {
+                        out.add(new Sentence(List.of(line), List.of(), tokens.stream().map(Token::text).toList(),
+                                tokens.stream().map(t -> new int[] {t.start(), t.end()}).toList(), line));
+                    }
+                } else if (line.isBlank()) {
+                    addBlock(block, format, tokenColumn, out);
+                    block = new ArrayList<>();
+                } else {
+                    block.add(line);
+                }
+            }
+            if (!lines.hasNext()) {
                 addBlock(block, format, tokenColumn, out);
                 block = new ArrayList<>();
-            } else {
-                block.add(line);
             }
+            return out;
         }
-        addBlock(block, format, tokenColumn, out);
-        return out;
     }
 
     /** A block of lines becomes a sentence when it has tokens; a lone -DOCSTART- line is kept too. */
