@@ -16,6 +16,7 @@ import rnn.config.Pooling;
 import rnn.config.TrainingConfig;
 import rnn.nn.layer.SequencePoolingVertex;
 import rnn.nn.GraphStart;
+import rnn.nn.NetworkSize;
 import rnn.nn.RecurrentEncoder;
 
 /**
@@ -76,8 +77,7 @@ public final class ClassifierNetwork {
         }
         graph.addLayer(OUTPUT, output.build(), features).setOutputs(OUTPUT);
 
-        ComputationGraph network = new ComputationGraph(graph.build());
-        network.init();
+        ComputationGraph network = NetworkSize.create(graph.build());
         return network;
     }
 }

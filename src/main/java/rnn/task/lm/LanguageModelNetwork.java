@@ -10,6 +10,7 @@ import rnn.config.EncoderConfig;
 import rnn.config.TrainingConfig;
 import rnn.nn.layer.SoftmaxOutput;
 import rnn.nn.GraphStart;
+import rnn.nn.NetworkSize;
 import rnn.nn.RecurrentEncoder;
 
 /**
@@ -52,8 +53,7 @@ public final class LanguageModelNetwork {
                 .tBPTTForwardLength(bpttLength)
                 .tBPTTBackwardLength(bpttLength);
 
-        ComputationGraph network = new ComputationGraph(graph.build());
-        network.init();
+        ComputationGraph network = NetworkSize.create(graph.build());
         return network;
     }
 }

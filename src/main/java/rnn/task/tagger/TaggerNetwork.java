@@ -21,6 +21,7 @@ import rnn.nn.layer.StepConcatVertex;
 import rnn.nn.layer.TokenEmbeddingParams;
 import rnn.nn.memory.Floats;
 import rnn.nn.GraphStart;
+import rnn.nn.NetworkSize;
 import rnn.nn.RecurrentEncoder;
 
 /**
@@ -81,8 +82,7 @@ public final class TaggerNetwork {
             output.dropOut(new Dropout(1 - model.dropout()));
         }
         graph.addLayer(OUTPUT, output.build(), encoder.addSequence("encoded", encoded)).setOutputs(OUTPUT);
-        ComputationGraph network = new ComputationGraph(graph.build());
-        network.init();
+        ComputationGraph network = NetworkSize.create(graph.build());
         return network;
     }
 
