@@ -70,15 +70,55 @@ public final class Downloader {
      */
     public Path fetch(DatasetFile file, Path cacheDir, Progress progress) {
         Path target = cacheDir.resolve(file.fileName());
+        Path created = firstMissing(target.toAbsolutePath().getParent());
         createDirectories(target.toAbsolutePath().getParent());
         if (Files.isRegularFile(target) && file.md5().equalsIgnoreCase(md5(target))) {
             return target;
         }
         Path part = target.resolveSibling(target.getFileName() + ".part");
-        download(file, part, progress);
+        try {
+            download(file, part, progress);
+        } catch (DataException e) {
+            removeIfNothingCame(part, created);
+            throw e;
+        }
         verify(file, part);
         moveIntoPlace(part, target);
         return target;
+    }
+
+    /** The outermost folder of {@code dir} that does not exist yet, or null when it exists. */
+    private static Path firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    /**
+     * After a download that got no bytes (offline, refused, not found), removes the empty part and
+     * the cache folders this call made, so a failed first try leaves nothing behind; a part with
+     * bytes stays, to resume from.
+     */
+    private static void removeIfNothingCame(Path part, Path created) {
+        try {
+            if (Files.isRegularFile(part) && Files.size(part) == 0) {
+                Files.delete(part);
+            }
+            if (created != null && !Files.exists(part)) {
+                for (Path p = part.getParent(); p != null && p.startsWith(created); p = p.getParent()) {
+                    try (var entries = Files.list(p)) {
+                        if (entries.findAny().isPresent()) {
+                            break;
+                        }
+                    }
+                    Files.delete(p);
+                }
+            }
+        } catch (IOException ignored) {
+            // Leaving an empty folder behind is no reason to hide the download's own error.
+        }
     }
 
     /**

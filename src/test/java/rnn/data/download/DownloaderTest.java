@@ -133,6 +133,16 @@ class DownloaderTest {
     }
 
     @Test
+    void offlineFirstTryLeavesNoEmptyCacheFolderBehind() {
+        Path fresh = cache.resolve("new/cache");
+        DatasetFile file = file("/data.bin", md5(DATA));
+        server.close();
+        DataException e = assertThrows(DataException.class, () -> downloader.fetch(file, fresh, Progress.NONE));
+        assertTrue(e.getMessage().startsWith("cannot download " + file.url() + ": "), e.getMessage());
+        assertFalse(Files.exists(cache.resolve("new")), "the folders this try made are gone");
+    }
+
+    @Test
     void networkFailureKeepsThePartForResume() throws IOException {
         Files.write(part(), Arrays.copyOf(DATA, 500));
         DatasetFile file = file("/data.bin", md5(DATA));
