@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -53,15 +52,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (length < 0) {
-            throw new ParameterException(spec.commandLine(), "--length must be at least 0, got " + length);
-        }
-        if (!(temperature >= 0)) {
-            throw new ParameterException(spec.commandLine(), "--temperature must be at least 0, got " + temperature);
-        }
-        if (topK < 0) {
-            throw new ParameterException(spec.commandLine(), "--top-k must be at least 0, got " + topK);
-        }
+        OptionRange.atLeast("--length", length, 0);
+        OptionRange.atLeast("--temperature", temperature, 0.0);
+        OptionRange.atLeast("--top-k", topK, 0);
         Bundle bundle = modelOptions.load(Tasks.get(LanguageModelTask.NAME), "rnn generate");
         long drawSeed = seed != null ? seed : System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();

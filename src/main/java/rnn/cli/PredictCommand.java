@@ -58,10 +58,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (batchSize < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1, got "
-                    + batchSize);
-        }
+        OptionRange.atLeast("--batch-size", batchSize, 1);
         Bundle bundle = modelOptions.load(Tasks.get(ClassifyTask.NAME), "rnn predict");
         ClassifierPredictor predictor = new ClassifierPredictor(bundle, batchSize);
         // Flushed once a chunk, not at every line as the command line's writer does (see rnn tag).

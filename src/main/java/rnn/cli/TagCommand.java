@@ -77,12 +77,8 @@ final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (batchSize < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
-        }
-        if (threads < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        }
+        OptionRange.atLeast("--batch-size", batchSize, 1);
+        OptionRange.atLeast("--threads", threads, 1);
         Bundle bundle = modelOptions.load(Tasks.get(TaggerTask.NAME), "rnn tag");
         TaggerConfig.Data data = ((TaggerConfig) bundle.config()).data();
         // The command line's writer flushes at every line, one system call each on standard output;

@@ -64,10 +64,11 @@ final class VectorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (Math.min(Math.min(size, window), Math.min(Math.min(minCount, epochs), threads)) < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--size, --window, --min-count, --epochs and --threads must be at least 1");
-        }
+        OptionRange.atLeast("--size", size, 1);
+        OptionRange.atLeast("--window", window, 1);
+        OptionRange.atLeast("--min-count", minCount, 1);
+        OptionRange.atLeast("--epochs", epochs, 1);
+        OptionRange.atLeast("--threads", threads, 1);
         long started = System.nanoTime();
         WordVectorTraining.Result result = new WordVectorTraining(size, window, minCount, epochs, lowercase, seed, threads)
                 .run(inputs, out, ConsoleProgress.forTerminal(spec.commandLine().getErr(), runtime.quiet));

@@ -97,6 +97,31 @@ class BadInputTest {
                 "training.metric: 'accuracy' is not reported by a 'lm' model (expected perplexity, loss)");
     }
 
+    /** Every numeric option out of its range: one line with the option, the range and the value, exit 2. */
+    @Test
+    void numericOptionsOutOfRangeNameTheOptionAndRange() {
+        String tagger = "src/test/resources/bundles/tagger-crf-chars-v2";
+        String classifier = "src/test/resources/bundles/imdb-fused-v2";
+        String lm = "src/test/resources/bundles/lm-gru-v2";
+        String[][] cases = {
+            {"--batch-size: must be at least 1, got 0", "tag", tagger, "--batch-size", "0"},
+            {"--threads: must be at least 1, got -1", "tag", tagger, "--threads", "-1"},
+            {"--batch-size: must be at least 1, got -3", "predict", classifier, "--batch-size", "-3", "text"},
+            {"--length: must be at least 0, got -1", "generate", lm, "--length", "-1"},
+            {"--top-k: must be at least 0, got -2", "generate", lm, "--top-k", "-2"},
+            {"--size: must be at least 1, got 0", "vectors", "README.md", "--out", "v.txt", "--size", "0"},
+            {"--window: must be at least 1, got 0", "vectors", "README.md", "--out", "v.txt", "--window", "0"},
+            {"--min-count: must be at least 1, got 0", "vectors", "README.md", "--out", "v.txt", "--min-count", "0"},
+            {"--epochs: must be at least 1, got 0", "vectors", "README.md", "--out", "v.txt", "--epochs", "0"},
+            {"--threads: must be at least 1, got 0", "vectors", "README.md", "--out", "v.txt", "--threads", "0"},
+        };
+        for (String[] c : cases) {
+            CliTestSupport.Result r = CliTestSupport.run(java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertEquals(2, r.exitCode(), r.toString());
+            assertEquals("rnn: " + c[0] + "\n", r.err(), String.join(" ", c));
+        }
+    }
+
     @Test
     void unknownTask() {
         CliTestSupport.Result r = CliTestSupport.run("train", "poetry", "--models", models().toString());

@@ -111,7 +111,7 @@ class LanguageModelCliTest {
         CliTestSupport.Result r = CliTestSupport.run("generate", "lm", "--temperature", "-1", "--models",
                 models.toString());
         assertEquals(2, r.exitCode(), r.toString());
-        assertTrue(r.err().startsWith("--temperature must be at least 0"), r.err());
+        assertEquals("rnn: --temperature: must be at least 0.0, got -1.0\n", r.err());
 
         r = CliTestSupport.run("predict", "lm", "some text", "--models", models.toString());
         assertEquals(2, r.exitCode(), r.toString());

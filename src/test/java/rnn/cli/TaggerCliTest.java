@@ -177,7 +177,7 @@ class TaggerCliTest {
         CliTestSupport.Result none = CliTestSupport.run("tag", "tagger", file.toString(), "--models", models.toString(),
                 "--threads", "0");
         assertEquals(2, none.exitCode(), none.toString());
-        assertTrue(none.err().contains("--threads must be at least 1"), none.err());
+        assertEquals("rnn: --threads: must be at least 1, got 0\n", none.err());
     }
 
     @Test
