@@ -11,6 +11,7 @@ import rnn.config.ConfigLoader;
 import rnn.config.RunConfig;
 import rnn.text.Vocabulary;
 import rnn.util.AtomicFiles;
+import rnn.util.FaultPoint;
 import rnn.util.FileDigest;
 import rnn.util.Json;
 
@@ -34,7 +35,9 @@ public final class BundleWriter {
                              Vocabulary labels, Vocabulary chars, Object metrics) throws IOException {
         Files.deleteIfExists(dir.resolve(BundleReader.MANIFEST));   // a rewritten bundle is invalid until done
         AtomicFiles.writeString(dir.resolve("config.yaml"), ConfigLoader.toYaml(config));
+        FaultPoint.reached(FaultPoint.BUNDLE_FILE);
         AtomicFiles.copy(network, dir.resolve("network.zip"));
+        FaultPoint.reached(FaultPoint.BUNDLE_FILE);
         Map<String, Integer> entries = new LinkedHashMap<>();
         Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
         vocabularies.put("vocab/tokens.txt", tokens);
@@ -44,9 +47,11 @@ public final class BundleWriter {
             if (v.getValue() != null) {
                 AtomicFiles.write(dir.resolve(v.getKey()), v.getValue()::save);
                 entries.put(v.getKey(), v.getValue().size());
+                FaultPoint.reached(FaultPoint.BUNDLE_FILE);
             }
         }
         AtomicFiles.writeString(dir.resolve("metrics.json"), Json.PRETTY.toJson(metrics));
+        FaultPoint.reached(FaultPoint.BUNDLE_FILE);
         Map<String, FileDigest> files = new LinkedHashMap<>();
         for (String file : List.of("config.yaml", "network.zip", "vocab/tokens.txt", "vocab/labels.txt",
                 "vocab/chars.txt", "metrics.json")) {
@@ -56,5 +61,6 @@ public final class BundleWriter {
         }
         AtomicFiles.writeString(dir.resolve(BundleReader.MANIFEST),
                 Json.PRETTY.toJson(manifest.withContents(files, entries)));
+        FaultPoint.reached(FaultPoint.BUNDLE_FILE);
     }
 }

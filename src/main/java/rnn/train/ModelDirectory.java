@@ -22,6 +22,7 @@ import rnn.config.ConfigSchemas;
 import rnn.config.RunConfig;
 import rnn.text.Vocabulary;
 import rnn.util.AtomicFiles;
+import rnn.util.FaultPoint;
 import rnn.util.FileDigest;
 import rnn.util.Json;
 import rnn.util.UserException;
@@ -149,7 +150,14 @@ final class ModelDirectory {
     static Path workFolder(Path modelDir, boolean resume, boolean force) {
         Path staging = sibling(modelDir, ".new");
         if (resume) {
-            return Files.isRegularFile(staging.resolve("run/state.json")) ? staging : modelDir;
+            if (Files.isRegularFile(staging.resolve("run/state.json"))) {
+                return staging;
+            }
+            if (Files.isDirectory(staging)) {
+                throw new UserException(modelDir + ": the --force run beside it stopped before its first epoch ended,"
+                        + " so there is nothing to resume; run it again with --force (the model there is untouched)");
+            }
+            return modelDir;
         }
         return force && Files.isRegularFile(modelDir.resolve("manifest.json")) ? staging : modelDir;
     }
@@ -165,6 +173,7 @@ final class ModelDirectory {
         if (Files.exists(modelDir)) {
             Files.move(modelDir, old, StandardCopyOption.ATOMIC_MOVE);
         }
+        FaultPoint.reached(FaultPoint.SWAP);
         Files.move(work, modelDir, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(old);
     }
@@ -184,6 +193,11 @@ final class ModelDirectory {
                     StandardCopyOption.ATOMIC_MOVE);
         }
         deleteTree(old);
+    }
+
+    /** Whether a swap was cut short: the old model's copy is still beside the folder. */
+    static boolean swapCutShort(Path modelDir) {
+        return Files.exists(sibling(modelDir, ".old"));
     }
 
     /** {@code .NAME} + {@code suffix} beside {@code modelDir}. */

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import rnn.config.TrainingConfig;
 import rnn.nn.Optimizers;
+import rnn.util.FaultPoint;
 
 /**
  * The one training loop: epochs of mini-batches, a dev evaluation after each epoch, early
@@ -56,6 +57,7 @@ public final class Trainer {
             List<EpochResult> history = new ArrayList<>(state.history());
             history.add(result);
             state = new RunState(epoch, stopping.state(), checkpoint, bestFile, history);
+            FaultPoint.reached(FaultPoint.CHECKPOINT);
             run.commit(state);
             for (TrainingListener l : listeners) {
                 l.epochDone(result, best);
@@ -75,6 +77,7 @@ public final class Trainer {
         EpochTotals totals = new EpochTotals();
         feed.run(network, epoch, (loss, weight, tokens) -> {
             totals.add(loss, weight, tokens);
+            FaultPoint.reached(FaultPoint.BATCH);
             double seconds = (System.nanoTime() - started) / 1e9;
             for (TrainingListener l : listeners) {
                 l.batchDone(totals.steps, loss, totals.tokens, seconds);

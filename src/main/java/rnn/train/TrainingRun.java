@@ -34,10 +34,20 @@ public final class TrainingRun {
                                                                 Function<C, PreparedRun> prepare) throws IOException {
         Path modelDir = request.modelDir();
         ModelLock.checkFree(modelDir);
+        if (ModelDirectory.swapCutShort(modelDir)) {
+            try (ModelLock lock = ModelLock.acquire(modelDir)) {
+                ModelDirectory.recoverSwap(modelDir);
+            }
+        }
         Path work = ModelDirectory.workFolder(modelDir, request.resume(), request.force());
         RunDirectory run = new RunDirectory(work.resolve("run"));
         if (request.resume() && ModelDirectory.finished(work, run)) {
-            return ModelDirectory.finishedSummary(modelDir, run, request.log());
+            if (!work.equals(modelDir)) {   // a forced run killed after its bundle was complete
+                try (ModelLock lock = ModelLock.acquire(modelDir)) {
+                    ModelDirectory.swapIn(work, modelDir);
+                }
+            }
+            return ModelDirectory.finishedSummary(modelDir, new RunDirectory(modelDir.resolve("run")), request.log());
         }
         RunConfig stored = request.resume() ? ModelDirectory.configToResume(modelDir, run, request.schemas(),
                 request.config(), request.overrides()) : request.config();
