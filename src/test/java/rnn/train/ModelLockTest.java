@@ -56,4 +56,32 @@ class ModelLockTest {
             assertTrue(Files.readString(ModelLock.fileOf(modelDir)).startsWith("pid " + ProcessHandle.current().pid()));
         }
     }
+
+    /** Two processes: a second rnn train into a folder another JVM is training into fails at once. */
+    @Test
+    void aRunInAnotherProcessHoldsTheFolder() throws Exception {
+        Path data = SyntheticReviews.write(dir.resolve("reviews.tsv"), 400, 3);
+        Path models = dir.resolve("models");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process first = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "rnn.cli.Rnn", "train", "imdb", "--config", "src/test/resources/configs/tiny.yaml", "--data",
+                data.toString(), "--set", "training.epochs=200", "--set", "training.patience=200", "--models",
+                models.toString(), "-q").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            Path lock = ModelLock.fileOf(models.resolve("imdb"));
+            String holder = "pid " + first.pid() + ",";
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while ((!Files.exists(lock) || !Files.readString(lock).startsWith(holder)) && first.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(first.isAlive(), "the first run is still training");
+            StringWriter err = new StringWriter();
+            assertEquals(2, run(err, train(data, models)), err.toString());
+            assertTrue(err.toString().contains("is being written by another rnn run (" + holder), err.toString());
+        } finally {
+            first.destroyForcibly().waitFor();
+        }
+    }
 }
