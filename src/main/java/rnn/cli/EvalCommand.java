@@ -1,25 +1,34 @@
 package rnn.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import rnn.bundle.Bundle;
-import rnn.eval.Report;
-import rnn.task.registry.Tasks;
+import rnn.batch.BatchEvaluation;
 import rnn.util.Json;
 
-/** {@code rnn eval MODEL --data PATH}: scores a trained model on labelled data. */
+/** {@code rnn eval MODEL... --data PATH...}: scores trained models on labelled data. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Score a trained model on data of its task.",
+        description = {"Score trained models on data of their task: each MODEL on each PATH.",
             "classify: accuracy, per-class precision/recall/F1, confusion matrix.",
             "lm: perplexity, and nats and bits per character (or token).",
-            "tagger: entity precision/recall/F1 per type and overall, token accuracy."})
+            "tagger: entity precision/recall/F1 per type and overall, token accuracy.",
+            "One model on one file prints its full report; more print one row per pair, a pair that",
+            "fails showing why on its row while the others run. Exit status 2 if any pair failed."})
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,22 +36,94 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime;
 
-    @Mixin
-    ModelOptions modelOptions;
+    @Parameters(arity = "1..*", paramLabel = "MODEL", description = "Bundle folders, or names under --models.")
+    List<String> models;
 
-    @Option(names = "--data", required = true, paramLabel = "PATH",
-            description = "Data in a format the model's task reads (classify: TSV, aclImdb tar.gz or folder; tagger: CoNLL or CoNLL-U; lm: a text file, plain or .gz).")
-    Path data;
+    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
+            description = "Folder that holds model bundles (default: ${DEFAULT-VALUE}).")
+    Path modelsDir;
 
-    @Option(names = "--json", description = "Write the report as JSON.")
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH",
+            description = "Data in a format the models' tasks read (classify: TSV, aclImdb tar.gz or folder; "
+                    + "lm: a text file; tagger: CoNLL or CoNLL-U; plain or .gz).")
+    List<Path> data;
+
+    @Option(names = "--json", description = "Write the report (one pair) or the rows (several) as JSON.")
     boolean json;
 
     @Override
     public Integer call() {
-        Bundle bundle = modelOptions.load();
-        Report report = Tasks.get(bundle.manifest().task()).evaluate(bundle, data);
-        spec.commandLine().getOut().print(json ? Json.PRETTY.toJson(report) + "\n" : report.toTable());
-        spec.commandLine().getOut().flush();
-        return 0;
+        PrintWriter out = spec.commandLine().getOut();
+        boolean single = models.size() == 1 && data.size() == 1;
+        List<BatchEvaluation.Row> rows = BatchEvaluation.run(models, modelsDir, data);
+        if (single) {
+            BatchEvaluation.Row row = rows.get(0);
+            if (row.failed()) {
+                throw new rnn.util.UserException(row.error());
+            }
+            out.print(json ? Json.PRETTY.toJson(row.report()) + "\n" : row.report().toTable());
+        } else {
+            out.print(json ? Json.PRETTY.toJson(jsonRows(rows)) + "\n" : table(rows));
+        }
+        out.flush();
+        return rows.stream().anyMatch(BatchEvaluation.Row::failed) ? Rnn.EXIT_USER_ERROR : 0;
+    }
+
+    private static List<Map<String, Object>> jsonRows(List<BatchEvaluation.Row> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (BatchEvaluation.Row r : rows) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("model", r.model());
+            o.put("task", r.task());
+            o.put("data", r.data().toString());
+            if (r.failed()) {
+                o.put("error", r.error());
+            } else {
+                o.put("metrics", r.report().metrics());
+                o.put("report", r.report());
+            }
+            out.add(o);
+        }
+        return out;
+    }
+
+    /** One aligned row per pair: model, data, each metric any row reports, and the error of a failed pair. */
+    static String table(List<BatchEvaluation.Row> rows) {
+        Set<String> metrics = new LinkedHashSet<>();
+        rows.stream().filter(r -> !r.failed()).forEach(r -> metrics.addAll(r.report().metrics().keySet()));
+        List<List<String>> cells = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("model", "data"));
+        header.addAll(metrics);
+        cells.add(header);
+        for (BatchEvaluation.Row r : rows) {
+            List<String> line = new ArrayList<>(List.of(r.model(), r.data().toString()));
+            for (String m : metrics) {
+                Double v = r.failed() ? null : r.report().metrics().get(m);
+                line.add(v == null ? "" : String.format(Locale.ROOT, "%.4f", v));
+            }
+            cells.add(line);
+        }
+        int[] width = new int[header.size()];
+        for (List<String> line : cells) {
+            for (int i = 0; i < line.size(); i++) {
+                width[i] = Math.max(width[i], line.get(i).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int row = 0; row < cells.size(); row++) {
+            List<String> line = cells.get(row);
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < line.size(); i++) {
+                String cell = line.get(i);
+                text.append(i < 2 ? String.format("%-" + width[i] + "s", cell) : String.format("%" + width[i] + "s", cell))
+                        .append("  ");
+            }
+            BatchEvaluation.Row r = row == 0 ? null : rows.get(row - 1);
+            if (r != null && r.failed()) {
+                text.append("error: ").append(r.error());
+            }
+            out.append(text.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
     }
 }

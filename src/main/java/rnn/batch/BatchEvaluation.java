@@ -1,0 +1,60 @@
+package rnn.batch;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import rnn.bundle.Bundle;
+import rnn.eval.Report;
+import rnn.task.Task;
+import rnn.task.registry.Tasks;
+import rnn.util.UserException;
+
+/**
+ * Scores each model on each data file. A model that does not load, or a file its task cannot
+ * read, gives a row with the reason (one line) instead of a report, and the other pairs still run.
+ */
+public final class BatchEvaluation {
+    /**
+     * One model on one file.
+     *
+     * @param model  the model as named (a folder, or a name under the models folder)
+     * @param task   the model's task, or null when it did not load
+     * @param data   the data file
+     * @param report the scores, or null when this pair failed
+     * @param error  why this pair failed, one line; null when it succeeded
+     */
+    public record Row(String model, String task, Path data, Report report, String error) {
+        public boolean failed() {
+            return error != null;
+        }
+    }
+
+    private BatchEvaluation() {
+    }
+
+    /** Every model of {@code models} on every file of {@code data}, model by model, in the order given. */
+    public static List<Row> run(List<String> models, Path modelsDir, List<Path> data) {
+        List<Row> rows = new ArrayList<>();
+        for (String model : models) {
+            Bundle bundle;
+            try {
+                bundle = Tasks.load(model, modelsDir);
+            } catch (UserException e) {
+                for (Path file : data) {
+                    rows.add(new Row(model, null, file, null, e.getMessage()));
+                }
+                continue;
+            }
+            Task task = Tasks.get(bundle.manifest().task());
+            for (Path file : data) {
+                try {
+                    rows.add(new Row(model, task.name(), file, task.evaluate(bundle, file), null));
+                } catch (UserException e) {
+                    rows.add(new Row(model, task.name(), file, null, e.getMessage()));
+                }
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,58 @@
+package rnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** {@code rnn eval} with several models and data files: one row per pair, failures on their rows. */
+class EvalBatchTest {
+    private static final String BUNDLES = "src/test/resources/bundles/";
+    private static final String REVIEWS = BUNDLES + "inputs/reviews.tsv";
+    private static final String ENTITIES = BUNDLES + "inputs/entities.conll";
+
+    @Test
+    void everyModelOnEveryFileWithFailuresOnTheirRows() {
+        CliTestSupport.Result r = CliTestSupport.run("eval", BUNDLES + "imdb-fused-v2", BUNDLES + "tagger-crf-chars-v2",
+                BUNDLES + "no-such-model", "--data", REVIEWS, ENTITIES, "missing.tsv");
+        assertEquals(2, r.exitCode(), "a pair failed: " + r);
+        List<String> lines = r.out().lines().toList();
+        assertEquals(10, lines.size(), r.out());
+        assertTrue(lines.get(0).startsWith("model") && lines.get(0).contains("accuracy") && lines.get(0).contains("f1"),
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith(BUNDLES + "imdb-fused-v2 ") && lines.get(1).contains(REVIEWS) && !lines.get(1).contains("error"),
+                lines.get(1));
+        assertTrue(lines.get(2).contains("error: "), "a CoNLL file is no classifier data: " + lines.get(2));
+        assertTrue(lines.get(3).contains("error: missing.tsv: no such file"), lines.get(3));
+        assertTrue(lines.get(5).startsWith(BUNDLES + "tagger-crf-chars-v2 ") && lines.get(5).contains(ENTITIES)
+                && !lines.get(5).contains("error"), lines.get(5));
+        assertTrue(lines.get(6).contains("error: missing.tsv"), lines.get(6));
+        for (int i = 7; i <= 9; i++) {
+            assertTrue(lines.get(i).contains("error: " + BUNDLES + "no-such-model: no such model"), lines.get(i));
+        }
+    }
+
+    @Test
+    void sameTaskModelsSideBySideAsJson() {
+        CliTestSupport.Result r = CliTestSupport.run("eval", BUNDLES + "imdb-tiny-v1", BUNDLES + "imdb-fused-v2",
+                "--data", REVIEWS, "--json");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonArray rows = JsonParser.parseString(r.out()).getAsJsonArray();
+        assertEquals(2, rows.size());
+        for (int i = 0; i < 2; i++) {
+            JsonObject row = rows.get(i).getAsJsonObject();
+            assertEquals("classify", row.get("task").getAsString());
+            double accuracy = row.getAsJsonObject("metrics").get("accuracy").getAsDouble();
+            assertTrue(accuracy >= 0 && accuracy <= 1, row.toString());
+        }
+        CliTestSupport.Result table = CliTestSupport.run("eval", BUNDLES + "imdb-tiny-v1", BUNDLES + "imdb-fused-v2",
+                "--data", REVIEWS);
+        assertEquals(3, table.out().lines().count(), table.out());
+    }
+}
