@@ -33,8 +33,11 @@ public final class BatchEvaluation {
     private BatchEvaluation() {
     }
 
-    /** Every model of {@code models} on every file of {@code data}, model by model, in the order given. */
-    public static List<Row> run(List<String> models, Path modelsDir, List<Path> data) {
+    /**
+     * Every model of {@code models} on every file of {@code data}, model by model, in the order
+     * given; {@code split} picks a split of data sets that have them (null: the default).
+     */
+    public static List<Row> run(List<String> models, Path modelsDir, List<Path> data, String split) {
         List<Row> rows = new ArrayList<>();
         for (String model : models) {
             Bundle bundle;
@@ -49,7 +52,7 @@ public final class BatchEvaluation {
             Task task = Tasks.get(bundle.manifest().task());
             for (Path file : data) {
                 try {
-                    rows.add(new Row(model, task.name(), file, task.evaluate(bundle, file), null));
+                    rows.add(new Row(model, task.name(), file, task.evaluate(bundle, file, split), null));
                 } catch (UserException e) {
                     rows.add(new Row(model, task.name(), file, null, e.getMessage()));
                 }

@@ -48,6 +48,11 @@ final class EvalCommand implements Callable<Integer> {
                     + "lm: a text file; tagger: CoNLL or CoNLL-U; plain or .gz).")
     List<Path> data;
 
+    @Option(names = "--split", paramLabel = "SPLIT",
+            description = "train or test: the half of the IMDB archive or folder to score (default: train); "
+                    + "other data have no splits.")
+    String split;
+
     @Option(names = "--json", description = "Write the report (one pair) or the rows (several) as JSON.")
     boolean json;
 
@@ -55,7 +60,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         boolean single = models.size() == 1 && data.size() == 1;
-        List<BatchEvaluation.Row> rows = BatchEvaluation.run(models, modelsDir, data);
+        List<BatchEvaluation.Row> rows = BatchEvaluation.run(models, modelsDir, data, split);
         if (single) {
             BatchEvaluation.Row row = rows.get(0);
             if (row.failed()) {

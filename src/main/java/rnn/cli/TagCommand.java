@@ -143,7 +143,14 @@ final class TagCommand implements Callable<Integer> {
                 }
             }
             case CONLL -> {
+                // Every line gets the predicted column, -DOCSTART- lines an O: conlleval wants one
+                // number of columns throughout (the last two: gold and predicted).
                 List<String> lines = new ArrayList<>(s.lines());
+                for (int line = 0; line < lines.size(); line++) {
+                    if (!s.tokenLines().contains(line)) {
+                        lines.set(line, lines.get(line) + " O");
+                    }
+                }
                 for (int i = 0; i < tags.size(); i++) {
                     int line = s.tokenLines().get(i);
                     lines.set(line, lines.get(line) + " " + tags.get(i));

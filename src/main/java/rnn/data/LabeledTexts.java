@@ -17,7 +17,12 @@ public final class LabeledTexts {
 
     /** Every example at {@code path} (TSV, IMDB archive or folder; the IMDB train split). */
     public static List<LabeledText> read(Path path) {
-        LabeledTextRecordReader reader = new LabeledTextRecordReader();
+        return read(path, LabeledTextSource.Split.TRAIN);
+    }
+
+    /** Every example at {@code path}; {@code split} picks the IMDB half (a TSV has no halves: all of it). */
+    public static List<LabeledText> read(Path path, LabeledTextSource.Split split) {
+        LabeledTextRecordReader reader = new LabeledTextRecordReader(split);
         reader.initialize(path);
         List<LabeledText> out = new ArrayList<>();
         while (reader.hasNext()) {

@@ -13,6 +13,7 @@ import rnn.predict.Predictor;
 import rnn.predict.PredictorOptions;
 import rnn.train.TrainRequest;
 import rnn.train.TrainingSummary;
+import rnn.util.UserException;
 
 /**
  * A kind of model rnn trains, and everything that differs between kinds: its name (the CLI word
@@ -50,6 +51,19 @@ public interface Task {
 
     /** Scores a trained model of this task on a data file in a format the task reads. */
     Report evaluate(Bundle bundle, Path data);
+
+    /**
+     * Scores on one split of a data set that holds several ({@code train} or {@code test} of the
+     * IMDB archive or folder); null is what {@link #evaluate(Bundle, Path)} reads. A task whose
+     * data have no splits refuses any.
+     */
+    default Report evaluate(Bundle bundle, Path data, String split) {
+        if (split != null) {
+            throw new UserException("--split " + split + ": data of a '" + name() + "' model have no splits (the"
+                    + " classify task's IMDB archive or folder has train and test)");
+        }
+        return evaluate(bundle, data);
+    }
 
     /** The predictor of a trained model of this task; results come in input order. */
     Predictor<?, ?> predictor(Bundle bundle, PredictorOptions options);

@@ -55,4 +55,29 @@ class EvalBatchTest {
                 "--data", REVIEWS);
         assertEquals(3, table.out().lines().count(), table.out());
     }
+
+    /** The IMDB archive's or folder's test half is scored with --split test; other data have no splits. */
+    @Test
+    void scoresTheTestHalfOfAnImdbFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        String[][] reviews = {{"train/pos/1_9.txt", "wonderful superb film"}, {"train/neg/2_1.txt", "awful boring"},
+            {"test/pos/3_10.txt", "loved it , great"}, {"test/pos/4_8.txt", "excellent story"},
+            {"test/neg/5_2.txt", "the worst film"}, {"test/neg/6_3.txt", "hated it , terrible"}};
+        for (String[] r : reviews) {
+            java.nio.file.Path file = dir.resolve("aclImdb").resolve(r[0]);
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, r[1]);
+        }
+        String model = BUNDLES + "imdb-fused-v2";
+        CliTestSupport.Result test = CliTestSupport.run("eval", model, "--data", dir.toString(), "--split", "test",
+                "--json");
+        assertEquals(0, test.exitCode(), test.toString());
+        assertEquals(4, JsonParser.parseString(test.out()).getAsJsonObject().get("examples").getAsInt());
+        CliTestSupport.Result train = CliTestSupport.run("eval", model, "--data", dir.toString(), "--json");
+        assertEquals(2, JsonParser.parseString(train.out()).getAsJsonObject().get("examples").getAsInt());
+        CliTestSupport.Result lm = CliTestSupport.run("eval", BUNDLES + "lm-gru-v2", "--data",
+                BUNDLES + "inputs/text.txt", "--split", "test");
+        assertEquals(2, lm.exitCode(), lm.toString());
+        assertTrue(lm.err().contains("--split test: data of a 'lm' model have no splits"), lm.err());
+    }
 }

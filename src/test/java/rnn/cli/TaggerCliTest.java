@@ -212,4 +212,16 @@ class TaggerCliTest {
                 "2-3\tcan't\t_\t_\t_\t_\t_\t_\t_\t_"), r.out().lines().limit(4).toList());
         assertTrue(r.out().contains("1\tYes\tyes\tINTJ\t"), r.out());
     }
+
+    /** conlleval reads rnn tag's CoNLL output as is: every line, -DOCSTART- too, has the same columns. */
+    @Test
+    void taggedConllHasOneNumberOfColumnsThroughout() {
+        CliTestSupport.Result r = CliTestSupport.run("tag", "src/test/resources/bundles/tagger-crf-chars-v2",
+                "src/test/resources/bundles/inputs/entities.conll");
+        assertEquals(0, r.exitCode(), r.toString());
+        List<Integer> columns = r.out().lines().filter(l -> !l.isBlank()).map(l -> l.split(" ").length).distinct()
+                .toList();
+        assertEquals(List.of(5), columns, r.out());
+        assertTrue(r.out().startsWith("-DOCSTART- -X- O O O\n"), r.out());
+    }
 }

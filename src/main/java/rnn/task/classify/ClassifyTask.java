@@ -15,12 +15,14 @@ import rnn.config.RunConfig;
 import rnn.data.BucketedBatchIterator;
 import rnn.data.EncodedExample;
 import rnn.data.LabeledText;
+import rnn.data.LabeledTextSource;
 import rnn.data.LabeledTexts;
 import rnn.data.TextEncoder;
 import rnn.predict.PredictorOptions;
 import rnn.eval.ClassificationReport;
 import rnn.text.Tokenizer;
 import rnn.train.BatchFeed;
+import rnn.util.UserException;
 import rnn.train.PreparedRun;
 import rnn.task.Task;
 import rnn.train.TrainRequest;
@@ -85,7 +87,18 @@ public final class ClassifyTask implements Task {
 
     @Override
     public ClassificationReport evaluate(Bundle bundle, Path data) {
-        List<LabeledText> texts = LabeledTexts.read(data);
+        return evaluate(bundle, data, null);
+    }
+
+    /** {@code split}: {@code train} (also null) or {@code test} of the IMDB archive or folder; a TSV has none. */
+    @Override
+    public ClassificationReport evaluate(Bundle bundle, Path data, String split) {
+        LabeledTextSource.Split half = switch (split == null ? "train" : split) {
+            case "train" -> LabeledTextSource.Split.TRAIN;
+            case "test" -> LabeledTextSource.Split.TEST;
+            default -> throw new UserException("--split: unknown split '" + split + "' (expected train, test)");
+        };
+        List<LabeledText> texts = LabeledTexts.read(data, half);
         TextEncoder encoder = encoder(bundle);
         List<EncodedExample> examples = ClassifyData.encode(encoder, bundle.labels(), texts, data.toString());
         return evaluate(bundle.network(), examples, bundle.labels().entries(), bundle.config().training().batchSize());
