@@ -12,9 +12,11 @@ import java.util.Map;
  *
  * <p>Precision of class c = confusion[c][c] / (column c sum), recall = confusion[c][c] / (row c sum),
  * F1 their harmonic mean, each 0 where its denominator is 0. Log loss = mean of -ln p(gold).
+ * {@code intervals}: 95% bootstrap intervals over examples of {@code accuracy} and {@code macro_f1}.
  */
 public record ClassificationReport(List<String> labels, long[][] confusion, double accuracy,
-                                   List<ClassScores> classes, double macroF1, double logLoss, long examples)
+                                   List<ClassScores> classes, double macroF1, double logLoss, long examples,
+                                   Map<String, Bootstrap.Interval> intervals)
         implements Report {
 
     /** Precision, recall and F1 of one class, with its number of gold examples. */
@@ -50,7 +52,32 @@ public record ClassificationReport(List<String> labels, long[][] confusion, doub
         }
         int n = gold.length;
         return new ClassificationReport(List.copyOf(labels), confusion, ratio(correct, n), classes,
-                k == 0 ? 0 : f1Sum / k, n == 0 ? 0 : nll / n, n);
+                k == 0 ? 0 : f1Sum / k, n == 0 ? 0 : nll / n, n, intervals(k, gold, probabilities));
+    }
+
+    /** Per example: 1 if right, then per class whether it is the gold, the predicted and both. */
+    private static Map<String, Bootstrap.Interval> intervals(int k, int[] gold, float[][] probabilities) {
+        double[][] stats = new double[gold.length][1 + 3 * k];
+        for (int i = 0; i < gold.length; i++) {
+            int predicted = argmax(probabilities[i]);
+            stats[i][0] = predicted == gold[i] ? 1 : 0;
+            stats[i][1 + 3 * gold[i]] = 1;
+            stats[i][2 + 3 * predicted] = 1;
+            if (predicted == gold[i]) {
+                stats[i][3 + 3 * gold[i]] = 1;
+            }
+        }
+        int n = gold.length;
+        Map<String, Bootstrap.Interval> out = new LinkedHashMap<>();
+        out.put("accuracy", Bootstrap.interval(stats, sums -> Bootstrap.ratio(sums[0], n)));
+        out.put("macro_f1", Bootstrap.interval(stats, sums -> {
+            double f1 = 0;
+            for (int c = 0; c < k; c++) {
+                f1 += Bootstrap.f1(sums[1 + 3 * c], sums[2 + 3 * c], sums[3 + 3 * c]);
+            }
+            return k == 0 ? 0 : f1 / k;
+        }));
+        return out;
     }
 
     /** The index of the largest value; the first one on ties. */
@@ -62,6 +89,12 @@ public record ClassificationReport(List<String> labels, long[][] confusion, doub
             }
         }
         return best;
+    }
+
+    /** "  (95% CI low-high)" for a table line. */
+    static String ci(Bootstrap.Interval interval) {
+        return interval == null || Double.isNaN(interval.low()) ? ""
+                : String.format(Locale.ROOT, "  (95%% CI %.4f-%.4f)", interval.low(), interval.high());
     }
 
     private static double ratio(long a, long b) {
@@ -82,8 +115,8 @@ public record ClassificationReport(List<String> labels, long[][] confusion, doub
     @Override
     public String toTable() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "examples  %d%naccuracy  %.4f%nmacro F1  %.4f%nlog loss  %.4f%n%n",
-                examples, accuracy, macroF1, logLoss));
+        out.append(String.format(Locale.ROOT, "examples  %d%naccuracy  %.4f%s%nmacro F1  %.4f%s%nlog loss  %.4f%n%n",
+                examples, accuracy, ci(intervals.get("accuracy")), macroF1, ci(intervals.get("macro_f1")), logLoss));
         int width = Math.max(9, labels.stream().mapToInt(String::length).max().orElse(0) + 2);
         out.append(String.format(Locale.ROOT, "%-" + width + "s %9s %9s %9s %9s%n", "class", "precision", "recall",
                 "f1", "support"));

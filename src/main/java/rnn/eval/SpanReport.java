@@ -22,8 +22,10 @@ import rnn.text.TagScheme;
  * @param overall  scores over all entities, or null when the tags mark no entities (parts of speech)
  * @param tokens   tokens scored
  * @param accuracy share of tokens whose predicted tag equals the gold tag
+ * @param intervals 95% bootstrap intervals over sentences of {@code f1} (with entities) and {@code accuracy}
  */
-public record SpanReport(Map<String, Scores> types, Scores overall, long tokens, double accuracy) implements Report {
+public record SpanReport(Map<String, Scores> types, Scores overall, long tokens, double accuracy,
+                         Map<String, Bootstrap.Interval> intervals) implements Report {
 
     /** Counts and scores of one type (or all). Each score is 0 where its denominator is 0. */
     public record Scores(long gold, long predicted, long correct, double precision, double recall, double f1) {
@@ -43,6 +45,7 @@ public record SpanReport(Map<String, Scores> types, Scores overall, long tokens,
         Map<String, long[]> counts = new TreeMap<>();   // type -> {gold, predicted, correct}
         long tokens = 0;
         long right = 0;
+        double[][] stats = new double[gold.size()][5];   // per sentence: gold, predicted, correct; right, tokens
         for (int s = 0; s < gold.size(); s++) {
             List<String> g = gold.get(s);
             List<String> p = predicted.get(s);
@@ -54,16 +57,21 @@ public record SpanReport(Map<String, Scores> types, Scores overall, long tokens,
                 tokens++;
                 if (g.get(i).equals(p.get(i))) {
                     right++;
+                    stats[s][3]++;
                 }
             }
+            stats[s][4] = g.size();
             List<Span> goldSpans = TagScheme.spans(g);
             Set<Span> goldSet = new HashSet<>(goldSpans);
             goldSpans.forEach(span -> counts.computeIfAbsent(span.type(), k -> new long[3])[0]++);
+            stats[s][0] = goldSpans.size();
             for (Span span : TagScheme.spans(p)) {
                 long[] c = counts.computeIfAbsent(span.type(), k -> new long[3]);
                 c[1]++;
+                stats[s][1]++;
                 if (goldSet.contains(span)) {
                     c[2]++;
+                    stats[s][2]++;
                 }
             }
         }
@@ -75,14 +83,18 @@ public record SpanReport(Map<String, Scores> types, Scores overall, long tokens,
                 total[k] += c[k];
             }
         });
+        Map<String, Bootstrap.Interval> intervals = new LinkedHashMap<>();
+        intervals.put("f1", Bootstrap.interval(stats, sums -> Bootstrap.f1(sums[0], sums[1], sums[2])));
+        intervals.put("accuracy", Bootstrap.interval(stats, sums -> Bootstrap.ratio(sums[3], sums[4])));
         return new SpanReport(types, Scores.of(total[0], total[1], total[2]), tokens,
-                tokens == 0 ? 0 : (double) right / tokens);
+                tokens == 0 ? 0 : (double) right / tokens, intervals);
     }
 
     /** Token accuracy alone, for tags that mark no entities (parts of speech). */
     public static SpanReport tokensOnly(List<List<String>> gold, List<List<String>> predicted) {
         SpanReport full = of(gold, predicted);
-        return new SpanReport(Map.of(), null, full.tokens(), full.accuracy());
+        return new SpanReport(Map.of(), null, full.tokens(), full.accuracy(),
+                Map.of("accuracy", full.intervals().get("accuracy")));
     }
 
     /** {@code f1}, {@code precision}, {@code recall} (overall; not for tokens only) and token {@code accuracy}. */
@@ -103,12 +115,14 @@ public record SpanReport(Map<String, Scores> types, Scores overall, long tokens,
     public String toTable() {
         StringBuilder out = new StringBuilder();
         if (overall == null) {
-            return String.format(Locale.ROOT, "processed %,d tokens%naccuracy: %6.2f%%%n", tokens, 100 * accuracy);
+            return String.format(Locale.ROOT, "processed %,d tokens%naccuracy: %6.2f%%%n", tokens, 100 * accuracy)
+                    + confidence();
         }
         out.append(String.format(Locale.ROOT, "processed %,d tokens with %,d entities; found: %,d entities; correct: %,d.%n",
                 tokens, overall.gold(), overall.predicted(), overall.correct()));
         out.append(String.format(Locale.ROOT, "accuracy: %6.2f%%; precision: %6.2f%%; recall: %6.2f%%; F1: %6.2f%n",
                 100 * accuracy, 100 * overall.precision(), 100 * overall.recall(), 100 * overall.f1()));
+        out.append(confidence());
         List<String> names = new ArrayList<>(types.keySet());
         int width = names.stream().mapToInt(String::length).max().orElse(0);
         for (String type : names) {
@@ -117,5 +131,13 @@ public record SpanReport(Map<String, Scores> types, Scores overall, long tokens,
                     type, 100 * s.precision(), 100 * s.recall(), 100 * s.f1(), s.predicted()));
         }
         return out.toString();
+    }
+
+    /** The bootstrap intervals, in percent as conlleval prints its figures, on a line of their own. */
+    private String confidence() {
+        StringBuilder line = new StringBuilder("95% CI over sentences:");
+        intervals.forEach((name, ci) -> line.append(String.format(Locale.ROOT, " %s %.2f-%.2f;",
+                name.equals("f1") ? "F1" : name, 100 * ci.low(), 100 * ci.high())));
+        return line.substring(0, line.length() - 1) + "\n";
     }
 }

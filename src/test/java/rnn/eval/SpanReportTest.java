@@ -61,6 +61,7 @@ class SpanReportTest {
         assertEquals("""
                 processed 2 tokens with 1 entities; found: 1 entities; correct: 1.
                 accuracy: 100.00%; precision: 100.00%; recall: 100.00%; F1: 100.00
+                95% CI over sentences: F1 100.00-100.00; accuracy 100.00-100.00
                 PER: precision: 100.00%; recall: 100.00%; F1: 100.00  1
                 """, table);
     }
