@@ -15,16 +15,32 @@ import java.util.Map;
  * @param perplexity    {@code exp(loss)}
  * @param bitsPerToken  {@code loss / ln 2}; bits per character for a character model
  * @param characterLevel whether a token is a character (then the table says bits per character)
+ * @param intervals     95% bootstrap intervals over lines of {@code perplexity} (and {@code bpc} for a
+ *                      character model); empty when the stream was not cut into lines
  */
 public record LanguageModelReport(long tokens, double nll, double loss, double perplexity, double bitsPerToken,
-                                  boolean characterLevel) implements Report {
+                                  boolean characterLevel, Map<String, Bootstrap.Interval> intervals)
+        implements Report {
 
     public static LanguageModelReport of(long tokens, double nll, boolean characterLevel) {
+        return of(tokens, nll, characterLevel, new double[0][]);
+    }
+
+    /** {@code lines}: per line of the stream, its summed negative log-likelihood and its tokens predicted. */
+    public static LanguageModelReport of(long tokens, double nll, boolean characterLevel, double[][] lines) {
         if (tokens <= 0) {
             throw new IllegalArgumentException("no tokens were predicted");
         }
         double loss = nll / tokens;
-        return new LanguageModelReport(tokens, nll, loss, Math.exp(loss), loss / Math.log(2), characterLevel);
+        Map<String, Bootstrap.Interval> intervals = new LinkedHashMap<>();
+        if (lines.length > 1) {
+            intervals.put("perplexity", Bootstrap.interval(lines, sums -> Math.exp(Bootstrap.ratio(sums[0], sums[1]))));
+            if (characterLevel) {
+                intervals.put("bpc", Bootstrap.interval(lines, sums -> Bootstrap.ratio(sums[0], sums[1]) / Math.log(2)));
+            }
+        }
+        return new LanguageModelReport(tokens, nll, loss, Math.exp(loss), loss / Math.log(2), characterLevel,
+                intervals);
     }
 
     /** {@code loss} and {@code perplexity}, and {@code bpc} for a character model. */
@@ -48,6 +64,8 @@ public record LanguageModelReport(long tokens, double nll, double loss, double p
         out.append(String.format(Locale.ROOT, "%-22s %.4f%n", characterLevel ? "bits per char" : "bits per token",
                 bitsPerToken));
         out.append(String.format(Locale.ROOT, "%-22s %.2f%n", "perplexity", perplexity));
+        intervals.forEach((name, ci) -> out.append(String.format(Locale.ROOT, "%-22s %.4f-%.4f%n",
+                "95% CI " + name, ci.low(), ci.high())));
         return out.toString();
     }
 }

@@ -123,4 +123,17 @@ class LanguageModelCliTest {
         assertEquals(2, r.exitCode(), r.toString());
         assertEquals("rnn: " + dir.resolve("missing.txt") + ": no such file", r.err().strip());
     }
+
+    /** Perplexity and bits per character come with 95% bootstrap intervals over lines. */
+    @Test
+    void evalGivesIntervalsOverLines() {
+        CliTestSupport.Result r = CliTestSupport.run("eval", "src/test/resources/bundles/lm-gru-v2", "--data",
+                "src/test/resources/bundles/inputs/text.txt", "--json");
+        assertEquals(0, r.exitCode(), r.toString());
+        com.google.gson.JsonObject report = com.google.gson.JsonParser.parseString(r.out()).getAsJsonObject();
+        double perplexity = report.get("perplexity").getAsDouble();
+        com.google.gson.JsonObject ci = report.getAsJsonObject("intervals").getAsJsonObject("perplexity");
+        assertTrue(ci.get("low").getAsDouble() <= perplexity && perplexity <= ci.get("high").getAsDouble(), r.out());
+        assertTrue(report.getAsJsonObject("intervals").has("bpc"), r.out());
+    }
 }

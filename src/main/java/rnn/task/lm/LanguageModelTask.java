@@ -16,6 +16,7 @@ import rnn.data.TokenStream;
 import rnn.eval.LanguageModelReport;
 import rnn.predict.PredictorOptions;
 import rnn.text.StreamTokens;
+import rnn.text.Vocabulary;
 import rnn.train.StreamFeed;
 import rnn.util.Progress;
 import rnn.train.PreparedRun;
@@ -75,7 +76,8 @@ public final class LanguageModelTask implements Task {
                     () -> LanguageModelNetwork.build(config.encoder(), config.training(), config.bpttLength(),
                             data.vocabulary().size()),
                     new StreamFeed(data.train(), rows, config.bpttLength()),
-                    net -> StreamScorer.score(net, data.dev().ids(), characters, Progress.NONE).metrics(),
+                    net -> StreamScorer.score(net, data.dev().ids(), characters, lineEnd(data.vocabulary(), characters),
+                            Progress.NONE).metrics(),
                     data.files(), data.vocabulary(), null, null);
         });
     }
@@ -88,6 +90,14 @@ public final class LanguageModelTask implements Task {
         if (stream.size() < 2) {
             throw new DataException(data + ": needs at least 2 tokens to score, found " + stream.size());
         }
-        return StreamScorer.score(bundle.network(), stream.ids(), tokenizer.level() == TokenLevel.CHAR, Progress.NONE);
+        boolean characters = tokenizer.level() == TokenLevel.CHAR;
+        return StreamScorer.score(bundle.network(), stream.ids(), characters, lineEnd(bundle.tokens(), characters),
+                Progress.NONE);
+    }
+
+    /** The token that ends a line (the line break, or {@code <eos>} for words), or -1 when the vocabulary lacks it. */
+    private static int lineEnd(Vocabulary vocabulary, boolean characters) {
+        String end = characters ? "\n" : StreamTokens.EOS;
+        return vocabulary.entries().contains(end) ? vocabulary.indexOf(end) : -1;
     }
 }

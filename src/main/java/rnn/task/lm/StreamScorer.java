@@ -1,5 +1,8 @@
 package rnn.task.lm;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,6 +26,19 @@ public final class StreamScorer {
 
     public static LanguageModelReport score(ComputationGraph network, int[] ids, boolean characterLevel,
                                             Progress progress) {
+        return score(network, ids, characterLevel, -1, progress);
+    }
+
+    /**
+     * As {@link #score(ComputationGraph, int[], boolean, Progress)}, with the stream cut into lines
+     * after each {@code lineEnd} token (the line break or {@code <eos>}; -1 for none), for the
+     * report's bootstrap intervals over lines.
+     */
+    public static LanguageModelReport score(ComputationGraph network, int[] ids, boolean characterLevel, int lineEnd,
+                                            Progress progress) {
+        List<double[]> lines = new ArrayList<>();
+        double lineNll = 0;
+        long lineTokens = 0;
         network.rnnClearPreviousState();
         double nll = 0;
         long predicted = Math.max(0, ids.length - 1);
@@ -37,12 +53,23 @@ public final class StreamScorer {
             INDArray probabilities = network.rnnTimeStep(x)[0];   // [1, vocabulary, length]
             for (int t = 0; t < length; t++) {
                 double p = probabilities.getDouble(0, ids[start + t + 1], t);
-                nll -= Math.log(Math.max(p, Float.MIN_NORMAL));
+                double tokenNll = -Math.log(Math.max(p, Float.MIN_NORMAL));
+                nll += tokenNll;
+                lineNll += tokenNll;
+                lineTokens++;
+                if (ids[start + t + 1] == lineEnd) {
+                    lines.add(new double[] {lineNll, lineTokens});
+                    lineNll = 0;
+                    lineTokens = 0;
+                }
             }
             progress.update(start + length, "");
         }
         progress.finish();
         network.rnnClearPreviousState();
-        return LanguageModelReport.of(predicted, nll, characterLevel);
+        if (lineTokens > 0) {
+            lines.add(new double[] {lineNll, lineTokens});
+        }
+        return LanguageModelReport.of(predicted, nll, characterLevel, lines.toArray(double[][]::new));
     }
 }
