@@ -33,6 +33,12 @@ public final class BatchEvaluation {
     private BatchEvaluation() {
     }
 
+    /** A user error's own line; anything else named by its class too, so one odd pair does not stop the batch. */
+    private static String reason(RuntimeException e) {
+        return e instanceof UserException ? e.getMessage()
+                : "unexpected failure: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
     /**
      * Every model of {@code models} on every file of {@code data}, model by model, in the order
      * given; {@code split} picks a split of data sets that have them (null: the default).
@@ -43,9 +49,9 @@ public final class BatchEvaluation {
             Bundle bundle;
             try {
                 bundle = Tasks.load(model, modelsDir);
-            } catch (UserException e) {
+            } catch (RuntimeException e) {
                 for (Path file : data) {
-                    rows.add(new Row(model, null, file, null, e.getMessage()));
+                    rows.add(new Row(model, null, file, null, reason(e)));
                 }
                 continue;
             }
@@ -53,8 +59,8 @@ public final class BatchEvaluation {
             for (Path file : data) {
                 try {
                     rows.add(new Row(model, task.name(), file, task.evaluate(bundle, file, split), null));
-                } catch (UserException e) {
-                    rows.add(new Row(model, task.name(), file, null, e.getMessage()));
+                } catch (RuntimeException e) {
+                    rows.add(new Row(model, task.name(), file, null, reason(e)));
                 }
             }
         }

@@ -39,9 +39,9 @@ final class CaseRunner {
     }
 
     CaseResult run(BenchCase benchCase) {
-        ClassifyConfig config = config(benchCase);
         ComputationGraph network;
         try {
+            ClassifyConfig config = config(benchCase);
             network = ClassifierNetwork.build(config.encoder(), config.pooling(), config.training(), shape.vocab(),
                     SyntheticBatch.CLASSES);
         } catch (ConfigException e) {

@@ -26,6 +26,10 @@ final class BundleIntegrity {
 
     static void checkFiles(Path dir, BundleManifest manifest) {
         if (manifest.files() == null) {
+            if (manifest.format() >= 3) {
+                throw new BundleException(dir.resolve("manifest.json") + ": damaged (no file list, which format "
+                        + manifest.format() + " has)");
+            }
             return;   // formats 1 and 2 record no files
         }
         for (Map.Entry<String, FileDigest> e : manifest.files().entrySet()) {
@@ -59,7 +63,8 @@ final class BundleIntegrity {
 
     /** The network's input and output widths against the vocabularies. */
     static void checkNetwork(Path file, ComputationGraph network, Vocabulary tokens, Vocabulary labels) {
-        Layer embedding = network.getLayer("embedding");
+        Layer embedding = network.getConfiguration().getVertices().containsKey("embedding")
+                ? network.getLayer("embedding") : null;
         if (embedding != null && embedding.conf().getLayer() instanceof FeedForwardLayer in
                 && in.getNIn() != tokens.size()) {
             throw new BundleException(file + ": does not belong with the vocabulary (it reads " + in.getNIn()

@@ -21,6 +21,7 @@ import rnn.config.ConfigLoader;
 import rnn.config.RunConfig;
 import rnn.task.Task;
 import rnn.task.registry.Tasks;
+import rnn.util.UserException;
 import rnn.train.TrainRequest;
 import rnn.train.TrainingSummary;
 import rnn.util.ConsoleProgress;
@@ -66,6 +67,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (resume && force) {
+            throw new UserException("--resume and --force: choose one (continue the run, or start it afresh)");
+        }
+        if (name != null && (name.isEmpty() || name.startsWith(".") || name.contains("/") || name.contains("\\"))) {
+            throw new UserException("--name: one folder name under --models, not starting with '.', got '" + name
+                    + "'");
+        }
         Task t = Tasks.get(task);
         PrintWriter out = spec.commandLine().getOut();
         // On --resume, the run's stored config is used; what --config, --data or --set ask for must equal it.

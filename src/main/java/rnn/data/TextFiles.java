@@ -7,6 +7,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -57,6 +60,14 @@ public final class TextFiles {
 
     /** {@code content} decoded as UTF-8 by the same policy as files; {@code source} names it in the warning. */
     public static String decode(byte[] content, String source) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            return decodeReplacing(content, source);
+        }
+    }
+
+    private static String decodeReplacing(byte[] content, String source) {
         StringBuilder text = new StringBuilder(content.length);
         try (Reader reader = new Utf8Reader(new ByteArrayInputStream(content), source)) {
             char[] buffer = new char[8192];

@@ -59,6 +59,9 @@ final class Utf8Reader extends Reader {
         while (chars.position() == 0 || !eof && bytes.hasRemaining() && chars.hasRemaining()) {
             CoderResult result = decoder.decode(bytes, chars, eof);
             if (result.isError()) {
+                if (!chars.hasRemaining()) {
+                    break;   // the bad bytes stay for the next call, which has room for U+FFFD
+                }
                 warnOnce();
                 bytes.position(bytes.position() + result.length());
                 chars.put('\uFFFD');

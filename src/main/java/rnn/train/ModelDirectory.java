@@ -195,6 +195,11 @@ final class ModelDirectory {
         deleteTree(old);
     }
 
+    /** Removes what a killed {@code --force} run left beside {@code modelDir}, when a fresh run starts in it. */
+    static void discardStaging(Path modelDir) throws IOException {
+        deleteTree(sibling(modelDir, ".new"));
+    }
+
     /** Whether a swap was cut short: the old model's copy is still beside the folder. */
     static boolean swapCutShort(Path modelDir) {
         return Files.exists(sibling(modelDir, ".old"));

@@ -32,13 +32,13 @@ final class ModelLock implements AutoCloseable {
 
     /** The lock file of {@code modelDir}. */
     static Path fileOf(Path modelDir) {
-        Path absolute = modelDir.toAbsolutePath().normalize();
-        return absolute.resolveSibling("." + absolute.getFileName() + ".lock");
+        return ModelDirectory.sibling(modelDir, ".lock");
     }
 
     /**
      * Fails at once, as {@link #acquire} would, when another run holds the lock of {@code modelDir};
-     * writes nothing (a folder that was never trained into has no lock file).
+     * creates no file (a folder that was never trained into has none; an existing lock file gets
+     * this process's id while it probes).
      */
     static void checkFree(Path modelDir) throws IOException {
         if (Files.exists(fileOf(modelDir))) {
@@ -56,7 +56,13 @@ final class ModelLock implements AutoCloseable {
         try {
             lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
-            lock = null;   // held by this same process
+            // Held by this same JVM. The channel stays open: on some systems closing any channel of
+            // the file drops the locks of all of them, the holder's included.
+            throw new UserException(modelDir + " is being written by another rnn run (" + holder(channel)
+                    + "); wait for it to finish or choose another --name");
+        } catch (IOException e) {
+            channel.close();
+            throw e;
         }
         if (lock == null) {
             String holder = holder(channel);

@@ -15,6 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import rnn.bundle.BundleWriter;
 import rnn.config.RecurrentImplementation;
 import rnn.config.RunConfig;
+import rnn.nn.Backend;
 import rnn.util.UserException;
 
 /**
@@ -32,6 +33,7 @@ public final class TrainingRun {
      */
     public static <C extends RunConfig> TrainingSummary execute(String task, Class<C> type, TrainRequest request,
                                                                 Function<C, PreparedRun> prepare) throws IOException {
+        Backend.require("training");
         Path modelDir = request.modelDir();
         ModelLock.checkFree(modelDir);
         if (ModelDirectory.swapCutShort(modelDir)) {
@@ -74,6 +76,11 @@ public final class TrainingRun {
         }
         try (ModelLock lock = ModelLock.acquire(modelDir)) {
             ModelDirectory.recoverSwap(modelDir);
+            // Again under the lock: another run may have finished into the folder while this one read its data.
+            ModelDirectory.checkWritable(modelDir, run, request.resume(), request.force());
+            if (!request.resume() && work.equals(modelDir)) {
+                ModelDirectory.discardStaging(modelDir);   // a killed --force run's folder must not be resumed later
+            }
             TrainingSummary summary = train(task, request, config, prepared, work, run, log);
             if (!work.equals(modelDir)) {
                 ModelDirectory.swapIn(work, modelDir);

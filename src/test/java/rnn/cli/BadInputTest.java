@@ -123,6 +123,14 @@ class BadInputTest {
     }
 
     @Test
+    void aModelNameMustBeOneFolderAndResumeExcludesForce() throws IOException {
+        for (String name : new String[] {".", "..", "", ".hidden", "a/b"}) {
+            assertUserError(train("--name", name), "--name: one folder name under --models, not starting with '.'");
+        }
+        assertUserError(train("--resume", "--force"), "--resume and --force: choose one");
+    }
+
+    @Test
     void unknownTask() {
         CliTestSupport.Result r = CliTestSupport.run("train", "poetry", "--models", models().toString());
         assertUserError(r, "unknown task 'poetry' (expected classify, lm, tagger)");

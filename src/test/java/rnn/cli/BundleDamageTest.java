@@ -150,4 +150,15 @@ class BundleDamageTest {
         Files.writeString(b.resolve("metrics.json"), metrics.replace('1', '2'));
         assertRefused(b, "metrics.json: damaged (its SHA-256 differs from the manifest's)");
     }
+
+    @Test
+    void aFormat3ManifestWithoutItsFileListIsDamaged() throws IOException {
+        Path b = copyOfGood("no-file-list");
+        Path manifest = b.resolve("manifest.json");
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(Files.readString(manifest))
+                .getAsJsonObject();
+        json.remove("files");
+        Files.writeString(manifest, json.toString());
+        assertRefused(b, "manifest.json: damaged (no file list, which format 3 has)");
+    }
 }

@@ -88,6 +88,18 @@ class ForceReplaceTest {
                 .execute("predict", "imdb", "--models", models.toString(), "a wonderful film"), out.toString());
     }
 
+    /** What a killed --force run left beside the folder is discarded when a fresh run starts there. */
+    @Test
+    void aFreshRunDiscardsALeftoverForcedRun() throws IOException {
+        Path data = SyntheticReviews.write(dir.resolve("reviews.tsv"), 60, 3);
+        Path models = dir.resolve("models");
+        Path staging = ModelDirectory.sibling(models.resolve("imdb"), ".new");
+        Files.createDirectories(staging.resolve("run"));
+        Files.writeString(staging.resolve("run/state.json"), "{}");
+        assertEquals(0, train(data, models));
+        assertFalse(Files.exists(staging), "a later --resume must not pick it up");
+    }
+
     @Test
     void aSwapCutShortIsFinishedWhenTheNewBundleIsComplete() throws IOException {
         Path modelDir = dir.resolve("models/m");
