@@ -23,8 +23,9 @@ public final class BatchEvaluation {
      * @param data   the data file
      * @param report the scores, or null when this pair failed
      * @param error  why this pair failed, one line; null when it succeeded
+     * @param cause  what was thrown when this pair failed, or null
      */
-    public record Row(String model, String task, Path data, Report report, String error) {
+    public record Row(String model, String task, Path data, Report report, String error, RuntimeException cause) {
         public boolean failed() {
             return error != null;
         }
@@ -51,16 +52,16 @@ public final class BatchEvaluation {
                 bundle = Tasks.load(model, modelsDir);
             } catch (RuntimeException e) {
                 for (Path file : data) {
-                    rows.add(new Row(model, null, file, null, reason(e)));
+                    rows.add(new Row(model, null, file, null, reason(e), e));
                 }
                 continue;
             }
             Task task = Tasks.get(bundle.manifest().task());
             for (Path file : data) {
                 try {
-                    rows.add(new Row(model, task.name(), file, task.evaluate(bundle, file, split), null));
+                    rows.add(new Row(model, task.name(), file, task.evaluate(bundle, file, split), null, null));
                 } catch (RuntimeException e) {
-                    rows.add(new Row(model, task.name(), file, null, reason(e)));
+                    rows.add(new Row(model, task.name(), file, null, reason(e), e));
                 }
             }
         }

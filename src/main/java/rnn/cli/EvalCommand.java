@@ -64,7 +64,7 @@ final class EvalCommand implements Callable<Integer> {
         if (single) {
             BatchEvaluation.Row row = rows.get(0);
             if (row.failed()) {
-                throw new rnn.util.UserException(row.error());
+                throw row.cause();   // as one model on one file always failed: exit 2 for a user error, else 1
             }
             out.print(json ? Json.PRETTY.toJson(row.report()) + "\n" : row.report().toTable());
         } else {

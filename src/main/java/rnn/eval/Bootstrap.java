@@ -51,10 +51,8 @@ public final class Bootstrap {
         return b == 0 ? 0 : a / b;
     }
 
-    /** F1 from counts of gold, predicted and correct items. */
+    /** F1 from summed counts of gold, predicted and correct items, as {@link SpanReport.Scores} computes it. */
     static double f1(double gold, double predicted, double correct) {
-        double p = ratio(correct, predicted);
-        double r = ratio(correct, gold);
-        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        return SpanReport.Scores.of((long) gold, (long) predicted, (long) correct).f1();
     }
 }

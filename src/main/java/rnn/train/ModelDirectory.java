@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.google.gson.reflect.TypeToken;
+
 import rnn.bundle.BundleManifest;
 import rnn.config.ConfigDiff;
 import rnn.config.ConfigLoader;
@@ -106,16 +108,11 @@ final class ModelDirectory {
 
     /** Refuses to resume on data files that changed since the run started (runs that recorded them). */
     static void checkData(Path modelDir, RunDirectory run, List<Path> files) throws IOException {
-        Path recorded = run.path().resolve(RUN_DATA);
-        if (!Files.exists(recorded)) {
-            return;
-        }
-        Map<?, ?> digests = Json.PRETTY.fromJson(Files.readString(recorded, StandardCharsets.UTF_8), Map.class);
+        Map<String, FileDigest> recorded = recordedData(run);
         List<String> changed = new ArrayList<>();
         for (Path f : files) {
-            Object then = digests.get(f.toString());
-            if (then instanceof Map<?, ?> digest && Files.isRegularFile(f)
-                    && !FileDigest.of(f).sha256().equals(digest.get("sha256"))) {
+            FileDigest then = recorded.get(f.toString());
+            if (then != null && Files.isRegularFile(f) && !FileDigest.of(f).sha256().equals(then.sha256())) {
                 changed.add(f.toString());
             }
         }
@@ -124,6 +121,17 @@ final class ModelDirectory {
                     + String.join(", ", changed) + (changed.size() == 1 ? " has" : " have")
                     + " changed since (SHA-256 differs); start afresh with --force");
         }
+    }
+
+    /** The data digests {@link #recordData} wrote, by path; empty for a run that recorded none. */
+    private static Map<String, FileDigest> recordedData(RunDirectory run) throws IOException {
+        Path file = run.path().resolve(RUN_DATA);
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        Map<String, FileDigest> digests = Json.PRETTY.fromJson(Files.readString(file, StandardCharsets.UTF_8),
+                new TypeToken<Map<String, FileDigest>>() { }.getType());
+        return digests == null ? Map.of() : digests;
     }
 
     /**
@@ -229,10 +237,16 @@ final class ModelDirectory {
     }
 
     /** The manifest of a bundle trained with {@code config} on {@code files}. */
-    static BundleManifest manifest(String task, RunConfig config, List<Path> files) throws IOException {
+    static BundleManifest manifest(String task, RunConfig config, List<Path> files, RunDirectory run)
+            throws IOException {
+        // The digests recorded when the run started (checked again on resume): a large data file is
+        // not read a second time.
+        Map<String, FileDigest> recorded = recordedData(run);
         Map<String, String> checksums = new LinkedHashMap<>();
         for (Path f : files) {
-            checksums.put(f.toString(), Files.isRegularFile(f) ? FileDigest.of(f).sha256() : "directory");
+            FileDigest digest = recorded.get(f.toString());
+            checksums.put(f.toString(), digest != null ? digest.sha256()
+                    : Files.isRegularFile(f) ? FileDigest.of(f).sha256() : "directory");
         }
         return new BundleManifest(BundleManifest.FORMAT, task, Versions.rnn(), Versions.dl4j(),
                 System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),

@@ -118,7 +118,7 @@ public final class TrainingRun {
         metrics.put("best_epoch", best.epoch());
         metrics.put("dev", best.dev());
         metrics.put("epochs", end.history());
-        BundleWriter.write(work, ModelDirectory.manifest(task, config, prepared.files()), config,
+        BundleWriter.write(work, ModelDirectory.manifest(task, config, prepared.files(), run), config,
                 run.bestNetwork(end), prepared.tokens(), prepared.labels(), prepared.chars(), metrics);
         return new TrainingSummary(request.modelDir(), best.epoch(), best.dev(), end.epochsDone(),
                 outcome.stoppedEarly());

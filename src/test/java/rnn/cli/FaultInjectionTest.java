@@ -64,19 +64,11 @@ class FaultInjectionTest {
 
     /** {@code rnn train imdb} in its own JVM on one thread, stopped at {@code fault} (null: not stopped). */
     private static int train(String fault, Path models, String... extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        if (fault != null) {
-            command.add("-Drnn.fault=" + fault);
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "rnn.cli.Rnn", "train", "imdb",
-                "--config", CONFIG, "--data", reviews.toString(), "--models", models.toString(), "-q"));
-        command.addAll(List.of(extra));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("OMP_NUM_THREADS", "1");
-        builder.environment().put("OPENBLAS_NUM_THREADS", "1");
-        Process p = builder.start();
+        List<String> args = new ArrayList<>(List.of("train", "imdb", "--config", CONFIG, "--data", reviews.toString(),
+                "--models", models.toString(), "-q"));
+        args.addAll(List.of(extra));
+        Process p = RnnProcess.of(fault == null ? List.of() : List.of("-Drnn.fault=" + fault),
+                args.toArray(String[]::new)).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "training finished or stopped");
         return p.exitValue();
     }

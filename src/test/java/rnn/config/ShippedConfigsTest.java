@@ -23,7 +23,8 @@ class ShippedConfigsTest {
         }
         assertFalse(configs.isEmpty());
         for (Path file : configs) {
-            RunConfig config = Tasks.loadConfig(file, List.of());
+            RunConfig config = ConfigLoader.load(file, List.of(), Tasks.schemas());
+            Tasks.checkConfig(config, file.toString());
             assertEquals(config, Tasks.parseConfig(ConfigLoader.toYaml(config), file.toString(), List.of()),
                     file.toString());
         }

@@ -10,12 +10,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import rnn.cli.Rnn;
+import rnn.cli.RnnProcess;
 import rnn.task.SyntheticReviews;
 
 /**
@@ -64,12 +66,9 @@ class ForceReplaceTest {
         Path modelDir = models.resolve("imdb");
         assertEquals(0, train(data, models));
         byte[] network = Files.readAllBytes(modelDir.resolve("network.zip"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process forced = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "rnn.cli.Rnn", "train", "imdb", "--config", "src/test/resources/configs/tiny.yaml", "--data",
-                data.toString(), "--set", "training.epochs=50", "--set", "training.patience=50", "--models",
-                models.toString(), "--force", "-q").redirectErrorStream(true)
-                .redirectOutput(dir.resolve("forced.log").toFile()).start();
+        Process forced = RnnProcess.of(List.of(), "train", "imdb", "--config", "src/test/resources/configs/tiny.yaml",
+                "--data", data.toString(), "--set", "training.epochs=50", "--set", "training.patience=50", "--models",
+                models.toString(), "--force", "-q").redirectOutput(dir.resolve("forced.log").toFile()).start();
         Path staging = ModelDirectory.sibling(modelDir, ".new");
         long deadline = System.nanoTime() + 60_000_000_000L;
         // Until the new run has checkpointed beside the model (or, had it worked in the model folder, until it

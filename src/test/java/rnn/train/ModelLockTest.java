@@ -9,11 +9,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import rnn.cli.Rnn;
+import rnn.cli.RnnProcess;
 import rnn.task.SyntheticReviews;
 
 /** One writer per model folder: a second training run into a folder being written fails at once. */
@@ -62,12 +64,9 @@ class ModelLockTest {
     void aRunInAnotherProcessHoldsTheFolder() throws Exception {
         Path data = SyntheticReviews.write(dir.resolve("reviews.tsv"), 400, 3);
         Path models = dir.resolve("models");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process first = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "rnn.cli.Rnn", "train", "imdb", "--config", "src/test/resources/configs/tiny.yaml", "--data",
-                data.toString(), "--set", "training.epochs=200", "--set", "training.patience=200", "--models",
-                models.toString(), "-q").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process first = RnnProcess.of(List.of(), "train", "imdb", "--config", "src/test/resources/configs/tiny.yaml",
+                "--data", data.toString(), "--set", "training.epochs=200", "--set", "training.patience=200",
+                "--models", models.toString(), "-q").start();
         try {
             Path lock = ModelLock.fileOf(models.resolve("imdb"));
             String holder = "pid " + first.pid() + ",";

@@ -66,13 +66,6 @@ public final class Tasks {
         return new ConfigSchemas(ALL.get(0).name(), schemas);
     }
 
-    /** Reads a config file of any task, with {@code --set} overrides; see {@link ConfigLoader#load}. */
-    public static RunConfig loadConfig(Path file, List<String> overrides) {
-        RunConfig config = ConfigLoader.load(file, overrides, schemas());
-        checkConfig(config, file.toString());
-        return config;
-    }
-
     /** Reads config text of any task (a stored {@code config.yaml}, a test's); see {@link ConfigLoader#parse}. */
     public static RunConfig parseConfig(String yaml, String source, List<String> overrides) {
         return ConfigLoader.parse(yaml, source, overrides, schemas());
