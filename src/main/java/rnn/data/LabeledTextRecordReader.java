@@ -3,12 +3,14 @@ package rnn.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.datavec.api.writable.LongWritable;
 import org.datavec.api.writable.Text;
 import org.datavec.api.writable.Writable;
 
 /**
  * A DataVec record reader over a {@link LabeledTextSource}: each record is
- * {@code [Text label, Text text, Text source]} (source: where the example stands, or empty), in
+ * {@code [Text label, Text text, Text source, Text group, LongWritable id]} (source: where the
+ * example stands; group: its movie, say; each empty when not known, and id -1), in
  * the source's order (see {@link InMemoryRecordReader}).
  */
 public class LabeledTextRecordReader extends InMemoryRecordReader<LabeledText> {
@@ -37,7 +39,8 @@ public class LabeledTextRecordReader extends InMemoryRecordReader<LabeledText> {
     @Override
     List<Writable> toWritables(LabeledText example) {
         return new ArrayList<>(List.of(new Text(example.label()), new Text(example.text()),
-                new Text(example.source() == null ? "" : example.source())));
+                new Text(example.source() == null ? "" : example.source()),
+                new Text(example.group() == null ? "" : example.group()), new LongWritable(example.id())));
     }
 
     /** The distinct labels of the source, sorted. */

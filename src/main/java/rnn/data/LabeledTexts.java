@@ -8,7 +8,7 @@ import org.datavec.api.writable.Writable;
 
 /**
  * Reads labelled examples for training and evaluation through DataVec: a
- * {@link LabeledTextRecordReader} yields {@code [label, text, source]} records, which become
+ * {@link LabeledTextRecordReader} yields {@code [label, text, source, group, id]} records, which become
  * {@link LabeledText}s. An empty source is an error.
  */
 public final class LabeledTexts {
@@ -28,7 +28,9 @@ public final class LabeledTexts {
         while (reader.hasNext()) {
             List<Writable> record = reader.next();
             String source = record.get(2).toString();
-            out.add(new LabeledText(record.get(0).toString(), record.get(1).toString(), source.isEmpty() ? null : source));
+            String group = record.get(3).toString();
+            out.add(new LabeledText(record.get(0).toString(), record.get(1).toString(), source.isEmpty() ? null : source,
+                    group.isEmpty() ? null : group, record.get(4).toLong()));
         }
         if (out.isEmpty()) {
             throw new DataException(path + ": no examples");

@@ -88,6 +88,34 @@ class ImdbSourceTest {
     }
 
     @Test
+    void eachReviewGetsItsIdAndItsMovieFromTheUrlsFiles() throws IOException {
+        Map<String, String> files = new java.util.HashMap<>(Fixtures.IMDB);
+        // line i of urls_<label>.txt is the movie of review i of that label; pos 10 has no line
+        files.put("aclImdb/train/urls_pos.txt", "http://m/a\nhttp://m/b\nhttp://m/c\n");
+        files.put("aclImdb/train/urls_neg.txt", "http://m/x\nhttp://m/c\n");
+        files.put("aclImdb/test/urls_pos.txt", "t0\nt1\nt2\nt3\nt4\nt5\n");
+        List<String> expected = java.util.Arrays.asList("http://m/c", "http://m/a", "http://m/c", null);
+        Path archive = Fixtures.tarGz(dir.resolve("aclImdb_v1.tar.gz"), files);
+        List<LabeledText> fromArchive = LabeledTextSource.read(archive);
+        assertEquals(expected, fromArchive.stream().map(LabeledText::group).toList());
+        assertEquals(List.of(1L, 0L, 2L, 10L), fromArchive.stream().map(LabeledText::id).toList());
+        Fixtures.tree(dir.resolve("unpacked"), files);
+        List<LabeledText> fromFolder = LabeledTextSource.read(dir.resolve("unpacked"));
+        assertEquals(expected, fromFolder.stream().map(LabeledText::group).toList());
+        assertEquals("t5", LabeledTextSource.read(archive, LabeledTextSource.Split.TEST).get(0).group());
+        // the records a DataVec reader hands on keep both
+        assertEquals(fromArchive, LabeledTexts.read(archive));
+    }
+
+    @Test
+    void withoutUrlsFilesReviewsHaveIdsButNoMovie() throws IOException {
+        Path archive = Fixtures.tarGz(dir.resolve("aclImdb_v1.tar.gz"), Fixtures.IMDB);
+        List<LabeledText> texts = LabeledTextSource.read(archive);
+        assertEquals(List.of(1L, 0L, 2L, 10L), texts.stream().map(LabeledText::id).toList());
+        assertEquals(java.util.Collections.nCopies(4, null), texts.stream().map(LabeledText::group).toList());
+    }
+
+    @Test
     void cleanReplacesEveryControlCharacter() {
         String controls = "\u0000\u0001\t\n\u000b\f\r\u001f\u007f\u0085\u2028\u2029";
         assertEquals("a" + " ".repeat(controls.length()) + "b", ImdbReader.clean("a" + controls + "b"));

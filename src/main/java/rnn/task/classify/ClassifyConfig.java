@@ -3,6 +3,7 @@ package rnn.task.classify;
 import java.util.List;
 
 import rnn.config.ConfigSection;
+import rnn.config.DevSplitMethod;
 import rnn.config.EncoderConfig;
 import rnn.config.Metric;
 import rnn.config.Pooling;
@@ -32,6 +33,9 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
      *                    official {@code aclImdb_v1.tar.gz}, or an unpacked {@code aclImdb/} folder
      * @param dev         {@code dev}: an optional separate dev set in the same formats; null carves it from train
      * @param devFraction {@code dev_fraction}: share of train held out as dev when {@code dev} is null, in (0, 0.5]
+     * @param devSplit    {@code dev_split}: how that share is chosen (whole movies, highest ids, or at random)
+     * @param trainIds    {@code train_ids}: an optional sidecar naming each train row's original file (IMDB's
+     *                    {@code train.ids.tsv.gz}), which gives a TSV's rows their ids for {@code top_ids}
      * @param maxLength   {@code max_length}: tokens kept per example, at least 1
      * @param truncate    {@code truncate}: which end of a long example is kept
      * @param lowercase   {@code lowercase}: fold text to lower case before counting tokens
@@ -40,7 +44,8 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
      * @param labels      {@code labels}: the label set, in order (at least two, no repeats); a training or dev
      *                    example with another label is an error. Null: the labels train holds, sorted
      */
-    public record Data(String train, String dev, double devFraction, int maxLength, Truncation truncate,
+    public record Data(String train, String dev, double devFraction, DevSplitMethod devSplit, String trainIds,
+                       int maxLength, Truncation truncate,
                        boolean lowercase, int vocabSize, int minCount, List<String> labels) {
     }
 
@@ -55,6 +60,8 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
                 s.getString("train", "data/imdb/sample.tsv.gz"),
                 s.getOptionalString("dev", null),
                 s.getDouble("dev_fraction", 0.1, ValueRange.openClosed(0, 0.5)),
+                s.getEnum("dev_split", DevSplitMethod.class, DevSplitMethod.AUTO),
+                s.getOptionalString("train_ids", null),
                 s.getInt("max_length", 400, 1),
                 s.getEnum("truncate", Truncation.class, Truncation.HEAD),
                 s.getBoolean("lowercase", true),
@@ -75,6 +82,7 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
     @Override
     public void writeSections(YamlWriter out) {
         out.section("data").key("train", data.train()).key("dev", data.dev()).key("dev_fraction", data.devFraction())
+                .key("dev_split", data.devSplit()).key("train_ids", data.trainIds())
                 .key("max_length", data.maxLength()).key("truncate", data.truncate())
                 .key("lowercase", data.lowercase()).key("vocab_size", data.vocabSize())
                 .key("min_count", data.minCount()).key("labels", data.labels());

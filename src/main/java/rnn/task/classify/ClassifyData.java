@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import rnn.config.DevSplitMethod;
 import rnn.data.DataException;
 import rnn.data.DevSplit;
 import rnn.data.EncodedExample;
 import rnn.data.LabeledText;
 import rnn.data.LabeledTexts;
+import rnn.data.ReviewIds;
 import rnn.data.TextEncoder;
 import rnn.text.Tokenizer;
 import rnn.text.Vocabulary;
@@ -20,7 +22,7 @@ import rnn.text.Vocabulary;
  * the labels, and the encoded train and dev examples.
  */
 record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample> train,
-                     List<EncodedExample> dev, List<Path> files) {
+                     List<EncodedExample> dev, String devSource, List<Path> files) {
 
     /** Reads, splits and encodes the data the config names; the vocabulary comes from train only. */
     static ClassifyData prepare(ClassifyConfig.Data config, long seed) {
@@ -28,26 +30,73 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
         List<LabeledText> train = LabeledTexts.read(trainPath);
         List<LabeledText> dev;
         List<Path> files = new ArrayList<>(List.of(trainPath));
+        if (config.trainIds() != null) {
+            Path ids = Path.of(config.trainIds());
+            train = ReviewIds.attach(ids, train);
+            files.add(ids);
+        }
+        String devSource;
         if (config.dev() != null) {
             Path devPath = Path.of(config.dev());
             dev = LabeledTexts.read(devPath);
             files.add(devPath);
+            devSource = config.dev();
         } else {
             if (train.size() < 2) {
                 throw new DataException(trainPath + ": needs at least 2 examples to carve a dev set, found "
                         + train.size());
             }
-            DevSplit.Parts<LabeledText> parts = DevSplit.carve(train, config.devFraction(), seed);
+            DevSplitMethod method = method(config.devSplit(), train, trainPath);
+            DevSplit.Parts<LabeledText> parts = switch (method) {
+                case GROUPS -> DevSplit.carveGroups(train, LabeledText::group, config.devFraction(), seed);
+                case TOP_IDS -> DevSplit.carveTopIds(train, LabeledText::label, LabeledText::id, config.devFraction());
+                default -> DevSplit.carve(train, config.devFraction(), seed);
+            };
             train = parts.train();
             dev = parts.dev();
+            devSource = trainPath + " (dev split: " + describe(method, dev) + ")";
         }
         Vocabulary labels = labels(config, trainPath, train);
         Tokenizer tokenizer = new Tokenizer(config.lowercase());
         Vocabulary tokens = Vocabulary.ofTokens(countTokens(tokenizer, train), config.vocabSize(), config.minCount());
         TextEncoder encoder = new TextEncoder(tokenizer, tokens, config.maxLength(), config.truncate());
-        String devName = config.dev() != null ? config.dev() : trainPath + " (dev split)";
         return new ClassifyData(encoder, labels, encode(encoder, labels, train, trainPath.toString()),
-                encode(encoder, labels, dev, devName), files);
+                encode(encoder, labels, dev, devSource), devSource, files);
+    }
+
+    /**
+     * The method {@code dev_split} names; {@code auto} takes the most honest one the examples allow.
+     * A method the examples cannot follow is an error that says what is missing.
+     */
+    private static DevSplitMethod method(DevSplitMethod asked, List<LabeledText> train, Path trainPath) {
+        boolean groups = train.stream().allMatch(t -> t.group() != null);
+        boolean ids = train.stream().allMatch(t -> t.id() != LabeledText.NO_ID);
+        return switch (asked) {
+            case AUTO -> groups ? DevSplitMethod.GROUPS : ids ? DevSplitMethod.TOP_IDS : DevSplitMethod.RANDOM;
+            case GROUPS -> {
+                if (!groups) {
+                    throw new DataException("data.dev_split: groups needs every example's group (an IMDB archive or "
+                            + "folder with its urls_*.txt files); " + trainPath + " does not give them");
+                }
+                yield asked;
+            }
+            case TOP_IDS -> {
+                if (!ids) {
+                    throw new DataException("data.dev_split: top_ids needs every example's id (an IMDB archive or "
+                            + "folder, or data.train_ids); " + trainPath + " does not give them");
+                }
+                yield asked;
+            }
+            case RANDOM -> asked;
+        };
+    }
+
+    private static String describe(DevSplitMethod method, List<LabeledText> dev) {
+        return switch (method) {
+            case GROUPS -> "whole groups, " + dev.stream().map(LabeledText::group).distinct().count() + " of them";
+            case TOP_IDS -> "the highest ids of each label";
+            default -> "at random";
+        };
     }
 
     /**
