@@ -1,33 +1,60 @@
 package rnn.batch;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import rnn.bundle.Bundle;
+import rnn.eval.Bootstrap;
+import rnn.eval.Evaluation;
 import rnn.eval.Report;
 import rnn.task.Task;
 import rnn.task.registry.Tasks;
+import rnn.util.AtomicFiles;
 import rnn.util.UserException;
 
 /**
  * Scores each model on each data file. A model that does not load, or a file its task cannot
  * read, gives a row with the reason (one line) instead of a report, and the other pairs still run.
+ * On each file, every model after the first that scored it is compared with that first one by a
+ * paired bootstrap over the file's examples.
  */
 public final class BatchEvaluation {
     /**
      * One model on one file.
      *
-     * @param model  the model as named (a folder, or a name under the models folder)
-     * @param task   the model's task, or null when it did not load
-     * @param data   the data file
-     * @param report the scores, or null when this pair failed
-     * @param error  why this pair failed, one line; null when it succeeded
-     * @param cause  what was thrown when this pair failed, or null
+     * @param model       the model as named (a folder, or a name under the models folder)
+     * @param task        the model's task, or null when it did not load
+     * @param data        the data file
+     * @param evaluation  the scores, or null when this pair failed
+     * @param comparison  this model against the first model scored on the same file, or null (the first
+     *                    model, a failed pair, or a model whose headline metric differs)
+     * @param against     the model {@code comparison} is against, or null
+     * @param predictions the per-example file written for this pair, or null
+     * @param error       why this pair failed, one line; null when it succeeded
+     * @param cause       what was thrown when this pair failed, or null
      */
-    public record Row(String model, String task, Path data, Report report, String error, RuntimeException cause) {
+    public record Row(String model, String task, Path data, Evaluation evaluation, Bootstrap.Comparison comparison,
+                      String against, Path predictions, String error, RuntimeException cause) {
         public boolean failed() {
             return error != null;
+        }
+
+        /** The report, or null when this pair failed. */
+        public Report report() {
+            return evaluation == null ? null : evaluation.report();
+        }
+
+        Row compared(Bootstrap.Comparison with, String first) {
+            return new Row(model, task, data, evaluation, with, first, predictions, error, cause);
         }
     }
 
@@ -40,31 +67,104 @@ public final class BatchEvaluation {
                 : "unexpected failure: " + e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
+    /** As {@link #run(List, Path, List, String, Path)} without per-example files. */
+    public static List<Row> run(List<String> models, Path modelsDir, List<Path> data, String split) {
+        return run(models, modelsDir, data, split, null);
+    }
+
     /**
      * Every model of {@code models} on every file of {@code data}, model by model, in the order
-     * given; {@code split} picks a split of data sets that have them (null: the default).
+     * given; {@code split} picks a split of data sets that have them (null: the default). With
+     * {@code predictionsDir}, each pair's per-example output is written there as
+     * {@code MODEL.DATA.EXT} (see {@link #predictionsName}).
      */
-    public static List<Row> run(List<String> models, Path modelsDir, List<Path> data, String split) {
+    public static List<Row> run(List<String> models, Path modelsDir, List<Path> data, String split,
+                                Path predictionsDir) {
         List<Row> rows = new ArrayList<>();
+        Set<String> written = new HashSet<>();
         for (String model : models) {
             Bundle bundle;
             try {
                 bundle = Tasks.load(model, modelsDir);
             } catch (RuntimeException e) {
                 for (Path file : data) {
-                    rows.add(new Row(model, null, file, null, reason(e), e));
+                    rows.add(new Row(model, null, file, null, null, null, null, reason(e), e));
                 }
                 continue;
             }
             Task task = Tasks.get(bundle.manifest().task());
             for (Path file : data) {
                 try {
-                    rows.add(new Row(model, task.name(), file, task.evaluate(bundle, file, split), null, null));
+                    Evaluation evaluation = task.score(bundle, file, split);
+                    Path predictions = predictionsDir == null ? null
+                            : writePredictions(predictionsDir, predictionsName(model, file, evaluation, written),
+                                    evaluation);
+                    rows.add(new Row(model, task.name(), file, evaluation, null, null, predictions, null, null));
                 } catch (RuntimeException e) {
-                    rows.add(new Row(model, task.name(), file, null, reason(e), e));
+                    rows.add(new Row(model, task.name(), file, null, null, null, null, reason(e), e));
                 }
             }
         }
-        return rows;
+        return compare(rows);
+    }
+
+    /**
+     * Each successful row against the first successful row on the same file whose headline
+     * metric is the same and covers as many examples.
+     */
+    static List<Row> compare(List<Row> rows) {
+        Map<Path, Row> first = new HashMap<>();
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            if (row.failed()) {
+                out.add(row);
+                continue;
+            }
+            Row base = first.putIfAbsent(row.data(), row);
+            Bootstrap.Sample a = base == null ? null : base.evaluation().headline();
+            Bootstrap.Sample b = row.evaluation().headline();
+            boolean comparable = a != null && b != null && a.metric().equals(b.metric())
+                    && a.stats().length == b.stats().length;
+            out.add(comparable ? row.compared(Bootstrap.paired(a, b), base.model()) : row);
+        }
+        return out;
+    }
+
+    /**
+     * {@code MODEL.DATA.EXT}: the model's folder name and the data file's name without
+     * {@code .gz} and its own extension, then the task's extension; a name this run already used gets {@code -2},
+     * {@code -3}... before the extension.
+     */
+    static String predictionsName(String model, Path data, Evaluation evaluation, Set<String> used) {
+        Path modelPath = Path.of(model).getFileName();
+        String dataName = data.getFileName() == null ? "data" : data.getFileName().toString();
+        if (dataName.endsWith(".gz")) {
+            dataName = dataName.substring(0, dataName.length() - 3);
+        }
+        int dot = dataName.lastIndexOf('.');
+        if (dot > 0) {
+            dataName = dataName.substring(0, dot);
+        }
+        String stem = (modelPath == null ? "model" : modelPath.toString()) + "." + dataName;
+        String extension = evaluation.examples().extension();
+        String name = stem + extension;
+        for (int i = 2; !used.add(name); i++) {
+            name = stem + "-" + i + extension;
+        }
+        return name;
+    }
+
+    private static Path writePredictions(Path dir, String name, Evaluation evaluation) {
+        Path target = dir.resolve(name);
+        try {
+            AtomicFiles.write(target, temporary -> {
+                try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                    evaluation.examples().write(out);
+                }
+            });
+        } catch (IOException e) {
+            throw new UserException("--predictions: cannot write " + target + " (" + e.getMessage() + ")");
+        }
+        return target;
     }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.batch.BatchEvaluation;
+import rnn.eval.Bootstrap;
 import rnn.util.Json;
 
 /** {@code rnn eval MODEL... --data PATH...}: scores trained models on labelled data. */
@@ -28,7 +29,10 @@ import rnn.util.Json;
             "lm: perplexity, and nats and bits per character (or token).",
             "tagger: entity precision/recall/F1 per type and overall, token accuracy.",
             "One model on one file prints its full report; more print one row per pair, a pair that",
-            "fails showing why on its row while the others run. Exit status 2 if any pair failed."})
+            "fails showing why on its row while the others run. Exit status 2 if any pair failed.",
+            "Each headline metric has a 95% bootstrap interval over examples; on each file, every model",
+            "after the first is compared with the first by a paired bootstrap: the difference and its",
+            "p-value, * where p < 0.05."})
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -56,11 +60,17 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write the report (one pair) or the rows (several) as JSON.")
     boolean json;
 
+    @Option(names = "--predictions", paramLabel = "DIR",
+            description = "Write each pair's per-example output to DIR as MODEL.DATA.EXT: classify, a TSV of "
+                    + "source, gold, predicted and probabilities; tagger, token gold predicted columns that "
+                    + "conlleval reads; lm, a TSV of each line's loss.")
+    Path predictions;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         boolean single = models.size() == 1 && data.size() == 1;
-        List<BatchEvaluation.Row> rows = BatchEvaluation.run(models, modelsDir, data, split);
+        List<BatchEvaluation.Row> rows = BatchEvaluation.run(models, modelsDir, data, split, predictions);
         if (single) {
             BatchEvaluation.Row row = rows.get(0);
             if (row.failed()) {
@@ -86,10 +96,30 @@ final class EvalCommand implements Callable<Integer> {
             } else {
                 o.put("metrics", r.report().metrics());
                 o.put("report", r.report());
+                if (r.comparison() != null) {
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("against", r.against());
+                    c.put("metric", r.comparison().metric());
+                    c.put("difference", r.comparison().difference());
+                    c.put("interval", r.comparison().interval());
+                    c.put("p", r.comparison().p());
+                    o.put("comparison", c);
+                }
+                if (r.predictions() != null) {
+                    o.put("predictions", r.predictions().toString());
+                }
             }
             out.add(o);
         }
         return out;
+    }
+
+    /** "metric low-high" of the row's headline metric, or empty when it has no interval. */
+    private static String headlineInterval(BatchEvaluation.Row r) {
+        String metric = r.evaluation().headline() == null ? null : r.evaluation().headline().metric();
+        Bootstrap.Interval ci = metric == null ? null : r.report().intervals().get(metric);
+        return ci == null || Double.isNaN(ci.low()) ? ""
+                : String.format(Locale.ROOT, "%s %.4f-%.4f", metric, ci.low(), ci.high());
     }
 
     /** One aligned row per pair: model, data, each metric any row reports, and the error of a failed pair. */
@@ -97,14 +127,24 @@ final class EvalCommand implements Callable<Integer> {
         Set<String> metrics = new LinkedHashSet<>();
         rows.stream().filter(r -> !r.failed()).forEach(r -> metrics.addAll(r.report().metrics().keySet()));
         List<List<String>> cells = new ArrayList<>();
+        boolean compared = rows.stream().anyMatch(r -> r.comparison() != null);
         List<String> header = new ArrayList<>(List.of("model", "data"));
         header.addAll(metrics);
+        header.add("95% CI");
+        if (compared) {
+            header.add("vs first (p)");
+        }
         cells.add(header);
         for (BatchEvaluation.Row r : rows) {
             List<String> line = new ArrayList<>(List.of(r.model(), r.data().toString()));
             for (String m : metrics) {
                 Double v = r.failed() ? null : r.report().metrics().get(m);
                 line.add(v == null ? "" : String.format(Locale.ROOT, "%.4f", v));
+            }
+            line.add(r.failed() ? "" : headlineInterval(r));
+            if (compared) {
+                line.add(r.comparison() == null ? "" : String.format(Locale.ROOT, "%+.4f (p=%.3f)%s",
+                        r.comparison().difference(), r.comparison().p(), r.comparison().significant() ? " *" : ""));
             }
             cells.add(line);
         }

@@ -14,10 +14,22 @@ package rnn.config;
  *                         model must not see the future, so it never reads this key: false)
  * @param dropout          {@code dropout}: probability of dropping a unit between recurrent layers and
  *                         before the output, in [0, 1)
+ * @param variational      {@code variational_dropout}: each sequence keeps one dropout mask for all its
+ *                         steps on the recurrent layers' inputs and on a sequence output's input
+ *                         (Gal and Ghahramani 2016), rather than a new mask at every step
+ * @param wordDropout      {@code word_dropout}: probability that a training token reads as {@code <unk>},
+ *                         so that the {@code <unk>} embedding, which unseen words get, is learnt; in [0, 1)
  */
 public record EncoderConfig(int embeddingSize, double embeddingDropout, CellType cell,
                             RecurrentImplementation implementation, int hidden, int layers, boolean bidirectional,
-                            double dropout) {
+                            double dropout, boolean variational, double wordDropout) {
+
+    /** An encoder with per-step dropout masks and no word dropout. */
+    public EncoderConfig(int embeddingSize, double embeddingDropout, CellType cell,
+                         RecurrentImplementation implementation, int hidden, int layers, boolean bidirectional,
+                         double dropout) {
+        this(embeddingSize, embeddingDropout, cell, implementation, hidden, layers, bidirectional, dropout, false, 0.0);
+    }
 
     /** A task's defaults for the keys whose default differs between tasks. */
     public record Defaults(int embeddingSize, int hidden, int layers, boolean readsBidirectional) {
@@ -34,8 +46,10 @@ public record EncoderConfig(int embeddingSize, double embeddingDropout, CellType
         int layers = model.getInt("layers", defaults.layers(), 1);
         boolean bidirectional = defaults.readsBidirectional() && model.getBoolean("bidirectional", true);
         double dropout = model.getDouble("dropout", 0.0, ValueRange.closedOpen(0, 1));
+        boolean variational = model.getBoolean("variational_dropout", false);
+        double wordDropout = model.getDouble("word_dropout", 0.0, ValueRange.closedOpen(0, 1));
         return new EncoderConfig(embeddingSize, embeddingDropout, cell, implementation, hidden, layers, bidirectional,
-                dropout);
+                dropout, variational, wordDropout);
     }
 
     /** Writes the keys {@link #read} reads, in the same order, into the current section. */
@@ -45,6 +59,6 @@ public record EncoderConfig(int embeddingSize, double embeddingDropout, CellType
         if (writesBidirectional) {
             out.key("bidirectional", bidirectional);
         }
-        out.key("dropout", dropout);
+        out.key("dropout", dropout).key("variational_dropout", variational).key("word_dropout", wordDropout);
     }
 }

@@ -75,8 +75,18 @@ public final class BucketedBatchIterator<E> implements DataSetIterator {
     public static BucketedBatchIterator<EncodedExample> forClassification(List<EncodedExample> examples,
                                                                           int batchSize, int numClasses,
                                                                           boolean shuffle, long seed) {
+        return forClassification(examples, batchSize, numClasses, shuffle, seed, new WordDropout(0, seed));
+    }
+
+    /** As above, each batch's tokens passed through {@code wordDropout} (training batches). */
+    public static BucketedBatchIterator<EncodedExample> forClassification(List<EncodedExample> examples,
+                                                                          int batchSize, int numClasses,
+                                                                          boolean shuffle, long seed,
+                                                                          WordDropout wordDropout) {
         return new BucketedBatchIterator<>(examples, Encoding.of(e -> e.tokens().length,
-                batch -> toDataSet(batch, numClasses)), batchSize, shuffle, seed);
+                batch -> toDataSet(wordDropout.active()
+                        ? batch.stream().map(e -> new EncodedExample(wordDropout.apply(e.tokens()), e.label())).toList()
+                        : batch, numClasses)), batchSize, shuffle, seed);
     }
 
     /** Arranges the batches of the given epoch (0-based) and rewinds to the first. */

@@ -33,13 +33,19 @@ public record TokenStream(int[] ids, String source) {
 
     /** Inputs and next-token labels, each {@code [rows, 1, rowLength]}; labels are class indices. */
     public DataSet asRows(int rows) {
+        return asRows(rows, new WordDropout(0, 0));
+    }
+
+    /** As {@link #asRows(int)}, with the inputs (not the labels) passed through {@code wordDropout}. */
+    public DataSet asRows(int rows, WordDropout wordDropout) {
         int length = rowLength(rows);
         float[] inputs = new float[rows * length];
         float[] targets = new float[rows * length];
+        int[] read = wordDropout.apply(ids);
         for (int r = 0; r < rows; r++) {
             int start = r * length;
             for (int t = 0; t < length; t++) {
-                inputs[r * length + t] = ids[start + t];
+                inputs[r * length + t] = read[start + t];
                 targets[r * length + t] = ids[start + t + 1];
             }
         }

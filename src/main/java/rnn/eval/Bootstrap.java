@@ -18,6 +18,79 @@ public final class Bootstrap {
     public record Interval(double low, double high) {
     }
 
+    /**
+     * What a headline metric is computed from, example by example, so that two models scored on
+     * the same examples can be compared on the same resamples.
+     *
+     * @param metric         the metric's name, as the report's {@code metrics()} has it
+     * @param higherIsBetter its direction
+     * @param stats          {@code [example][statistic]}, additive over examples
+     * @param value          the metric of statistics summed over some examples
+     */
+    public record Sample(String metric, boolean higherIsBetter, double[][] stats, ToDoubleFunction<double[]> value) {
+        /** The metric over all examples. */
+        public double observed() {
+            return value.applyAsDouble(sum(stats, null));
+        }
+    }
+
+    /**
+     * A second model against a first on the same examples (a paired bootstrap): the difference
+     * in the metric, second minus first, its 95% interval, and the two-sided p-value of "no
+     * difference", {@code 2 x min(share of resamples with difference <= 0, share >= 0)} with one
+     * added to each count, so that it is never 0 from a finite number of resamples.
+     */
+    public record Comparison(String metric, double difference, Interval interval, double p) {
+        /** Whether the difference is significant at the 5% level. */
+        public boolean significant() {
+            return p < 0.05;
+        }
+    }
+
+    /** {@code other} against {@code base}: both must hold the same examples in the same order. */
+    public static Comparison paired(Sample base, Sample other) {
+        if (base.stats().length != other.stats().length || !base.metric().equals(other.metric())) {
+            throw new IllegalArgumentException("a paired comparison needs the same metric on the same examples: "
+                    + base.metric() + " on " + base.stats().length + ", " + other.metric() + " on "
+                    + other.stats().length);
+        }
+        int n = base.stats().length;
+        SplittableRandom random = new SplittableRandom(SEED);
+        double[] differences = new double[RESAMPLES];
+        int[] draw = new int[n];
+        int atMost = 0;
+        int atLeast = 0;
+        for (int r = 0; r < RESAMPLES; r++) {
+            for (int i = 0; i < n; i++) {
+                draw[i] = random.nextInt(n);
+            }
+            double d = other.value().applyAsDouble(sum(other.stats(), draw))
+                    - base.value().applyAsDouble(sum(base.stats(), draw));
+            differences[r] = d;
+            atMost += d <= 0 ? 1 : 0;
+            atLeast += d >= 0 ? 1 : 0;
+        }
+        Arrays.sort(differences);
+        double p = Math.min(1.0, 2.0 * (Math.min(atMost, atLeast) + 1) / (RESAMPLES + 1));
+        return new Comparison(base.metric(), other.observed() - base.observed(), new Interval(
+                differences[(int) Math.floor(0.025 * (RESAMPLES - 1))],
+                differences[(int) Math.ceil(0.975 * (RESAMPLES - 1))]), n == 0 ? Double.NaN : p);
+    }
+
+    /** The rows of {@code stats} named by {@code draw} (all rows when null), summed column by column. */
+    private static double[] sum(double[][] stats, int[] draw) {
+        int width = stats.length == 0 ? 0 : stats[0].length;
+        double[] sums = new double[width];
+        int n = draw == null ? stats.length : draw.length;
+        for (int i = 0; i < n; i++) {
+            double[] row = stats[draw == null ? i : draw[i]];
+            for (int k = 0; k < width; k++) {
+                sums[k] += row[k];
+            }
+        }
+        return sums;
+    }
+
     private Bootstrap() {
     }
 

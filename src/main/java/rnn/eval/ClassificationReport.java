@@ -80,6 +80,16 @@ public record ClassificationReport(List<String> labels, long[][] confusion, doub
         return out;
     }
 
+    /** Accuracy example by example: 1 where the most probable class is the gold one. */
+    public static Bootstrap.Sample accuracySample(int[] gold, float[][] probabilities) {
+        double[][] stats = new double[gold.length][1];
+        for (int i = 0; i < gold.length; i++) {
+            stats[i][0] = argmax(probabilities[i]) == gold[i] ? 1 : 0;
+        }
+        int n = gold.length;
+        return new Bootstrap.Sample("accuracy", true, stats, sums -> Bootstrap.ratio(sums[0], n));
+    }
+
     /** The index of the largest value; the first one on ties. */
     public static int argmax(float[] values) {
         int best = 0;

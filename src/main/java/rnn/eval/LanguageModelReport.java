@@ -34,13 +34,18 @@ public record LanguageModelReport(long tokens, double nll, double loss, double p
         double loss = nll / tokens;
         Map<String, Bootstrap.Interval> intervals = new LinkedHashMap<>();
         if (lines.length > 1) {
-            intervals.put("perplexity", Bootstrap.interval(lines, sums -> Math.exp(Bootstrap.ratio(sums[0], sums[1]))));
+            intervals.put("perplexity", Bootstrap.interval(lines, perplexitySample(lines).value()));
             if (characterLevel) {
                 intervals.put("bpc", Bootstrap.interval(lines, sums -> Bootstrap.ratio(sums[0], sums[1]) / Math.log(2)));
             }
         }
         return new LanguageModelReport(tokens, nll, loss, Math.exp(loss), loss / Math.log(2), characterLevel,
                 intervals);
+    }
+
+    /** Perplexity line by line ({@code lines}: each line's summed negative log-likelihood and tokens). */
+    public static Bootstrap.Sample perplexitySample(double[][] lines) {
+        return new Bootstrap.Sample("perplexity", false, lines, sums -> Math.exp(Bootstrap.ratio(sums[0], sums[1])));
     }
 
     /** {@code loss} and {@code perplexity}, and {@code bpc} for a character model. */

@@ -39,39 +39,17 @@ public record SpanReport(Map<String, Scores> types, Scores overall, long tokens,
 
     /** Scores predicted tag sequences against gold ones, sentence by sentence (equal lengths). */
     public static SpanReport of(List<List<String>> gold, List<List<String>> predicted) {
-        if (gold.size() != predicted.size()) {
-            throw new IllegalArgumentException(gold.size() + " gold sentences but " + predicted.size() + " predicted");
-        }
+        double[][] stats = sentenceStats(gold, predicted);
         Map<String, long[]> counts = new TreeMap<>();   // type -> {gold, predicted, correct}
-        long tokens = 0;
-        long right = 0;
-        double[][] stats = new double[gold.size()][5];   // per sentence: gold, predicted, correct; right, tokens
         for (int s = 0; s < gold.size(); s++) {
-            List<String> g = gold.get(s);
-            List<String> p = predicted.get(s);
-            if (g.size() != p.size()) {
-                throw new IllegalArgumentException("sentence " + (s + 1) + ": " + g.size() + " gold tags but "
-                        + p.size() + " predicted");
-            }
-            for (int i = 0; i < g.size(); i++) {
-                tokens++;
-                if (g.get(i).equals(p.get(i))) {
-                    right++;
-                    stats[s][3]++;
-                }
-            }
-            stats[s][4] = g.size();
-            List<Span> goldSpans = TagScheme.spans(g);
+            List<Span> goldSpans = TagScheme.spans(gold.get(s));
             Set<Span> goldSet = new HashSet<>(goldSpans);
             goldSpans.forEach(span -> counts.computeIfAbsent(span.type(), k -> new long[3])[0]++);
-            stats[s][0] = goldSpans.size();
-            for (Span span : TagScheme.spans(p)) {
+            for (Span span : TagScheme.spans(predicted.get(s))) {
                 long[] c = counts.computeIfAbsent(span.type(), k -> new long[3]);
                 c[1]++;
-                stats[s][1]++;
                 if (goldSet.contains(span)) {
                     c[2]++;
-                    stats[s][2]++;
                 }
             }
         }
@@ -83,11 +61,67 @@ public record SpanReport(Map<String, Scores> types, Scores overall, long tokens,
                 total[k] += c[k];
             }
         });
+        long right = 0;
+        long tokens = 0;
+        for (double[] sentence : stats) {
+            right += (long) sentence[3];
+            tokens += (long) sentence[4];
+        }
         Map<String, Bootstrap.Interval> intervals = new LinkedHashMap<>();
-        intervals.put("f1", Bootstrap.interval(stats, sums -> Bootstrap.f1(sums[0], sums[1], sums[2])));
-        intervals.put("accuracy", Bootstrap.interval(stats, sums -> Bootstrap.ratio(sums[3], sums[4])));
+        intervals.put("f1", Bootstrap.interval(stats, SpanReport::f1));
+        intervals.put("accuracy", Bootstrap.interval(stats, SpanReport::accuracy));
         return new SpanReport(types, Scores.of(total[0], total[1], total[2]), tokens,
                 tokens == 0 ? 0 : (double) right / tokens, intervals);
+    }
+
+    /**
+     * The headline metric sentence by sentence: entity {@code f1} where the tags mark entities,
+     * else token {@code accuracy}.
+     */
+    public static Bootstrap.Sample headline(List<List<String>> gold, List<List<String>> predicted, boolean entities) {
+        double[][] stats = sentenceStats(gold, predicted);
+        return entities ? new Bootstrap.Sample("f1", true, stats, SpanReport::f1)
+                : new Bootstrap.Sample("accuracy", true, stats, SpanReport::accuracy);
+    }
+
+    private static double f1(double[] sums) {
+        return Bootstrap.f1(sums[0], sums[1], sums[2]);
+    }
+
+    private static double accuracy(double[] sums) {
+        return Bootstrap.ratio(sums[3], sums[4]);
+    }
+
+    /** Per sentence: gold entities, predicted entities, correct entities; tokens tagged right, tokens. */
+    private static double[][] sentenceStats(List<List<String>> gold, List<List<String>> predicted) {
+        if (gold.size() != predicted.size()) {
+            throw new IllegalArgumentException(gold.size() + " gold sentences but " + predicted.size() + " predicted");
+        }
+        double[][] stats = new double[gold.size()][5];
+        for (int s = 0; s < gold.size(); s++) {
+            List<String> g = gold.get(s);
+            List<String> p = predicted.get(s);
+            if (g.size() != p.size()) {
+                throw new IllegalArgumentException("sentence " + (s + 1) + ": " + g.size() + " gold tags but "
+                        + p.size() + " predicted");
+            }
+            for (int i = 0; i < g.size(); i++) {
+                if (g.get(i).equals(p.get(i))) {
+                    stats[s][3]++;
+                }
+            }
+            stats[s][4] = g.size();
+            List<Span> goldSpans = TagScheme.spans(g);
+            Set<Span> goldSet = new HashSet<>(goldSpans);
+            stats[s][0] = goldSpans.size();
+            for (Span span : TagScheme.spans(p)) {
+                stats[s][1]++;
+                if (goldSet.contains(span)) {
+                    stats[s][2]++;
+                }
+            }
+        }
+        return stats;
     }
 
     /** Token accuracy alone, for tags that mark no entities (parts of speech). */

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import rnn.config.TrainingConfig;
 import rnn.nn.layer.TokenEmbedding;
 
-/** The start of every network rnn builds: seed, float32, initialisation, updater, L2 and clipping from the config. */
+/** The start of every network rnn builds: seed, float32, initialisation, updater, L2, weight decay and clipping from the config. */
 public final class GraphStart {
     private GraphStart() {
     }
@@ -21,6 +21,7 @@ public final class GraphStart {
                 .weightInit(WeightInit.XAVIER)
                 .updater(Optimizers.updater(training))
                 .l2(training.l2())
+                .weightDecay(training.weightDecay(), true)
                 .gradientNormalization(training.clipNorm() > 0
                         ? GradientNormalization.ClipL2PerLayer : GradientNormalization.None)
                 .gradientNormalizationThreshold(training.clipNorm())

@@ -3,6 +3,8 @@ package rnn.nn;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
+import org.deeplearning4j.nn.conf.dropout.SpatialDropout;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.SubsetVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
@@ -149,8 +151,17 @@ public final class RecurrentEncoder {
         };
         builder.nIn(inputWidth).nOut(model.hidden()).dataFormat(RNNFormat.NCW);
         if (inputDropout > 0) {
-            builder.dropOut(new Dropout(1 - inputDropout));
+            builder.dropOut(sequenceDropout(inputDropout));
         }
         return builder.build();
+    }
+
+    /**
+     * Dropout at rate {@code rate} for a layer that reads sequences {@code [batch, features, time]}:
+     * with {@code variational_dropout}, one mask per sequence and feature for all steps (DL4J's
+     * spatial dropout over the time axis), else a new mask at every step.
+     */
+    public IDropout sequenceDropout(double rate) {
+        return model.variational() ? new SpatialDropout(1 - rate) : new Dropout(1 - rate);
     }
 }

@@ -8,6 +8,7 @@ import rnn.bundle.Bundle;
 import rnn.config.ConfigSection;
 import rnn.config.Metric;
 import rnn.config.RunConfig;
+import rnn.eval.Evaluation;
 import rnn.eval.Report;
 import rnn.predict.Predictor;
 import rnn.predict.PredictorOptions;
@@ -49,20 +50,33 @@ public interface Task {
     /** Trains a model as {@code request} says and writes its bundle. */
     TrainingSummary train(TrainRequest request) throws IOException;
 
-    /** Scores a trained model of this task on a data file in a format the task reads. */
-    Report evaluate(Bundle bundle, Path data);
+    /**
+     * Scores a trained model of this task on a data file in a format the task reads, keeping the
+     * headline metric example by example and each example's prediction.
+     */
+    Evaluation score(Bundle bundle, Path data);
 
     /**
-     * Scores on one split of a data set that holds several ({@code train} or {@code test} of the
-     * IMDB archive or folder); null is what {@link #evaluate(Bundle, Path)} reads. A task whose
-     * data have no splits refuses any.
+     * As {@link #score(Bundle, Path)} on one split of a data set that holds several ({@code train}
+     * or {@code test} of the IMDB archive or folder); null is what that reads. A task whose data
+     * have no splits refuses any.
      */
-    default Report evaluate(Bundle bundle, Path data, String split) {
+    default Evaluation score(Bundle bundle, Path data, String split) {
         if (split != null) {
             throw new UserException("--split " + split + ": data of a '" + name() + "' model have no splits (the"
                     + " classify task's IMDB archive or folder has train and test)");
         }
-        return evaluate(bundle, data);
+        return score(bundle, data);
+    }
+
+    /** The report of {@link #score(Bundle, Path)}. */
+    default Report evaluate(Bundle bundle, Path data) {
+        return score(bundle, data).report();
+    }
+
+    /** The report of {@link #score(Bundle, Path, String)}. */
+    default Report evaluate(Bundle bundle, Path data, String split) {
+        return score(bundle, data, split).report();
     }
 
     /** The predictor of a trained model of this task; results come in input order. */

@@ -6,6 +6,7 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.dataset.DataSet;
 
 import rnn.data.TokenStream;
+import rnn.data.WordDropout;
 
 /**
  * A token stream in {@code rows} parallel rows, trained with truncated BPTT in segments of
@@ -13,13 +14,22 @@ import rnn.data.TokenStream;
  * from segment to segment and starts the epoch from zero state. Each segment is one update.
  */
 public final class StreamFeed implements EpochFeed {
+    private final TokenStream stream;
+    private final WordDropout wordDropout;
     private final DataSet rows;
     private final int rowCount;
     private final int rowLength;
     private final int segment;
 
     public StreamFeed(TokenStream stream, int rows, int segment) {
-        this.rows = stream.asRows(rows);
+        this(stream, rows, segment, new WordDropout(0, 0));
+    }
+
+    /** With word dropout, each epoch reads the stream with new tokens dropped. */
+    public StreamFeed(TokenStream stream, int rows, int segment, WordDropout wordDropout) {
+        this.stream = stream;
+        this.wordDropout = wordDropout;
+        this.rows = wordDropout.active() ? null : stream.asRows(rows);
         this.rowCount = rows;
         this.rowLength = stream.rowLength(rows);
         this.segment = segment;
@@ -44,7 +54,7 @@ public final class StreamFeed implements EpochFeed {
             }
         });
         try {
-            network.fit(rows);
+            network.fit(rows != null ? rows : stream.asRows(rowCount, wordDropout));
         } finally {
             network.setListeners();
         }

@@ -80,4 +80,49 @@ class EvalBatchTest {
         assertEquals(2, lm.exitCode(), lm.toString());
         assertTrue(lm.err().contains("--split test: data of a 'lm' model have no splits"), lm.err());
     }
+
+    /** Two classifiers on one file: the second is compared with the first; per-example files are written. */
+    @Test
+    void comparesModelsOnTheSameFileAndWritesPerExampleOutput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path out = dir.resolve("predictions");
+        CliTestSupport.Result r = CliTestSupport.run("eval", BUNDLES + "imdb-tiny-v1", BUNDLES + "imdb-fused-v2",
+                BUNDLES + "tagger-crf-chars-v2", BUNDLES + "lm-gru-v2", "--data", REVIEWS, ENTITIES,
+                BUNDLES + "inputs/text.txt", "--json", "--predictions", out.toString());
+        JsonArray rows = JsonParser.parseString(r.out()).getAsJsonArray();
+        JsonObject first = rows.get(0).getAsJsonObject();
+        JsonObject second = rows.get(3).getAsJsonObject();
+        assertTrue(!first.has("comparison"), first.toString());
+        JsonObject c = second.getAsJsonObject("comparison");
+        assertEquals(BUNDLES + "imdb-tiny-v1", c.get("against").getAsString());
+        assertEquals("accuracy", c.get("metric").getAsString());
+        double difference = second.getAsJsonObject("metrics").get("accuracy").getAsDouble()
+                - first.getAsJsonObject("metrics").get("accuracy").getAsDouble();
+        assertEquals(difference, c.get("difference").getAsDouble(), 1e-9);
+        double p = c.get("p").getAsDouble();
+        assertTrue(p > 0 && p <= 1, c.toString());
+
+        long reviews = java.nio.file.Files.readAllLines(java.nio.file.Path.of(REVIEWS)).stream()
+                .filter(l -> !l.isBlank()).count();
+        List<String> classified = java.nio.file.Files.readAllLines(out.resolve("imdb-fused-v2.reviews.tsv"));
+        assertEquals(reviews + 1, classified.size(), "a header and one row per review");
+        assertEquals("example\tsource\tgold\tpredicted\tprobability\tp(neg)\tp(pos)", classified.get(0));
+        String[] row = classified.get(1).split("\t");
+        assertEquals(REVIEWS + ":1", row[1]);
+        assertEquals(7, row.length);
+
+        List<String> tagged = java.nio.file.Files.readAllLines(out.resolve("tagger-crf-chars-v2.entities.conll"));
+        List<String> tokens = tagged.stream().filter(l -> !l.isBlank()).toList();
+        assertTrue(!tokens.isEmpty() && tokens.stream().allMatch(l -> l.split(" ").length == 3), tagged.toString());
+        // conlleval's own count of the file agrees with rnn's: the tokens it would read are the tokens scored
+        JsonObject taggerRow = rows.get(7).getAsJsonObject();
+        assertEquals(taggerRow.getAsJsonObject("report").get("tokens").getAsLong(), tokens.size());
+
+        List<String> lines = java.nio.file.Files.readAllLines(out.resolve("lm-gru-v2.text.tsv"));
+        assertEquals("line\ttokens\tnll\tloss", lines.get(0));
+        JsonObject lmRow = rows.get(11).getAsJsonObject();
+        long predicted = lines.stream().skip(1).mapToLong(l -> Long.parseLong(l.split("\t")[1])).sum();
+        assertEquals(lmRow.getAsJsonObject("report").get("tokens").getAsLong(), predicted,
+                "every predicted token is on one line");
+    }
 }

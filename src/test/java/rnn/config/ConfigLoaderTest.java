@@ -41,10 +41,10 @@ class ConfigLoaderTest {
         RunConfig config = parse("");
         assertEquals("classify", config.task());
         assertEquals(new ClassifyConfig(
-                new ClassifyConfig.Data("data/imdb/sample.tsv.gz", null, 0.1, 400, Truncation.HEAD, true, 30000, 1, null),
+                new ClassifyConfig.Data("data/imdb/sample.tsv.gz", null, 0.1, DevSplitMethod.AUTO, null, 400, Truncation.HEAD, true, 30000, 1, null),
                 new EncoderConfig(128, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 128, 1, true, 0.0),
                 List.of(Pooling.MEAN, Pooling.MAX),
-                new TrainingConfig(2, 64, OptimizerType.ADAM, 0.002, ScheduleType.CONSTANT, 0.5, 1, 0.0, 5.0, 42L,
+                new TrainingConfig(2, 64, OptimizerType.ADAM, 0.002, ScheduleType.CONSTANT, 0.5, 1, 0.0, 0.0, 5.0, 42L,
                         Metric.ACCURACY, 2)), config);
         assertEquals(config, parse("# only a comment\n"));
         assertEquals(config, defaults());
@@ -96,11 +96,11 @@ class ConfigLoaderTest {
                 """);
         RunConfig config = ConfigLoader.load(file, List.of(), Tasks.schemas());
         assertEquals(new ClassifyConfig(
-                new ClassifyConfig.Data("corpus/train.tsv", "corpus/dev.tsv", 0.2, 100, Truncation.TAIL, false, 500, 2,
+                new ClassifyConfig.Data("corpus/train.tsv", "corpus/dev.tsv", 0.2, DevSplitMethod.AUTO, null, 100, Truncation.TAIL, false, 500, 2,
                         List.of("neg", "pos")),
                 new EncoderConfig(32, 0.1, CellType.GRU, RecurrentImplementation.FUSED, 64, 2, false, 0.25),
                 List.of(Pooling.LAST),
-                new TrainingConfig(3, 16, OptimizerType.SGD, 1.0, ScheduleType.STEP, 0.9, 2, 0.0001, 0.0, -7L,
+                new TrainingConfig(3, 16, OptimizerType.SGD, 1.0, ScheduleType.STEP, 0.9, 2, 0.0001, 0.0, 0.0, -7L,
                         Metric.MACRO_F1, 4)), config);
     }
 
@@ -154,8 +154,9 @@ class ConfigLoaderTest {
     @Test
     void languageModelConfigRejectsClassifierKeys() {
         assertEquals("configs/x.yaml:3: model.pooling: unknown key (expected embedding_size, embedding_dropout, "
-                + "cell, implementation, hidden, layers, dropout)", error("task: lm\nmodel:\n  pooling: [mean]\n"));
-        assertEquals("configs/x.yaml:3: data.level: unknown key (expected train, dev, dev_fraction, max_length, "
+                + "cell, implementation, hidden, layers, dropout, variational_dropout, word_dropout)", error("task: lm\nmodel:\n  pooling: [mean]\n"));
+        assertEquals("configs/x.yaml:3: data.level: unknown key (expected train, dev, dev_fraction, dev_split, train_ids, "
+                + "max_length, "
                 + "truncate, lowercase, vocab_size, min_count, labels)", error("task: imdb\ndata:\n  level: char\n"));
     }
 
@@ -167,6 +168,8 @@ class ConfigLoaderTest {
                   train: data/imdb/sample.tsv.gz
                   dev: null
                   dev_fraction: 0.1
+                  dev_split: auto
+                  train_ids: null
                   max_length: 400
                   truncate: head
                   lowercase: true
@@ -182,6 +185,8 @@ class ConfigLoaderTest {
                   layers: 1
                   bidirectional: true
                   dropout: 0.0
+                  variational_dropout: false
+                  word_dropout: 0.0
                   pooling: [mean, max]
                 training:
                   epochs: 2
@@ -192,6 +197,7 @@ class ConfigLoaderTest {
                   decay: 0.5
                   decay_epochs: 1
                   l2: 0.0
+                  weight_decay: 0.0
                   clip_norm: 5.0
                   seed: 42
                   metric: accuracy
@@ -211,7 +217,7 @@ class ConfigLoaderTest {
     @Test
     void rejectsUnknownKeyWithItsLine() {
         assertEquals("configs/x.yaml:3: data.vocab_sise: unknown key (expected train, dev, dev_fraction, "
-                        + "max_length, truncate, lowercase, vocab_size, min_count, labels)",
+                        + "dev_split, train_ids, max_length, truncate, lowercase, vocab_size, min_count, labels)",
                 error("data:\n  train: a.tsv\n  vocab_sise: 5\n"));
         assertEquals("configs/x.yaml:2: modle: unknown key (expected task, data, model, training)",
                 error("task: imdb\nmodle:\n  hidden: 5\n"));

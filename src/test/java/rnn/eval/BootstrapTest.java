@@ -1,6 +1,7 @@
 package rnn.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -58,5 +59,42 @@ class BootstrapTest {
         Bootstrap.Interval f1 = spans.intervals().get("f1");
         assertTrue(f1.low() < spans.overall().f1() && spans.overall().f1() < f1.high(), f1.toString());
         assertTrue(spans.toTable().contains("95% CI over sentences: F1 "), spans.toTable());
+    }
+
+    /** Per example 1 where right; {@code rightEvery}: example i is right unless i is a multiple of it. */
+    private static Bootstrap.Sample accuracy(int n, java.util.function.IntPredicate right) {
+        double[][] stats = new double[n][1];
+        for (int i = 0; i < n; i++) {
+            stats[i][0] = right.test(i) ? 1 : 0;
+        }
+        return new Bootstrap.Sample("accuracy", true, stats, s -> s[0] / n);
+    }
+
+    @Test
+    void pairedComparisonFindsARealDifferenceAndNoneBetweenEqualModels() {
+        Bootstrap.Sample base = accuracy(1000, i -> i % 4 != 0);                    // 75%
+        Bootstrap.Sample better = accuracy(1000, i -> i % 4 != 0 || i % 8 == 0);   // 87.5%: right wherever base is
+        Bootstrap.Comparison c = Bootstrap.paired(base, better);
+        assertEquals(0.125, c.difference(), 1e-12);
+        assertTrue(c.interval().low() > 0.10 && c.interval().high() < 0.15, c.toString());
+        assertEquals(2.0 / (Bootstrap.RESAMPLES + 1), c.p(), 1e-12, "never worse in any resample");
+        assertTrue(c.significant());
+
+        Bootstrap.Comparison same = Bootstrap.paired(base, accuracy(1000, i -> i % 4 != 0));
+        assertEquals(0, same.difference());
+        assertEquals(1.0, same.p(), "every resample ties");
+        assertTrue(!same.significant());
+
+        // the same accuracy from different examples: a difference of 0, not significant
+        Bootstrap.Comparison shifted = Bootstrap.paired(base, accuracy(1000, i -> (i + 1) % 4 != 0));
+        assertEquals(0, shifted.difference(), 1e-12);
+        assertTrue(shifted.p() > 0.5, shifted.toString());
+        assertEquals(shifted, Bootstrap.paired(base, accuracy(1000, i -> (i + 1) % 4 != 0)), "seeded");
+    }
+
+    @Test
+    void pairedComparisonNeedsTheSameExamples() {
+        assertThrows(IllegalArgumentException.class, () -> Bootstrap.paired(accuracy(10, i -> true),
+                accuracy(11, i -> true)));
     }
 }

@@ -18,8 +18,10 @@ import rnn.data.LabeledText;
 import rnn.data.LabeledTextSource;
 import rnn.data.LabeledTexts;
 import rnn.data.TextEncoder;
+import rnn.data.WordDropout;
 import rnn.predict.PredictorOptions;
 import rnn.eval.ClassificationReport;
+import rnn.eval.Evaluation;
 import rnn.text.Tokenizer;
 import rnn.train.BatchFeed;
 import rnn.util.UserException;
@@ -72,10 +74,12 @@ public final class ClassifyTask implements Task {
         return TrainingRun.execute(NAME, ClassifyConfig.class, request, config -> {
             ClassifyData data = ClassifyData.prepare(config.data(), config.training().seed());
             String summary = String.format(Locale.ROOT,
-                    "data: %d train, %d dev examples; %d tokens in vocabulary; labels %s", data.train().size(),
-                    data.dev().size(), data.encoder().vocabulary().size(), data.labels().entries());
+                    "data: %d train, %d dev examples; %d tokens in vocabulary; labels %s; dev from %s",
+                    data.train().size(), data.dev().size(), data.encoder().vocabulary().size(),
+                    data.labels().entries(), data.devSource());
             BucketedBatchIterator<EncodedExample> batches = BucketedBatchIterator.forClassification(data.train(),
-                    config.training().batchSize(), data.labels().size(), true, config.training().seed());
+                    config.training().batchSize(), data.labels().size(), true, config.training().seed(),
+                    new WordDropout(config.encoder().wordDropout(), config.training().seed()));
             return new PreparedRun(summary,
                     () -> ClassifierNetwork.build(config.encoder(), config.pooling(), config.training(),
                             data.encoder().vocabulary().size(), data.labels().size()),
@@ -86,13 +90,13 @@ public final class ClassifyTask implements Task {
     }
 
     @Override
-    public ClassificationReport evaluate(Bundle bundle, Path data) {
-        return evaluate(bundle, data, null);
+    public Evaluation score(Bundle bundle, Path data) {
+        return score(bundle, data, null);
     }
 
     /** {@code split}: {@code train} (also null) or {@code test} of the IMDB archive or folder; a TSV has none. */
     @Override
-    public ClassificationReport evaluate(Bundle bundle, Path data, String split) {
+    public Evaluation score(Bundle bundle, Path data, String split) {
         LabeledTextSource.Split half = switch (split == null ? "train" : split) {
             case "train" -> LabeledTextSource.Split.TRAIN;
             case "test" -> LabeledTextSource.Split.TEST;
@@ -101,7 +105,13 @@ public final class ClassifyTask implements Task {
         List<LabeledText> texts = LabeledTexts.read(data, half);
         TextEncoder encoder = encoder(bundle);
         List<EncodedExample> examples = ClassifyData.encode(encoder, bundle.labels(), texts, data.toString());
-        return evaluate(bundle.network(), examples, bundle.labels().entries(), bundle.config().training().batchSize());
+        int[] gold = examples.stream().mapToInt(EncodedExample::label).toArray();
+        float[][] probabilities = new SequenceClassifier(bundle.network(), bundle.config().training().batchSize())
+                .probabilities(examples.stream().map(EncodedExample::tokens).toList());
+        List<String> labels = bundle.labels().entries();
+        return new Evaluation(ClassificationReport.of(labels, gold, probabilities),
+                ClassificationReport.accuracySample(gold, probabilities),
+                new ClassifiedExamples(texts, labels, gold, probabilities));
     }
 
     /** The text encoder a bundle was trained with. */
@@ -112,13 +122,9 @@ public final class ClassifyTask implements Task {
 
     private static ClassificationReport evaluate(ComputationGraph network, List<EncodedExample> examples,
                                                  List<String> labels, int batchSize) {
-        List<int[]> sequences = new ArrayList<>(examples.size());
-        int[] gold = new int[examples.size()];
-        for (int i = 0; i < examples.size(); i++) {
-            sequences.add(examples.get(i).tokens());
-            gold[i] = examples.get(i).label();
-        }
-        float[][] probabilities = new SequenceClassifier(network, batchSize).probabilities(sequences);
+        int[] gold = examples.stream().mapToInt(EncodedExample::label).toArray();
+        float[][] probabilities = new SequenceClassifier(network, batchSize)
+                .probabilities(examples.stream().map(EncodedExample::tokens).toList());
         return ClassificationReport.of(labels, gold, probabilities);
     }
 }

@@ -2,7 +2,6 @@ package rnn.task.lm;
 
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -46,7 +45,7 @@ public final class LanguageModelNetwork {
 
         SoftmaxOutput.Builder output = new SoftmaxOutput.Builder().nIn(encoded.width()).nOut(vocabSize);
         if (model.dropout() > 0) {
-            output.dropOut(new Dropout(1 - model.dropout()));
+            output.dropOut(encoder.sequenceDropout(model.dropout()));
         }
         graph.addLayer(OUTPUT, output.build(), encoder.addSequence("encoded", encoded)).setOutputs(OUTPUT);
         graph.backpropType(BackpropType.TruncatedBPTT)

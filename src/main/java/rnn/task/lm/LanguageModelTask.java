@@ -13,6 +13,8 @@ import rnn.text.TokenLevel;
 import rnn.data.DataException;
 import rnn.data.TextFiles;
 import rnn.data.TokenStream;
+import rnn.data.WordDropout;
+import rnn.eval.Evaluation;
 import rnn.eval.LanguageModelReport;
 import rnn.predict.PredictorOptions;
 import rnn.text.StreamTokens;
@@ -75,7 +77,8 @@ public final class LanguageModelTask implements Task {
             return new PreparedRun(summary,
                     () -> LanguageModelNetwork.build(config.encoder(), config.training(), config.bpttLength(),
                             data.vocabulary().size()),
-                    new StreamFeed(data.train(), rows, config.bpttLength()),
+                    new StreamFeed(data.train(), rows, config.bpttLength(),
+                            new WordDropout(config.encoder().wordDropout(), config.training().seed())),
                     net -> StreamScorer.score(net, data.dev().ids(), characters, lineEnd(data.vocabulary(), characters),
                             Progress.NONE).metrics(),
                     data.files(), data.vocabulary(), null, null);
@@ -83,7 +86,7 @@ public final class LanguageModelTask implements Task {
     }
 
     @Override
-    public LanguageModelReport evaluate(Bundle bundle, Path data) {
+    public Evaluation score(Bundle bundle, Path data) {
         StreamTokens tokenizer = LanguageModelData.tokenizer(((LanguageModelConfig) bundle.config()).data());
         TokenStream stream = LanguageModelData.encode(bundle.tokens(), tokenizer.split(TextFiles.readString(data)),
                 data.toString());
@@ -91,8 +94,10 @@ public final class LanguageModelTask implements Task {
             throw new DataException(data + ": needs at least 2 tokens to score, found " + stream.size());
         }
         boolean characters = tokenizer.level() == TokenLevel.CHAR;
-        return StreamScorer.score(bundle.network(), stream.ids(), characters, lineEnd(bundle.tokens(), characters),
-                Progress.NONE);
+        StreamScorer.Scored scored = StreamScorer.scoreLines(bundle.network(), stream.ids(), characters,
+                lineEnd(bundle.tokens(), characters), Progress.NONE);
+        return new Evaluation(scored.report(), LanguageModelReport.perplexitySample(scored.lines()),
+                new ScoredLines(scored.lines()));
     }
 
     /** The token that ends a line (the line break, or {@code <eos>} for words), or -1 when the vocabulary lacks it. */

@@ -36,6 +36,20 @@ public final class StreamScorer {
      */
     public static LanguageModelReport score(ComputationGraph network, int[] ids, boolean characterLevel, int lineEnd,
                                             Progress progress) {
+        return scoreLines(network, ids, characterLevel, lineEnd, progress).report();
+    }
+
+    /**
+     * The report and what it was computed from, line by line.
+     *
+     * @param lines per line: its summed negative log-likelihood in nats, and its tokens predicted
+     */
+    public record Scored(LanguageModelReport report, double[][] lines) {
+    }
+
+    /** As {@link #score(ComputationGraph, int[], boolean, int, Progress)}, keeping each line's loss. */
+    public static Scored scoreLines(ComputationGraph network, int[] ids, boolean characterLevel, int lineEnd,
+                                    Progress progress) {
         List<double[]> lines = new ArrayList<>();
         double lineNll = 0;
         long lineTokens = 0;
@@ -70,6 +84,7 @@ public final class StreamScorer {
         if (lineTokens > 0) {
             lines.add(new double[] {lineNll, lineTokens});
         }
-        return LanguageModelReport.of(predicted, nll, characterLevel, lines.toArray(double[][]::new));
+        double[][] perLine = lines.toArray(double[][]::new);
+        return new Scored(LanguageModelReport.of(predicted, nll, characterLevel, perLine), perLine);
     }
 }

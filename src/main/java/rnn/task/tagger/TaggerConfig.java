@@ -13,15 +13,14 @@ import rnn.config.YamlWriter;
  * encoder with its output layer and optional character encoder, and training.
  *
  * @param data        the {@code data:} section
- * @param encoder     the {@code model:} keys of the recurrent encoder
+ * @param encoder     the {@code model:} keys of the recurrent encoder ({@code word_dropout} among them: a
+ *                    dropped word's characters stay)
  * @param output      {@code model.output}: a softmax per token or a CRF over the sentence
  * @param chars       {@code model.chars}: the character-level word encoder, or null for none
- * @param wordDropout {@code model.word_dropout}: probability that a training token's word reads as
- *                    {@code <unk>} (its characters stay), in [0, 1)
  * @param training    the {@code training:} section
  */
 public record TaggerConfig(Data data, EncoderConfig encoder, TaggerOutput output, CharEncoderConfig chars,
-                           double wordDropout, TrainingConfig training) implements RunConfig {
+                           TrainingConfig training) implements RunConfig {
 
     /**
      * The {@code data:} section.
@@ -55,13 +54,12 @@ public record TaggerConfig(Data data, EncoderConfig encoder, TaggerOutput output
         EncoderConfig encoder = EncoderConfig.read(m, new EncoderConfig.Defaults(128, 128, 1, true));
         TaggerOutput output = m.getEnum("output", TaggerOutput.class, TaggerOutput.SOFTMAX);
         CharEncoderConfig chars = readChars(m);
-        double wordDropout = m.getDouble("word_dropout", 0.0, ValueRange.closedOpen(0, 1));
         m.finish();
         ConfigSection t = root.section("training");
         TrainingConfig training = TrainingConfig.read(t, new TrainingConfig.Defaults(2, 64,
                 data.tagScheme() == TagSchemeName.NONE ? Metric.ACCURACY : Metric.F1));
         t.finish();
-        return new TaggerConfig(data, encoder, output, chars, wordDropout, training);
+        return new TaggerConfig(data, encoder, output, chars, training);
     }
 
     private static Data readData(ConfigSection s) {
@@ -108,7 +106,7 @@ public record TaggerConfig(Data data, EncoderConfig encoder, TaggerOutput output
                 .key("vocab_size", data.vocabSize()).key("min_count", data.minCount());
         out.section("model");
         encoder.write(out, true);
-        out.key("output", output).key("word_dropout", wordDropout);
+        out.key("output", output);
         if (chars == null) {
             out.key("chars", null);
         } else {

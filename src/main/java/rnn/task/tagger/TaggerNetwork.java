@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -79,7 +78,7 @@ public final class TaggerNetwork {
                         .dataFormat(RNNFormat.NCW);   // without it DL4J reports "Sequence lengths do not match"
         output.nIn(encoded.width());
         if (model.dropout() > 0) {
-            output.dropOut(new Dropout(1 - model.dropout()));
+            output.dropOut(encoder.sequenceDropout(model.dropout()));
         }
         graph.addLayer(OUTPUT, output.build(), encoder.addSequence("encoded", encoded)).setOutputs(OUTPUT);
         ComputationGraph network = NetworkSize.create(graph.build());

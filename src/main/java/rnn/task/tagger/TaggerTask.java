@@ -15,7 +15,9 @@ import rnn.config.Metric;
 import rnn.config.RunConfig;
 import rnn.data.BucketedBatchIterator;
 import rnn.data.TaggedExample;
+import rnn.data.WordDropout;
 import rnn.data.TaggedSentence;
+import rnn.eval.Evaluation;
 import rnn.eval.SpanReport;
 import rnn.predict.PredictorOptions;
 import rnn.text.TagScheme;
@@ -77,7 +79,7 @@ public final class TaggerTask implements Task {
                         encoder.words().size());
             }
             BucketedBatchIterator<TaggedExample> batches = new BucketedBatchIterator<>(data.train(),
-                    wordDropout(config.wordDropout(), encoder.maxChars(), config.training().seed()),
+                    wordDropout(config.encoder().wordDropout(), encoder.maxChars(), config.training().seed()),
                     config.training().batchSize(), true, config.training().seed());
             return new PreparedRun(summary,
                     () -> {
@@ -97,33 +99,32 @@ public final class TaggerTask implements Task {
     }
 
     /**
-     * The training batches' encoding: with {@code model.word_dropout}, each token's word id is
-     * replaced by {@code <unk>} at that rate (its characters are kept), so that the {@code <unk>}
-     * embedding that unseen words get is trained alongside the character features. The draws
-     * are seeded; a resumed run draws anew.
+     * The training batches' encoding: with {@code model.word_dropout}, each token's word id reads
+     * as {@code <unk>} at that rate while its characters are kept, so that the {@code <unk>}
+     * embedding that unseen words get is trained alongside the character features.
      */
     private static BucketedBatchIterator.Encoding<TaggedExample> wordDropout(double rate, int maxChars, long seed) {
         if (rate == 0) {
             return TaggedExample.encoding(maxChars);
         }
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        WordDropout dropout = new WordDropout(rate, seed);
         return BucketedBatchIterator.Encoding.of(e -> e.tokens().length, batch -> TaggedExample.toDataSet(
-                batch.stream().map(e -> {
-                    int[] tokens = e.tokens().clone();
-                    for (int i = 0; i < tokens.length; i++) {
-                        if (random.nextDouble() < rate) {
-                            tokens[i] = Vocabulary.UNK_INDEX;
-                        }
-                    }
-                    return new TaggedExample(tokens, e.chars(), e.tags());
-                }).toList(), maxChars));
+                batch.stream().map(e -> new TaggedExample(dropout.apply(e.tokens()), e.chars(), e.tags())).toList(),
+                maxChars));
     }
 
     @Override
-    public SpanReport evaluate(Bundle bundle, Path data) {
+    public Evaluation score(Bundle bundle, Path data) {
         TaggerConfig.Data config = ((TaggerConfig) bundle.config()).data();
-        return score(bundle.network(), config, TaggerEncoder.of(bundle), bundle.labels(), TaggerData.read(config, data),
-                bundle.config().training().batchSize());
+        List<TaggedSentence> sentences = TaggerData.read(config, data);
+        List<List<String>> tokens = sentences.stream().map(TaggedSentence::tokens).toList();
+        List<List<String>> gold = sentences.stream().map(TaggedSentence::tags).toList();
+        List<List<String>> predicted = inScheme(config, gold, new TaggerPredictor(bundle.network(),
+                TaggerEncoder.of(bundle), bundle.labels(),
+                new PredictorOptions(bundle.config().training().batchSize(), 1), null).predictBatch(tokens));
+        boolean entities = TaggerData.scheme(config.tagScheme()) != null;
+        return new Evaluation(entities ? SpanReport.of(gold, predicted) : SpanReport.tokensOnly(gold, predicted),
+                SpanReport.headline(gold, predicted, entities), new TaggedExamples(tokens, gold, predicted));
     }
 
     /**
@@ -132,14 +133,21 @@ public final class TaggerTask implements Task {
      */
     static SpanReport score(ComputationGraph network, TaggerConfig.Data config, TaggerEncoder encoder, Vocabulary tags,
                             List<TaggedSentence> sentences, int batchSize) {
-        List<List<String>> predicted = new TaggerPredictor(network, encoder, tags, new PredictorOptions(batchSize, 1),
-                null).predictBatch(sentences.stream().map(TaggedSentence::tokens).toList());
         List<List<String>> gold = sentences.stream().map(TaggedSentence::tags).toList();
-        TagScheme model = TaggerData.scheme(config.tagScheme());
-        if (model == null) {
-            return SpanReport.tokensOnly(gold, predicted);
+        List<List<String>> predicted = inScheme(config, gold, new TaggerPredictor(network, encoder, tags,
+                new PredictorOptions(batchSize, 1), null).predictBatch(sentences.stream().map(TaggedSentence::tokens)
+                .toList()));
+        return TaggerData.scheme(config.tagScheme()) == null ? SpanReport.tokensOnly(gold, predicted)
+                : SpanReport.of(gold, predicted);
+    }
+
+    /** Predicted entity tags in the scheme the gold tags are written in; other tags as they are. */
+    private static List<List<String>> inScheme(TaggerConfig.Data config, List<List<String>> gold,
+                                               List<List<String>> predicted) {
+        if (TaggerData.scheme(config.tagScheme()) == null) {
+            return predicted;
         }
         TagScheme input = TagScheme.detect(gold);
-        return SpanReport.of(gold, predicted.stream().map(input::convert).toList());
+        return predicted.stream().map(input::convert).toList();
     }
 }
