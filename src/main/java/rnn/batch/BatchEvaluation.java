@@ -112,7 +112,7 @@ public final class BatchEvaluation {
      * Each successful row against the first successful row on the same file whose headline
      * metric is the same and covers as many examples.
      */
-    static List<Row> compare(List<Row> rows) {
+    public static List<Row> compare(List<Row> rows) {
         Map<Path, Row> first = new HashMap<>();
         List<Row> out = new ArrayList<>(rows.size());
         for (Row row : rows) {
@@ -136,6 +136,17 @@ public final class BatchEvaluation {
      * {@code -3}... before the extension.
      */
     static String predictionsName(String model, Path data, Evaluation evaluation, Set<String> used) {
+        String stem = stem(model, data);
+        String extension = evaluation.examples().extension();
+        String name = stem + extension;
+        for (int i = 2; !used.add(name); i++) {
+            name = stem + "-" + i + extension;
+        }
+        return name;
+    }
+
+    /** {@code MODEL.DATA}: the model's folder name and the data file's name without {@code .gz} and its extension. */
+    public static String stem(String model, Path data) {
         Path modelPath = Path.of(model).getFileName();
         String dataName = data.getFileName() == null ? "data" : data.getFileName().toString();
         if (dataName.endsWith(".gz")) {
@@ -145,13 +156,7 @@ public final class BatchEvaluation {
         if (dot > 0) {
             dataName = dataName.substring(0, dot);
         }
-        String stem = (modelPath == null ? "model" : modelPath.toString()) + "." + dataName;
-        String extension = evaluation.examples().extension();
-        String name = stem + extension;
-        for (int i = 2; !used.add(name); i++) {
-            name = stem + "-" + i + extension;
-        }
-        return name;
+        return (modelPath == null ? "model" : modelPath.toString()) + "." + dataName;
     }
 
     private static Path writePredictions(Path dir, String name, Evaluation evaluation) {

@@ -53,8 +53,9 @@ final class EvalCommand implements Callable<Integer> {
     List<Path> data;
 
     @Option(names = "--split", paramLabel = "SPLIT",
-            description = "train or test: the half of the IMDB archive or folder to score (default: train); "
-                    + "other data have no splits.")
+            description = "classify only: train or test, the half of the IMDB archive or folder to score "
+                    + "(default: train; a TSV is read whole), or dev, the dev split the model's training carved "
+                    + "from this file (carved again the same way).")
     String split;
 
     @Option(names = "--json", description = "Write the report (one pair) or the rows (several) as JSON.")

@@ -17,7 +17,7 @@ import rnn.util.Warnings;
         description = {"Train and run recurrent neural networks (LSTM, GRU, stacked, bidirectional).",
             "Tasks: text classification (classify, alias imdb), language models (lm), sequence tagging (tagger)."},
         subcommands = {TrainCommand.class, PredictCommand.class, GenerateCommand.class, TagCommand.class,
-                EvalCommand.class, VectorsCommand.class,
+                EvalCommand.class, ReportCommand.class, VectorsCommand.class,
                 DataCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 unexpected failure, 2 usage, config or input error."})

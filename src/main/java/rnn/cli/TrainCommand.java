@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.config.ConfigException;
-import rnn.config.ConfigLoader;
 import rnn.config.RunConfig;
 import rnn.task.Task;
 import rnn.task.registry.Tasks;
@@ -102,12 +101,11 @@ final class TrainCommand implements Callable<Integer> {
     private RunConfig loadConfig(Task t) {
         List<String> all = overrides();
         Path file = config != null ? config : defaultConfig(t);
-        RunConfig resolved = ConfigLoader.load(file, all, Tasks.schemas());
+        RunConfig resolved = Tasks.loadConfig(file, all);
         if (!resolved.task().equals(t.name())) {
             throw new ConfigException(file + ": task is '" + resolved.task() + "', but 'rnn train " + t.name()
                     + "' was asked for");
         }
-        Tasks.checkConfig(resolved, file.toString());
         return resolved;
     }
 

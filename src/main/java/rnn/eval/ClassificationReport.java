@@ -13,11 +13,20 @@ import java.util.Map;
  * <p>Precision of class c = confusion[c][c] / (column c sum), recall = confusion[c][c] / (row c sum),
  * F1 their harmonic mean, each 0 where its denominator is 0. Log loss = mean of -ln p(gold).
  * {@code intervals}: 95% bootstrap intervals over examples of {@code accuracy} and {@code macro_f1}.
+ * {@code calibration}: the examples in ten bins of the predicted class's probability (0-0.1, ...,
+ * 0.9-1), each with its accuracy and mean probability, for a reliability diagram; {@code ece}, the
+ * expected calibration error, is the examples' share-weighted mean of |accuracy - probability| over bins.
  */
 public record ClassificationReport(List<String> labels, long[][] confusion, double accuracy,
                                    List<ClassScores> classes, double macroF1, double logLoss, long examples,
-                                   Map<String, Bootstrap.Interval> intervals)
+                                   Map<String, Bootstrap.Interval> intervals, List<CalibrationBin> calibration,
+                                   double ece)
         implements Report {
+    private static final int CALIBRATION_BINS = 10;
+
+    /** Examples whose predicted class's probability is in {@code [low, high)} (the last bin includes 1). */
+    public record CalibrationBin(double low, double high, long examples, double accuracy, double confidence) {
+    }
 
     /** Precision, recall and F1 of one class, with its number of gold examples. */
     public record ClassScores(String label, double precision, double recall, double f1, long support) {
@@ -51,8 +60,33 @@ public record ClassificationReport(List<String> labels, long[][] confusion, doub
             f1Sum += f1;
         }
         int n = gold.length;
+        List<CalibrationBin> calibration = calibration(gold, probabilities);
+        double ece = 0;
+        for (CalibrationBin bin : calibration) {
+            ece += n == 0 ? 0 : (double) bin.examples() / n * Math.abs(bin.accuracy() - bin.confidence());
+        }
         return new ClassificationReport(List.copyOf(labels), confusion, ratio(correct, n), classes,
-                k == 0 ? 0 : f1Sum / k, n == 0 ? 0 : nll / n, n, intervals(k, gold, probabilities));
+                k == 0 ? 0 : f1Sum / k, n == 0 ? 0 : nll / n, n, intervals(k, gold, probabilities), calibration, ece);
+    }
+
+    private static List<CalibrationBin> calibration(int[] gold, float[][] probabilities) {
+        long[] count = new long[CALIBRATION_BINS];
+        long[] right = new long[CALIBRATION_BINS];
+        double[] confidence = new double[CALIBRATION_BINS];
+        for (int i = 0; i < gold.length; i++) {
+            int predicted = argmax(probabilities[i]);
+            double p = probabilities[i][predicted];
+            int bin = Math.min(CALIBRATION_BINS - 1, (int) (p * CALIBRATION_BINS));
+            count[bin]++;
+            right[bin] += predicted == gold[i] ? 1 : 0;
+            confidence[bin] += p;
+        }
+        List<CalibrationBin> bins = new ArrayList<>();
+        for (int b = 0; b < CALIBRATION_BINS; b++) {
+            bins.add(new CalibrationBin((double) b / CALIBRATION_BINS, (double) (b + 1) / CALIBRATION_BINS, count[b],
+                    ratio(right[b], count[b]), count[b] == 0 ? 0 : confidence[b] / count[b]));
+        }
+        return List.copyOf(bins);
     }
 
     /** Per example: 1 if right, then per class whether it is the gold, the predicted and both. */
@@ -125,8 +159,9 @@ public record ClassificationReport(List<String> labels, long[][] confusion, doub
     @Override
     public String toTable() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "examples  %d%naccuracy  %.4f%s%nmacro F1  %.4f%s%nlog loss  %.4f%n%n",
-                examples, accuracy, ci(intervals.get("accuracy")), macroF1, ci(intervals.get("macro_f1")), logLoss));
+        out.append(String.format(Locale.ROOT,
+                "examples  %d%naccuracy  %.4f%s%nmacro F1  %.4f%s%nlog loss  %.4f%nECE       %.4f%n%n",
+                examples, accuracy, ci(intervals.get("accuracy")), macroF1, ci(intervals.get("macro_f1")), logLoss, ece));
         int width = Math.max(9, labels.stream().mapToInt(String::length).max().orElse(0) + 2);
         out.append(String.format(Locale.ROOT, "%-" + width + "s %9s %9s %9s %9s%n", "class", "precision", "recall",
                 "f1", "support"));

@@ -9,7 +9,7 @@ import rnn.config.RunConfig;
 import rnn.util.Versions;
 
 /** The lines printed at the start of a run: versions, backend, threads, output folder and the resolved config. */
-final class RunHeader {
+public final class RunHeader {
     private RunHeader() {
     }
 
@@ -21,7 +21,7 @@ final class RunHeader {
     }
 
     /** OpenMP and BLAS thread settings as the environment gives them, and the BLAS threads in use. */
-    static String threads() {
+    public static String threads() {
         return "OMP_NUM_THREADS=" + env("OMP_NUM_THREADS") + " OPENBLAS_NUM_THREADS=" + env("OPENBLAS_NUM_THREADS")
                 + " OPENBLAS_CORETYPE=" + env("OPENBLAS_CORETYPE") + " (BLAS threads " + Nd4j.factory().blas().getMaxThreads()
                 + ")";

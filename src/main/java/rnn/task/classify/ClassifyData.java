@@ -42,19 +42,10 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
             files.add(devPath);
             devSource = config.dev();
         } else {
-            if (train.size() < 2) {
-                throw new DataException(trainPath + ": needs at least 2 examples to carve a dev set, found "
-                        + train.size());
-            }
-            DevSplitMethod method = method(config.devSplit(), train, trainPath);
-            DevSplit.Parts<LabeledText> parts = switch (method) {
-                case GROUPS -> DevSplit.carveGroups(train, LabeledText::group, config.devFraction(), seed);
-                case TOP_IDS -> DevSplit.carveTopIds(train, LabeledText::label, LabeledText::id, config.devFraction());
-                default -> DevSplit.carve(train, config.devFraction(), seed);
-            };
-            train = parts.train();
-            dev = parts.dev();
-            devSource = trainPath + " (dev split: " + describe(method, dev) + ")";
+            Carved carved = carve(config, train, trainPath, seed);
+            train = carved.parts().train();
+            dev = carved.parts().dev();
+            devSource = carved.source();
         }
         Vocabulary labels = labels(config, trainPath, train);
         Tokenizer tokenizer = new Tokenizer(config.lowercase());
@@ -62,6 +53,28 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
         TextEncoder encoder = new TextEncoder(tokenizer, tokens, config.maxLength(), config.truncate());
         return new ClassifyData(encoder, labels, encode(encoder, labels, train, trainPath.toString()),
                 encode(encoder, labels, dev, devSource), devSource, files);
+    }
+
+    /** A carved dev split, and how it was carved for messages and the log. */
+    record Carved(DevSplit.Parts<LabeledText> parts, String source) {
+    }
+
+    /**
+     * The dev split of {@code train} (read from {@code trainPath}, ids attached) as the config
+     * carves it: the same examples every time for the same data, config and seed.
+     */
+    static Carved carve(ClassifyConfig.Data config, List<LabeledText> train, Path trainPath, long seed) {
+        if (train.size() < 2) {
+            throw new DataException(trainPath + ": needs at least 2 examples to carve a dev set, found "
+                    + train.size());
+        }
+        DevSplitMethod method = method(config.devSplit(), train, trainPath);
+        DevSplit.Parts<LabeledText> parts = switch (method) {
+            case GROUPS -> DevSplit.carveGroups(train, LabeledText::group, config.devFraction(), seed);
+            case TOP_IDS -> DevSplit.carveTopIds(train, LabeledText::label, LabeledText::id, config.devFraction());
+            default -> DevSplit.carve(train, config.devFraction(), seed);
+        };
+        return new Carved(parts, trainPath + " (dev split: " + describe(method, parts.dev()) + ")");
     }
 
     /**

@@ -17,6 +17,7 @@ import rnn.data.EncodedExample;
 import rnn.data.LabeledText;
 import rnn.data.LabeledTextSource;
 import rnn.data.LabeledTexts;
+import rnn.data.ReviewIds;
 import rnn.data.TextEncoder;
 import rnn.data.WordDropout;
 import rnn.predict.PredictorOptions;
@@ -94,15 +95,34 @@ public final class ClassifyTask implements Task {
         return score(bundle, data, null);
     }
 
-    /** {@code split}: {@code train} (also null) or {@code test} of the IMDB archive or folder; a TSV has none. */
+    /**
+     * {@code split}: {@code train} (also null) or {@code test} of the IMDB archive or folder (a TSV
+     * has neither, and is read whole), or {@code dev}: the dev split the model's training carved
+     * from this file, carved again the same way (its config's method, fraction, ids sidecar and seed).
+     */
     @Override
     public Evaluation score(Bundle bundle, Path data, String split) {
-        LabeledTextSource.Split half = switch (split == null ? "train" : split) {
-            case "train" -> LabeledTextSource.Split.TRAIN;
-            case "test" -> LabeledTextSource.Split.TEST;
-            default -> throw new UserException("--split: unknown split '" + split + "' (expected train, test)");
-        };
-        List<LabeledText> texts = LabeledTexts.read(data, half);
+        List<LabeledText> texts;
+        if ("dev".equals(split)) {
+            ClassifyConfig config = (ClassifyConfig) bundle.config();
+            if (config.data().dev() != null) {
+                throw new UserException("--split dev: this model was trained with a dev file, "
+                        + config.data().dev() + "; score that file instead");
+            }
+            List<LabeledText> all = LabeledTexts.read(data);
+            if (config.data().trainIds() != null) {
+                all = ReviewIds.attach(Path.of(config.data().trainIds()), all);
+            }
+            texts = ClassifyData.carve(config.data(), all, data, config.training().seed()).parts().dev();
+        } else {
+            LabeledTextSource.Split half = switch (split == null ? "train" : split) {
+                case "train" -> LabeledTextSource.Split.TRAIN;
+                case "test" -> LabeledTextSource.Split.TEST;
+                default -> throw new UserException("--split: unknown split '" + split
+                        + "' (expected train, test, dev)");
+            };
+            texts = LabeledTexts.read(data, half);
+        }
         TextEncoder encoder = encoder(bundle);
         List<EncodedExample> examples = ClassifyData.encode(encoder, bundle.labels(), texts, data.toString());
         int[] gold = examples.stream().mapToInt(EncodedExample::label).toArray();

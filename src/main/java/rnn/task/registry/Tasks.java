@@ -71,6 +71,13 @@ public final class Tasks {
         return ConfigLoader.parse(yaml, source, overrides, schemas());
     }
 
+    /** Reads a config file with {@code overrides} applied and checks it ({@link #checkConfig}). */
+    public static RunConfig loadConfig(Path file, List<String> overrides) {
+        RunConfig config = ConfigLoader.load(file, overrides, schemas());
+        checkConfig(config, file.toString());
+        return config;
+    }
+
     /** The tasks' names and aliases, for completion and config checks. */
     public static List<String> namesAndAliases() {
         return new ArrayList<>(BY_NAME.keySet());
