@@ -37,7 +37,8 @@ import rnn.util.Json;
             "Reads the FILEs (plain or .gz), or standard input, as plain text (one sentence",
             "a line), CoNLL or CoNLL-U. Writes CoNLL columns: the input's lines with the",
             "predicted tag added (CoNLL-U: put in the tag column; text: 'word<TAB>tag'),",
-            "or with --json one JSON object per sentence: tokens, tags, entity spans."})
+            "or with --json one JSON object per sentence: tokens with their tags and confidences (the",
+            "probability the model gives each tag: a CRF's marginal, or the softmax's), entity spans."})
 final class TagCommand implements Callable<Integer> {
     /** Sentences tagged per round, to bound memory on large inputs. */
     private static final int CHUNK = 4096;
@@ -60,7 +61,7 @@ final class TagCommand implements Callable<Integer> {
             description = "auto, text, conll or conllu (default: ${DEFAULT-VALUE}: CoNLL-U or CoNLL when the first lines look so).")
     String format;
 
-    @Option(names = "--json", description = "Write JSON Lines: text, tokens with offsets and tags, entities.")
+    @Option(names = "--json", description = "Write JSON Lines: text, tokens with offsets, tags and confidences, entities.")
     boolean json;
 
     @Option(names = "--timing", description = "Print to standard error how long tagging took (model loading and reading excluded).")
@@ -107,8 +108,9 @@ final class TagCommand implements Callable<Integer> {
                     predictor = new TaggerPredictor(bundle, new PredictorOptions(batchSize, threads),
                             TaggingInput.outputScheme(data, inputFormat, chunk));
                 }
-                List<List<String>> tags = predictor.predictBatch(chunk.stream().map(TaggingInput.Sentence::tokens)
-                        .toList());
+                List<List<String>> words = chunk.stream().map(TaggingInput.Sentence::tokens).toList();
+                List<TaggerPredictor.Tags> tags = json ? predictor.predictWithConfidence(words)
+                        : predictor.predictBatch(words).stream().map(t -> new TaggerPredictor.Tags(t, null)).toList();
                 for (int i = 0; i < chunk.size(); i++) {
                     write(out, chunk.get(i), tags.get(i), inputFormat, data, data.tagScheme() != TagSchemeName.NONE);
                     tokens += chunk.get(i).tokens().size();
@@ -130,12 +132,13 @@ final class TagCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void write(PrintWriter out, TaggingInput.Sentence s, List<String> tags, TaggingInput.Format format,
-                       TaggerConfig.Data data, boolean entities) {
+    private void write(PrintWriter out, TaggingInput.Sentence s, TaggerPredictor.Tags tagged,
+                       TaggingInput.Format format, TaggerConfig.Data data, boolean entities) {
         if (json) {
-            out.println(Json.LINE.toJson(toJson(s, tags, entities)));
+            out.println(Json.LINE.toJson(toJson(s, tagged, entities)));
             return;
         }
+        List<String> tags = tagged.tags();
         switch (format) {
             case TEXT -> {
                 for (int i = 0; i < tags.size(); i++) {
@@ -174,7 +177,8 @@ final class TagCommand implements Callable<Integer> {
         out.println();
     }
 
-    private static Map<String, Object> toJson(TaggingInput.Sentence s, List<String> tags, boolean entities) {
+    private static Map<String, Object> toJson(TaggingInput.Sentence s, TaggerPredictor.Tags tagged, boolean entities) {
+        List<String> tags = tagged.tags();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("text", s.text());
         List<Map<String, Object>> tokens = new ArrayList<>();
@@ -184,6 +188,8 @@ final class TagCommand implements Callable<Integer> {
             t.put("start", s.offsets().get(i)[0]);
             t.put("end", s.offsets().get(i)[1]);
             t.put("tag", tags.get(i));
+            // rounded: more digits would only show float noise
+            t.put("confidence", Math.round(tagged.confidences()[i] * 1e4) / 1e4);
             tokens.add(t);
         }
         o.put("tokens", tokens);

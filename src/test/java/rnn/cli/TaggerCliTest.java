@@ -195,6 +195,18 @@ class TaggerCliTest {
                 first.get("entities").toString());
         assertEquals("B-PER", first.getAsJsonArray("tokens").get(0).getAsJsonObject().get("tag").getAsString());
         assertTrue(lines.get(1).contains("\"text\":\"Blue Bank\""), lines.get(1));
+        assertConfidences(lines);
+    }
+
+    /** Each token's confidence is a probability, and not all are certain. */
+    private static void assertConfidences(List<String> jsonLines) {
+        List<Double> confidences = new java.util.ArrayList<>();
+        for (String line : jsonLines) {
+            com.google.gson.JsonParser.parseString(line).getAsJsonObject().getAsJsonArray("tokens")
+                    .forEach(t -> confidences.add(t.getAsJsonObject().get("confidence").getAsDouble()));
+        }
+        assertTrue(!confidences.isEmpty() && confidences.stream().allMatch(c -> c > 0 && c <= 1), confidences.toString());
+        assertTrue(confidences.stream().anyMatch(c -> c < 0.9999), "not every tag is certain: " + confidences);
     }
 
     @Test
@@ -211,6 +223,9 @@ class TaggerCliTest {
         assertEquals(List.of("# sent_id = t-1", "# text = I can't go.", "1\tI\tI\tPRON\tPRP\t_\t4\tnsubj\t4:nsubj\t_",
                 "2-3\tcan't\t_\t_\t_\t_\t_\t_\t_\t_"), r.out().lines().limit(4).toList());
         assertTrue(r.out().contains("1\tYes\tyes\tINTJ\t"), r.out());
+        CliTestSupport.Result json = CliTestSupport.run("tag", "pos-tag", conllu.toString(), "--json", "--models",
+                models.toString());
+        assertConfidences(json.out().lines().toList());
     }
 
     /** conlleval reads rnn tag's CoNLL output as is: every line, -DOCSTART- too, has the same columns. */

@@ -20,12 +20,21 @@ import rnn.nn.memory.TimeMajor;
  * with the mask {@code [batch, time]} marking each sentence's real tokens (a prefix); labels are
  * tag ids {@code [batch, 1, time]}. The loss is the negative log-likelihood of the gold tags
  * averaged over the batch; the output is the Viterbi path as one-hot {@code [batch, tags, time]}
- * (zero at padding), so the most likely tag of a step is its argmax.
+ * (zero at padding), so the most likely tag of a step is its argmax. With
+ * {@link #writeMarginals}, each path step holds its tag's marginal probability instead of 1
+ * (still the step's largest value), for a confidence per token.
  */
 public final class CrfOutputLayer extends SequenceOutputLayer<CrfOutput> {
+    /** Whether the path's cells hold marginal probabilities (one forward-backward pass more per sentence). */
+    private boolean marginals;
 
     CrfOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
+    }
+
+    /** Makes the output's path cells hold each tag's marginal probability rather than 1. */
+    public void writeMarginals(boolean on) {
+        marginals = on;
     }
 
     /** Emission scores and the sentence lengths of the current input. */
@@ -175,7 +184,7 @@ public final class CrfOutputLayer extends SequenceOutputLayer<CrfOutput> {
                 backpropDropOutIfPresent(epsilonOut));
     }
 
-    /** The Viterbi path of each sentence, one-hot {@code [batch, tags, time]}. */
+    /** The Viterbi path of each sentence, one-hot {@code [batch, tags, time]} (or its marginals; see the class). */
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
@@ -190,8 +199,10 @@ public final class CrfOutputLayer extends SequenceOutputLayer<CrfOutput> {
                 continue;
             }
             int[] path = crf.viterbi(e.scores()[b]);
+            double[][] p = marginals ? crf.marginals(e.scores()[b]) : null;
             for (int t = 0; t < path.length; t++) {
-                oneHot[(b * tags + path[t]) * steps + t] = 1;
+                // never 0, so the path stays each step's argmax
+                oneHot[(b * tags + path[t]) * steps + t] = p == null ? 1 : Math.max(p[t][path[t]], Float.MIN_NORMAL);
             }
         }
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,

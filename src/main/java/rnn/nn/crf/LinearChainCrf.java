@@ -53,6 +53,25 @@ final class LinearChainCrf {
         return logSumExp(closing);
     }
 
+    /** Each step's probability of each tag, {@code [time][tag]}, given the whole sentence (forward-backward). */
+    double[][] marginals(double[][] emissions) {
+        int length = emissions.length;
+        double[][] alpha = forward(emissions);
+        double[][] beta = backward(emissions);
+        double[] closing = new double[tags];
+        for (int k = 0; k < tags; k++) {
+            closing[k] = alpha[length - 1][k] + end[k];
+        }
+        double logZ = logSumExp(closing);
+        double[][] out = new double[length][tags];
+        for (int t = 0; t < length; t++) {
+            for (int k = 0; k < tags; k++) {
+                out[t][k] = Math.exp(alpha[t][k] + beta[t][k] - logZ);
+            }
+        }
+        return out;
+    }
+
     /** The negative log-likelihood of {@code gold} and its gradients, by the forward-backward algorithm. */
     Gradients gradients(double[][] emissions, int[] gold) {
         int length = emissions.length;

@@ -44,21 +44,38 @@ public final class TaggerPredictor implements Predictor<List<String>, List<Strin
         return ((TaggerConfig) bundle.config()).data().tagScheme() == TagSchemeName.NONE ? null : TagScheme.IOB2;
     }
 
+    /**
+     * A sentence's tags and each token's confidence: the probability the model gives the tag it
+     * chose (a CRF's marginal probability of that tag at that token, or the softmax's).
+     */
+    public record Tags(List<String> tags, float[] confidences) {
+    }
+
     @Override
     public List<List<String>> predictBatch(List<List<String>> sentences) {
+        return tag(sentences, false).stream().map(Tags::tags).toList();
+    }
+
+    /** As {@link #predictBatch}, with each token's confidence. */
+    public List<Tags> predictWithConfidence(List<List<String>> sentences) {
+        return tag(sentences, true);
+    }
+
+    private List<Tags> tag(List<List<String>> sentences, boolean confidences) {
         List<TaggedExample> encoded = new ArrayList<>(sentences.size());
         for (List<String> words : sentences) {
             encoded.add(encoder.encode(words, null));
         }
-        int[][] best = new SequenceTagger(network, options.batchSize(), encoder.maxChars(), options.threads())
-                .tag(encoded);
-        List<List<String>> out = new ArrayList<>(best.length);
-        for (int[] sentence : best) {
-            List<String> names = new ArrayList<>(sentence.length);
-            for (int t : sentence) {
+        SequenceTagger.Tagged tagged = new SequenceTagger(network, options.batchSize(), encoder.maxChars(),
+                options.threads()).tag(encoded, confidences);
+        List<Tags> out = new ArrayList<>(tagged.tags().length);
+        for (int s = 0; s < tagged.tags().length; s++) {
+            List<String> names = new ArrayList<>(tagged.tags()[s].length);
+            for (int t : tagged.tags()[s]) {
                 names.add(tags.get(t));
             }
-            out.add(output == null ? names : output.convert(names));
+            out.add(new Tags(output == null ? names : output.convert(names),
+                    confidences ? tagged.confidences()[s] : null));
         }
         return out;
     }

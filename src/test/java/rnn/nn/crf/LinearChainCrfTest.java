@@ -54,6 +54,23 @@ class LinearChainCrfTest {
     }
 
     @Test
+    void marginalsAreEachStepsShareOfEveryPathsProbability() {
+        double logZ = crf.logPartition(emissions);
+        double[][] expected = new double[LENGTH][TAGS];
+        for (int[] p : allPaths(LENGTH)) {
+            double probability = Math.exp(crf.score(emissions, p) - logZ);
+            for (int t = 0; t < LENGTH; t++) {
+                expected[t][p[t]] += probability;
+            }
+        }
+        double[][] marginals = crf.marginals(emissions);
+        for (int t = 0; t < LENGTH; t++) {
+            assertArrayEquals(expected[t], marginals[t], 1e-12);
+            assertEquals(1.0, java.util.Arrays.stream(marginals[t]).sum(), 1e-12);
+        }
+    }
+
+    @Test
     void viterbiFindsTheBestPath() {
         int[] best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
