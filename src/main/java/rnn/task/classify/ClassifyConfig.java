@@ -43,10 +43,13 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
      * @param minCount    {@code min_count}: tokens seen fewer times in train become {@code <unk>}; at least 1
      * @param labels      {@code labels}: the label set, in order (at least two, no repeats); a training or dev
      *                    example with another label is an error. Null: the labels train holds, sorted
+     * @param wordVectors {@code word_vectors}: pretrained word vectors (word2vec, GloVe or fastText text format,
+     *                    as {@code rnn vectors} writes) to start the embedding from, their words joining the
+     *                    vocabulary up to {@code vocab_size}; null for none
      */
     public record Data(String train, String dev, double devFraction, DevSplitMethod devSplit, String trainIds,
                        int maxLength, Truncation truncate,
-                       boolean lowercase, int vocabSize, int minCount, List<String> labels) {
+                       boolean lowercase, int vocabSize, int minCount, List<String> labels, String wordVectors) {
     }
 
     @Override
@@ -67,7 +70,8 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
                 s.getBoolean("lowercase", true),
                 s.getInt("vocab_size", 30000, 3),
                 s.getInt("min_count", 1, 1),
-                s.getOptionalStringList("labels", 2));
+                s.getOptionalStringList("labels", 2),
+                s.getOptionalString("word_vectors", null));
         s.finish();
         ConfigSection m = root.section("model");
         EncoderConfig encoder = EncoderConfig.read(m, new EncoderConfig.Defaults(128, 128, 1, true));
@@ -85,7 +89,8 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
                 .key("dev_split", data.devSplit()).key("train_ids", data.trainIds())
                 .key("max_length", data.maxLength()).key("truncate", data.truncate())
                 .key("lowercase", data.lowercase()).key("vocab_size", data.vocabSize())
-                .key("min_count", data.minCount()).key("labels", data.labels());
+                .key("min_count", data.minCount()).key("labels", data.labels())
+                .key("word_vectors", data.wordVectors());
         out.section("model");
         encoder.write(out, true);
         out.key("pooling", pooling);

@@ -14,6 +14,7 @@ import rnn.data.LabeledText;
 import rnn.data.LabeledTexts;
 import rnn.data.ReviewIds;
 import rnn.data.TextEncoder;
+import rnn.data.WordVectors;
 import rnn.text.Tokenizer;
 import rnn.text.Vocabulary;
 
@@ -22,10 +23,14 @@ import rnn.text.Vocabulary;
  * the labels, and the encoded train and dev examples.
  */
 record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample> train,
-                     List<EncodedExample> dev, String devSource, List<Path> files) {
+                     List<EncodedExample> dev, String devSource, List<Path> files, float[][] vectorsById) {
 
-    /** Reads, splits and encodes the data the config names; the vocabulary comes from train only. */
-    static ClassifyData prepare(ClassifyConfig.Data config, long seed) {
+    /**
+     * Reads, splits and encodes the data the config names; the vocabulary comes from train only,
+     * extended with the words of {@code data.word_vectors} when given ({@code embeddingSize} must
+     * match them).
+     */
+    static ClassifyData prepare(ClassifyConfig.Data config, long seed, int embeddingSize) {
         Path trainPath = Path.of(config.train());
         List<LabeledText> train = LabeledTexts.read(trainPath);
         List<LabeledText> dev;
@@ -49,10 +54,24 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
         }
         Vocabulary labels = labels(config, trainPath, train);
         Tokenizer tokenizer = new Tokenizer(config.lowercase());
-        Vocabulary tokens = Vocabulary.ofTokens(countTokens(tokenizer, train), config.vocabSize(), config.minCount());
+        Map<String, Integer> counts = countTokens(tokenizer, train);
+        Vocabulary tokens = Vocabulary.ofTokens(counts, config.vocabSize(), config.minCount());
+        WordVectors vectors = null;
+        if (config.wordVectors() != null) {
+            Path vectorsPath = Path.of(config.wordVectors());
+            vectors = WordVectors.read(vectorsPath, config.lowercase(), config.vocabSize(), counts.keySet());
+            if (vectors.dimension() != embeddingSize) {
+                throw new DataException("data.word_vectors: " + vectorsPath + " holds vectors of " + vectors.dimension()
+                        + " numbers, but model.embedding_size is " + embeddingSize);
+            }
+            // Words that train lacks still get their pretrained vectors, rather than <unk>'s.
+            tokens = tokens.extendedWith(vectors.words(), config.vocabSize());
+            files.add(vectorsPath);
+        }
         TextEncoder encoder = new TextEncoder(tokenizer, tokens, config.maxLength(), config.truncate());
         return new ClassifyData(encoder, labels, encode(encoder, labels, train, trainPath.toString()),
-                encode(encoder, labels, dev, devSource), devSource, files);
+                encode(encoder, labels, dev, devSource), devSource, files,
+                vectors == null ? null : vectors.byIndex(tokens));
     }
 
     /** A carved dev split, and how it was carved for messages and the log. */

@@ -23,6 +23,7 @@ import rnn.data.WordDropout;
 import rnn.predict.PredictorOptions;
 import rnn.eval.ClassificationReport;
 import rnn.eval.Evaluation;
+import rnn.nn.GraphStart;
 import rnn.text.Tokenizer;
 import rnn.train.BatchFeed;
 import rnn.util.UserException;
@@ -73,17 +74,29 @@ public final class ClassifyTask implements Task {
     @Override
     public TrainingSummary train(TrainRequest request) throws IOException {
         return TrainingRun.execute(NAME, ClassifyConfig.class, request, config -> {
-            ClassifyData data = ClassifyData.prepare(config.data(), config.training().seed());
+            ClassifyData data = ClassifyData.prepare(config.data(), config.training().seed(),
+                    config.encoder().embeddingSize());
             String summary = String.format(Locale.ROOT,
                     "data: %d train, %d dev examples; %d tokens in vocabulary; labels %s; dev from %s",
                     data.train().size(), data.dev().size(), data.encoder().vocabulary().size(),
                     data.labels().entries(), data.devSource());
+            if (data.vectorsById() != null) {
+                summary += String.format(Locale.ROOT, "; pretrained vectors for %,d of the %,d tokens",
+                        java.util.Arrays.stream(data.vectorsById()).filter(java.util.Objects::nonNull).count(),
+                        data.vectorsById().length);
+            }
             BucketedBatchIterator<EncodedExample> batches = BucketedBatchIterator.forClassification(data.train(),
                     config.training().batchSize(), data.labels().size(), true, config.training().seed(),
                     new WordDropout(config.encoder().wordDropout(), config.training().seed()));
             return new PreparedRun(summary,
-                    () -> ClassifierNetwork.build(config.encoder(), config.pooling(), config.training(),
-                            data.encoder().vocabulary().size(), data.labels().size()),
+                    () -> {
+                        ComputationGraph network = ClassifierNetwork.build(config.encoder(), config.pooling(),
+                                config.training(), data.encoder().vocabulary().size(), data.labels().size());
+                        if (data.vectorsById() != null) {
+                            GraphStart.setWordVectors(network, data.vectorsById());
+                        }
+                        return network;
+                    },
                     new BatchFeed(batches),
                     net -> evaluate(net, data.dev(), data.labels().entries(), config.training().batchSize()).metrics(),
                     data.files(), data.encoder().vocabulary(), data.labels(), null);

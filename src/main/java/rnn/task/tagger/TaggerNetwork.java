@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
 import rnn.config.EncoderConfig;
@@ -17,8 +16,6 @@ import rnn.nn.crf.CrfOutput;
 import rnn.nn.layer.CharCnn;
 import rnn.nn.layer.IdRowsVertex;
 import rnn.nn.layer.StepConcatVertex;
-import rnn.nn.layer.TokenEmbeddingParams;
-import rnn.nn.memory.Floats;
 import rnn.nn.GraphStart;
 import rnn.nn.NetworkSize;
 import rnn.nn.RecurrentEncoder;
@@ -83,30 +80,5 @@ public final class TaggerNetwork {
         graph.addLayer(OUTPUT, output.build(), encoder.addSequence("encoded", encoded)).setOutputs(OUTPUT);
         ComputationGraph network = NetworkSize.create(graph.build());
         return network;
-    }
-
-    /**
-     * Starts the word embedding from pretrained vectors: row {@code id} becomes {@code byId[id]}
-     * where that is not null; other rows keep their initial values. Returns how many rows were set.
-     */
-    public static int setWordVectors(ComputationGraph network, float[][] byId) {
-        INDArray weights = network.getLayer("embedding").getParam(TokenEmbeddingParams.WEIGHTS);   // [ids, size], row-major
-        if (byId.length != weights.size(0)) {
-            throw new IllegalArgumentException("vectors for " + byId.length + " ids, embedding of " + weights.size(0));
-        }
-        int size = (int) weights.size(1);
-        Floats rows = Floats.of(weights);
-        double[] row = new double[size];
-        int set = 0;
-        for (int id = 0; id < byId.length; id++) {
-            if (byId[id] != null) {
-                for (int j = 0; j < size; j++) {
-                    row[j] = byId[id][j];
-                }
-                rows.set(id * size, row, size);
-                set++;
-            }
-        }
-        return set;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import rnn.bundle.Bundle;
+import rnn.nn.GraphStart;
 import rnn.config.ConfigSection;
 import rnn.config.Metric;
 import rnn.config.RunConfig;
@@ -87,7 +88,7 @@ public final class TaggerTask implements Task {
                                 encoder.words().size(), encoder.chars() == null ? 0 : encoder.chars().size(),
                                 data.tags().entries(), TaggerData.scheme(config.data().tagScheme()));
                         if (vectorsById != null) {
-                            TaggerNetwork.setWordVectors(network, vectorsById);
+                            GraphStart.setWordVectors(network, vectorsById);
                         }
                         return network;
                     },

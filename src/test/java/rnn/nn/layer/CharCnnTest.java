@@ -19,6 +19,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import rnn.data.TaggedExample;
 import rnn.nn.DoublePrecisionTest;
 import rnn.nn.GraphGradientCheck;
+import rnn.nn.GraphStart;
 import rnn.task.tagger.TaggerNetwork;
 import rnn.task.tagger.TaggerConfig;
 import rnn.task.registry.Tasks;
@@ -85,7 +86,7 @@ class CharCnnTest extends DoublePrecisionTest {
         INDArray before = graph.getLayer("embedding").getParam("W").dup();   // [9 ids, 3]
         float[][] byId = new float[9][];
         byId[4] = new float[] {1, -2, 3};
-        assertEquals(1, TaggerNetwork.setWordVectors(graph, byId));
+        assertEquals(1, GraphStart.setWordVectors(graph, byId));
         INDArray after = graph.getLayer("embedding").getParam("W");
         assertEquals(Nd4j.createFromArray(1.0, -2.0, 3.0), after.getRow(4));
         after.putRow(4, before.getRow(4));
