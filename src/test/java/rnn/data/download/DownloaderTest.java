@@ -105,6 +105,22 @@ class DownloaderTest {
     }
 
     @Test
+    void aFileWithoutAKnownChecksumIsKeptAndItsChecksumPrinted() {
+        java.io.StringWriter warnings = new java.io.StringWriter();
+        rnn.util.Warnings.to(new java.io.PrintWriter(warnings, true));
+        try {
+            DatasetFile file = file("/data.bin", null);
+            Path result = downloader.fetch(file, cache, Progress.NONE);
+            assertTrue(Files.isRegularFile(result));
+            assertTrue(warnings.toString().contains(file.url() + ": rnn knows no checksum for this file; its MD5 is "
+                    + md5(DATA)), warnings.toString());
+            assertEquals(result, downloader.fetch(file, cache, Progress.NONE), "a copy already there is kept");
+        } finally {
+            rnn.util.Warnings.to(new java.io.PrintWriter(System.err, true));
+        }
+    }
+
+    @Test
     void cachedFileWithGoodChecksumSkipsTheNetwork() throws IOException {
         Path cached = Files.write(cache.resolve(FILE_NAME), DATA);
         assertEquals(cached, downloader.fetch(file("/data.bin", md5(DATA)), cache, Progress.NONE));
