@@ -42,7 +42,7 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerType optimizer,
         double weightDecay = s.getDouble("weight_decay", 0.0, ValueRange.atLeast(0));
         if (l2 > 0 && weightDecay > 0) {
             // DL4J keeps one of the two and drops the other with a log warning
-            throw new ConfigException("training.weight_decay: cannot be combined with training.l2; set one of them to 0");
+            throw s.error("weight_decay", "cannot be combined with training.l2; set one of them to 0");
         }
         double clipNorm = s.getDouble("clip_norm", 5.0, ValueRange.atLeast(0));
         long seed = s.getLong("seed", 42L);

@@ -37,6 +37,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void weightDecayAndL2AreOneOrTheOther() {
+        assertEquals("configs/x.yaml:4: training.weight_decay: cannot be combined with training.l2; set one of them "
+                + "to 0", error("training:\n  l2: 0.001\n  epochs: 1\n  weight_decay: 0.01\n"));
+        assertEquals(0.01, parse("training:\n  weight_decay: 0.01\n").training().weightDecay());
+    }
+
+    @Test
     void emptyFileGivesAllDefaults() {
         RunConfig config = parse("");
         assertEquals("classify", config.task());
