@@ -63,7 +63,7 @@ class OverridesTest {
     void overrideMayReplaceWholeSection() {
         assertEquals(3, parse("model:\n  hidden: 9\n", "model={layers: 3}").encoder().layers());
         assertEquals("--set model={hiden: 3}: model.hiden: unknown key (expected embedding_size, "
-                        + "embedding_dropout, cell, implementation, hidden, layers, bidirectional, dropout, pooling)",
+                        + "embedding_dropout, cell, implementation, hidden, layers, bidirectional, dropout, variational_dropout, word_dropout, pooling)",
                 error("", "model={hiden: 3}"));
     }
 
@@ -79,7 +79,8 @@ class OverridesTest {
     @Test
     void rejectsOverrideOfUnknownKeyOrSection() {
         assertEquals("--set data.vocab_sise=5: data.vocab_sise: unknown key (expected train, dev, dev_fraction, "
-                + "max_length, truncate, lowercase, vocab_size, min_count, labels)", error("", "data.vocab_sise=5"));
+                + "dev_split, train_ids, max_length, truncate, lowercase, vocab_size, min_count, labels, word_vectors)",
+                error("", "data.vocab_sise=5"));
         assertEquals("--set modle.hidden=5: modle: unknown key (expected task, data, model, training)",
                 error("model:\n  hidden: 4\n", "modle.hidden=5"));
     }
