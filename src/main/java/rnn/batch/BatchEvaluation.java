@@ -19,6 +19,7 @@ import rnn.eval.Report;
 import rnn.task.Task;
 import rnn.task.registry.Tasks;
 import rnn.util.AtomicFiles;
+import rnn.util.Progress;
 import rnn.util.UserException;
 
 /**
@@ -67,19 +68,19 @@ public final class BatchEvaluation {
                 : "unexpected failure: " + e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** As {@link #run(List, Path, List, String, Path)} without per-example files. */
+    /** As {@link #run(List, Path, List, String, Path, Progress)} without per-example files or progress. */
     public static List<Row> run(List<String> models, Path modelsDir, List<Path> data, String split) {
-        return run(models, modelsDir, data, split, null);
+        return run(models, modelsDir, data, split, null, Progress.NONE);
     }
 
     /**
      * Every model of {@code models} on every file of {@code data}, model by model, in the order
      * given; {@code split} picks a split of data sets that have them (null: the default). With
      * {@code predictionsDir}, each pair's per-example output is written there as
-     * {@code MODEL.DATA.EXT} (see {@link #predictionsName}).
+     * {@code MODEL.DATA.EXT} (see {@link #predictionsName}). Each pair's scoring reports to {@code progress}.
      */
     public static List<Row> run(List<String> models, Path modelsDir, List<Path> data, String split,
-                                Path predictionsDir) {
+                                Path predictionsDir, Progress progress) {
         List<Row> rows = new ArrayList<>();
         Set<String> written = new HashSet<>();
         for (String model : models) {
@@ -95,7 +96,7 @@ public final class BatchEvaluation {
             Task task = Tasks.get(bundle.manifest().task());
             for (Path file : data) {
                 try {
-                    Evaluation evaluation = task.score(bundle, file, split);
+                    Evaluation evaluation = task.score(bundle, file, split, progress);
                     Path predictions = predictionsDir == null ? null
                             : writePredictions(predictionsDir, predictionsName(model, file, evaluation, written),
                                     evaluation);

@@ -20,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.batch.BatchEvaluation;
 import rnn.eval.Bootstrap;
+import rnn.util.ConsoleProgress;
 import rnn.util.Json;
 
 /** {@code rnn eval MODEL... --data PATH...}: scores trained models on labelled data. */
@@ -71,7 +72,8 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         boolean single = models.size() == 1 && data.size() == 1;
-        List<BatchEvaluation.Row> rows = BatchEvaluation.run(models, modelsDir, data, split, predictions);
+        List<BatchEvaluation.Row> rows = BatchEvaluation.run(models, modelsDir, data, split, predictions,
+                ConsoleProgress.forTerminal(spec.commandLine().getErr(), runtime.quiet));
         if (single) {
             BatchEvaluation.Row row = rows.get(0);
             if (row.failed()) {

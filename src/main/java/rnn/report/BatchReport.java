@@ -99,7 +99,7 @@ public final class BatchReport {
             log.println("batch: scoring " + run.model() + " on " + run.data().size() + " file(s)");
             log.flush();
             for (BatchEvaluation.Row row : BatchEvaluation.run(List.of(run.model()), batch.models(), run.data(),
-                    run.split(), folder.resolve("predictions"))) {
+                    run.split(), folder.resolve("predictions"), progress)) {
                 rows.add(row);
                 figures.add(figureOfRun.get(run));
                 splits.add(run.split());

@@ -14,6 +14,7 @@ import rnn.predict.Predictor;
 import rnn.predict.PredictorOptions;
 import rnn.train.TrainRequest;
 import rnn.train.TrainingSummary;
+import rnn.util.Progress;
 import rnn.util.UserException;
 
 /**
@@ -54,19 +55,26 @@ public interface Task {
      * Scores a trained model of this task on a data file in a format the task reads, keeping the
      * headline metric example by example and each example's prediction.
      */
-    Evaluation score(Bundle bundle, Path data);
+    default Evaluation score(Bundle bundle, Path data) {
+        return score(bundle, data, null, Progress.NONE);
+    }
+
+    /** As {@link #score(Bundle, Path, String, Progress)} without progress. */
+    default Evaluation score(Bundle bundle, Path data, String split) {
+        return score(bundle, data, split, Progress.NONE);
+    }
 
     /**
      * As {@link #score(Bundle, Path)} on one split of a data set that holds several ({@code train}
-     * or {@code test} of the IMDB archive or folder); null is what that reads. A task whose data
-     * have no splits refuses any.
+     * or {@code test} of the IMDB archive or folder; null is what that reads), reporting the
+     * examples done to {@code progress}. A task whose data have no splits refuses any.
      */
-    default Evaluation score(Bundle bundle, Path data, String split) {
-        if (split != null) {
-            throw new UserException("--split " + split + ": data of a '" + name() + "' model have no splits (the"
-                    + " classify task's IMDB archive or folder has train and test)");
-        }
-        return score(bundle, data);
+    Evaluation score(Bundle bundle, Path data, String split, Progress progress);
+
+    /** The error for a split asked of a task whose data have none. */
+    default UserException noSplits(String split) {
+        return new UserException("--split " + split + ": data of a '" + name() + "' model have no splits (the"
+                + " classify task's IMDB archive or folder has train, test and dev)");
     }
 
     /** The report of {@link #score(Bundle, Path)}. */

@@ -26,6 +26,7 @@ import rnn.eval.Evaluation;
 import rnn.nn.GraphStart;
 import rnn.text.Tokenizer;
 import rnn.train.BatchFeed;
+import rnn.util.Progress;
 import rnn.util.UserException;
 import rnn.train.PreparedRun;
 import rnn.task.Task;
@@ -103,18 +104,13 @@ public final class ClassifyTask implements Task {
         });
     }
 
-    @Override
-    public Evaluation score(Bundle bundle, Path data) {
-        return score(bundle, data, null);
-    }
-
     /**
      * {@code split}: {@code train} (also null) or {@code test} of the IMDB archive or folder (a TSV
      * has neither, and is read whole), or {@code dev}: the dev split the model's training carved
      * from this file, carved again the same way (its config's method, fraction, ids sidecar and seed).
      */
     @Override
-    public Evaluation score(Bundle bundle, Path data, String split) {
+    public Evaluation score(Bundle bundle, Path data, String split, Progress progress) {
         List<LabeledText> texts;
         if ("dev".equals(split)) {
             ClassifyConfig config = (ClassifyConfig) bundle.config();
@@ -140,7 +136,7 @@ public final class ClassifyTask implements Task {
         List<EncodedExample> examples = ClassifyData.encode(encoder, bundle.labels(), texts, data.toString());
         int[] gold = examples.stream().mapToInt(EncodedExample::label).toArray();
         float[][] probabilities = new SequenceClassifier(bundle.network(), bundle.config().training().batchSize())
-                .probabilities(examples.stream().map(EncodedExample::tokens).toList());
+                .probabilities(examples.stream().map(EncodedExample::tokens).toList(), progress);
         List<String> labels = bundle.labels().entries();
         return new Evaluation(ClassificationReport.of(labels, gold, probabilities),
                 ClassificationReport.accuracySample(gold, probabilities),

@@ -9,6 +9,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import rnn.data.BucketedBatchIterator;
 import rnn.data.EncodedExample;
 import rnn.predict.LengthBatches;
+import rnn.util.Progress;
 
 /**
  * Runs a trained classifier over many sequences in batches ({@link LengthBatches}) and returns
@@ -25,8 +26,15 @@ public final class SequenceClassifier {
 
     /** Class probabilities {@code [example][class]} for each sequence, in the order given. */
     public float[][] probabilities(List<int[]> sequences) {
+        return probabilities(sequences, Progress.NONE);
+    }
+
+    /** As {@link #probabilities(List)}, reporting examples done to {@code progress}. */
+    public float[][] probabilities(List<int[]> sequences, Progress progress) {
         int[] lengths = sequences.stream().mapToInt(s -> Math.max(1, s.length)).toArray();
         float[][] out = new float[sequences.size()][];
+        long done = 0;
+        progress.start("scoring", sequences.size(), "examples");
         for (List<Integer> ids : LengthBatches.longestFirst(lengths, batchSize)) {
             List<EncodedExample> batch = ids.stream().map(i -> new EncodedExample(sequences.get(i), -1)).toList();
             DataSet ds = BucketedBatchIterator.toDataSet(batch, 0);
@@ -36,7 +44,10 @@ public final class SequenceClassifier {
             for (int b = 0; b < ids.size(); b++) {
                 out[ids.get(b)] = rows[b];
             }
+            done += ids.size();
+            progress.update(done, "");
         }
+        progress.finish();
         return out;
     }
 }

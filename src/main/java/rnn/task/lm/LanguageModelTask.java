@@ -86,7 +86,10 @@ public final class LanguageModelTask implements Task {
     }
 
     @Override
-    public Evaluation score(Bundle bundle, Path data) {
+    public Evaluation score(Bundle bundle, Path data, String split, Progress progress) {
+        if (split != null) {
+            throw noSplits(split);
+        }
         StreamTokens tokenizer = LanguageModelData.tokenizer(((LanguageModelConfig) bundle.config()).data());
         TokenStream stream = LanguageModelData.encode(bundle.tokens(), tokenizer.split(TextFiles.readString(data)),
                 data.toString());
@@ -95,7 +98,7 @@ public final class LanguageModelTask implements Task {
         }
         boolean characters = tokenizer.level() == TokenLevel.CHAR;
         StreamScorer.Scored scored = StreamScorer.scoreLines(bundle.network(), stream.ids(), characters,
-                lineEnd(bundle.tokens(), characters), Progress.NONE);
+                lineEnd(bundle.tokens(), characters), progress);
         return new Evaluation(scored.report(), LanguageModelReport.perplexitySample(scored.lines()),
                 new ScoredLines(scored.lines()));
     }

@@ -24,6 +24,7 @@ import rnn.predict.PredictorOptions;
 import rnn.text.TagScheme;
 import rnn.text.Vocabulary;
 import rnn.train.BatchFeed;
+import rnn.util.Progress;
 import rnn.train.PreparedRun;
 import rnn.task.Task;
 import rnn.train.TrainRequest;
@@ -115,14 +116,21 @@ public final class TaggerTask implements Task {
     }
 
     @Override
-    public Evaluation score(Bundle bundle, Path data) {
+    public Evaluation score(Bundle bundle, Path data, String split, Progress progress) {
+        if (split != null) {
+            throw noSplits(split);
+        }
         TaggerConfig.Data config = ((TaggerConfig) bundle.config()).data();
         List<TaggedSentence> sentences = TaggerData.read(config, data);
         List<List<String>> tokens = sentences.stream().map(TaggedSentence::tokens).toList();
         List<List<String>> gold = sentences.stream().map(TaggedSentence::tags).toList();
+        // tagging is fast (thousands of sentences a second): progress only says it runs
+        progress.start("tagging", sentences.size(), "sentences");
         List<List<String>> predicted = inScheme(config, gold, new TaggerPredictor(bundle.network(),
                 TaggerEncoder.of(bundle), bundle.labels(),
                 new PredictorOptions(bundle.config().training().batchSize(), 1), null).predictBatch(tokens));
+        progress.update(sentences.size(), "");
+        progress.finish();
         boolean entities = TaggerData.scheme(config.tagScheme()) != null;
         return new Evaluation(entities ? SpanReport.of(gold, predicted) : SpanReport.tokensOnly(gold, predicted),
                 SpanReport.headline(gold, predicted, entities), new TaggedExamples(tokens, gold, predicted));
