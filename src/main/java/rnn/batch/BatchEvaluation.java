@@ -35,6 +35,7 @@ public final class BatchEvaluation {
      * @param model       the model as named (a folder, or a name under the models folder)
      * @param task        the model's task, or null when it did not load
      * @param data        the data file
+     * @param split       the split of it that was scored, or null for the default
      * @param evaluation  the scores, or null when this pair failed
      * @param comparison  this model against the first model scored on the same file, or null (the first
      *                    model, a failed pair, or a model whose headline metric differs)
@@ -43,8 +44,9 @@ public final class BatchEvaluation {
      * @param error       why this pair failed, one line; null when it succeeded
      * @param cause       what was thrown when this pair failed, or null
      */
-    public record Row(String model, String task, Path data, Evaluation evaluation, Bootstrap.Comparison comparison,
-                      String against, Path predictions, String error, RuntimeException cause) {
+    public record Row(String model, String task, Path data, String split, Evaluation evaluation,
+                      Bootstrap.Comparison comparison, String against, Path predictions, String error,
+                      RuntimeException cause) {
         public boolean failed() {
             return error != null;
         }
@@ -55,7 +57,7 @@ public final class BatchEvaluation {
         }
 
         Row compared(Bootstrap.Comparison with, String first) {
-            return new Row(model, task, data, evaluation, with, first, predictions, error, cause);
+            return new Row(model, task, data, split, evaluation, with, first, predictions, error, cause);
         }
     }
 
@@ -68,28 +70,28 @@ public final class BatchEvaluation {
                 : "unexpected failure: " + e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** As {@link #run(List, Path, List, String, Path, Progress)} without per-example files or progress. */
+    /** As {@link #run(List, Path, List, String, Path, Set, Progress)} without per-example files or progress. */
     public static List<Row> run(List<String> models, Path modelsDir, List<Path> data, String split) {
-        return run(models, modelsDir, data, split, null, Progress.NONE);
+        return run(models, modelsDir, data, split, null, new HashSet<>(), Progress.NONE);
     }
 
     /**
      * Every model of {@code models} on every file of {@code data}, model by model, in the order
      * given; {@code split} picks a split of data sets that have them (null: the default). With
      * {@code predictionsDir}, each pair's per-example output is written there as
-     * {@code MODEL.DATA.EXT} (see {@link #predictionsName}). Each pair's scoring reports to {@code progress}.
+     * {@code MODEL.DATA[.SPLIT].EXT} (see {@link #predictionsName}), avoiding the names in {@code written}
+     * and adding its own. Each pair's scoring reports to {@code progress}.
      */
     public static List<Row> run(List<String> models, Path modelsDir, List<Path> data, String split,
-                                Path predictionsDir, Progress progress) {
+                                Path predictionsDir, Set<String> written, Progress progress) {
         List<Row> rows = new ArrayList<>();
-        Set<String> written = new HashSet<>();
         for (String model : models) {
             Bundle bundle;
             try {
                 bundle = Tasks.load(model, modelsDir);
             } catch (RuntimeException e) {
                 for (Path file : data) {
-                    rows.add(new Row(model, null, file, null, null, null, null, reason(e), e));
+                    rows.add(new Row(model, null, file, split, null, null, null, null, reason(e), e));
                 }
                 continue;
             }
@@ -98,11 +100,12 @@ public final class BatchEvaluation {
                 try {
                     Evaluation evaluation = task.score(bundle, file, split, progress);
                     Path predictions = predictionsDir == null ? null
-                            : writePredictions(predictionsDir, predictionsName(model, file, evaluation, written),
-                                    evaluation);
-                    rows.add(new Row(model, task.name(), file, evaluation, null, null, predictions, null, null));
+                            : writePredictions(predictionsDir, predictionsName(model, file, split, evaluation,
+                                    written), evaluation);
+                    rows.add(new Row(model, task.name(), file, split, evaluation, null, null, predictions, null,
+                            null));
                 } catch (RuntimeException e) {
-                    rows.add(new Row(model, task.name(), file, null, null, null, null, reason(e), e));
+                    rows.add(new Row(model, task.name(), file, split, null, null, null, null, reason(e), e));
                 }
             }
         }
@@ -110,34 +113,36 @@ public final class BatchEvaluation {
     }
 
     /**
-     * Each successful row against the first successful row on the same file whose headline
-     * metric is the same and covers as many examples.
+     * Each successful row against the first successful row before it that scored the same metric
+     * on the same examples (the same file and split, read the same way: see
+     * {@link Bootstrap.Sample#comparableWith}).
      */
     public static List<Row> compare(List<Row> rows) {
-        Map<Path, Row> first = new HashMap<>();
         List<Row> out = new ArrayList<>(rows.size());
+        List<Row> firsts = new ArrayList<>();
         for (Row row : rows) {
-            if (row.failed()) {
+            Bootstrap.Sample b = row.failed() ? null : row.evaluation().headline();
+            if (b == null) {
                 out.add(row);
                 continue;
             }
-            Row base = first.putIfAbsent(row.data(), row);
-            Bootstrap.Sample a = base == null ? null : base.evaluation().headline();
-            Bootstrap.Sample b = row.evaluation().headline();
-            boolean comparable = a != null && b != null && a.metric().equals(b.metric())
-                    && a.stats().length == b.stats().length;
-            out.add(comparable ? row.compared(Bootstrap.paired(a, b), base.model()) : row);
+            Row base = firsts.stream().filter(f -> f.evaluation().headline().comparableWith(b)).findFirst().orElse(null);
+            if (base == null) {
+                firsts.add(row);
+                out.add(row);
+            } else {
+                out.add(row.compared(Bootstrap.paired(base.evaluation().headline(), b), base.model()));
+            }
         }
         return out;
     }
 
     /**
-     * {@code MODEL.DATA.EXT}: the model's folder name and the data file's name without
-     * {@code .gz} and its own extension, then the task's extension; a name this run already used gets {@code -2},
-     * {@code -3}... before the extension.
+     * {@code MODEL.DATA[.SPLIT].EXT}: {@link #stem}, then the task's extension; a name already
+     * used gets {@code -2}, {@code -3}... before the extension.
      */
-    static String predictionsName(String model, Path data, Evaluation evaluation, Set<String> used) {
-        String stem = stem(model, data);
+    static String predictionsName(String model, Path data, String split, Evaluation evaluation, Set<String> used) {
+        String stem = stem(model, data, split);
         String extension = evaluation.examples().extension();
         String name = stem + extension;
         for (int i = 2; !used.add(name); i++) {
@@ -146,8 +151,11 @@ public final class BatchEvaluation {
         return name;
     }
 
-    /** {@code MODEL.DATA}: the model's folder name and the data file's name without {@code .gz} and its extension. */
-    public static String stem(String model, Path data) {
+    /**
+     * {@code MODEL.DATA[.SPLIT]}: the model's folder name, the data file's name without {@code .gz}
+     * and its extension, and the split when one was asked for.
+     */
+    public static String stem(String model, Path data, String split) {
         Path modelPath = Path.of(model).getFileName();
         String dataName = data.getFileName() == null ? "data" : data.getFileName().toString();
         if (dataName.endsWith(".gz")) {
@@ -157,7 +165,7 @@ public final class BatchEvaluation {
         if (dot > 0) {
             dataName = dataName.substring(0, dot);
         }
-        return (modelPath == null ? "model" : modelPath.toString()) + "." + dataName;
+        return (modelPath == null ? "model" : modelPath.toString()) + "." + dataName + (split == null ? "" : "." + split);
     }
 
     private static Path writePredictions(Path dir, String name, Evaluation evaluation) {

@@ -63,7 +63,7 @@ final class EvalCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--predictions", paramLabel = "DIR",
-            description = "Write each pair's per-example output to DIR as MODEL.DATA.EXT: classify, a TSV of "
+            description = "Write each pair's per-example output to DIR as MODEL.DATA[.SPLIT].EXT: classify, a TSV of "
                     + "source, gold, predicted and probabilities; tagger, token gold predicted columns that "
                     + "conlleval reads; lm, a TSV of each line's loss.")
     Path predictions;
@@ -73,7 +73,7 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean single = models.size() == 1 && data.size() == 1;
         List<BatchEvaluation.Row> rows = BatchEvaluation.run(models, modelsDir, data, split, predictions,
-                ConsoleProgress.forTerminal(spec.commandLine().getErr(), runtime.quiet));
+                new java.util.HashSet<>(), ConsoleProgress.forTerminal(spec.commandLine().getErr(), runtime.quiet));
         if (single) {
             BatchEvaluation.Row row = rows.get(0);
             if (row.failed()) {

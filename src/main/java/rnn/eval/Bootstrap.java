@@ -26,12 +26,43 @@ public final class Bootstrap {
      * @param higherIsBetter its direction
      * @param stats          {@code [example][statistic]}, additive over examples
      * @param value          the metric of statistics summed over some examples
+     * @param examples       a fingerprint of the examples, in order ({@link #fingerprint}): two samples are
+     *                       compared only when theirs are equal, so only on the same examples
      */
-    public record Sample(String metric, boolean higherIsBetter, double[][] stats, ToDoubleFunction<double[]> value) {
+    public record Sample(String metric, boolean higherIsBetter, double[][] stats, ToDoubleFunction<double[]> value,
+                         long examples) {
+        /** A sample whose examples are known only by their number. */
+        public Sample(String metric, boolean higherIsBetter, double[][] stats, ToDoubleFunction<double[]> value) {
+            this(metric, higherIsBetter, stats, value, stats.length);
+        }
+
         /** The metric over all examples. */
         public double observed() {
             return value.applyAsDouble(sum(stats, null));
         }
+
+        /** This sample with the fingerprint of its examples. */
+        public Sample of(long fingerprint) {
+            return new Sample(metric, higherIsBetter, stats, value, fingerprint);
+        }
+
+        /** Whether a paired comparison with {@code other} is meaningful: the same metric on the same examples. */
+        public boolean comparableWith(Sample other) {
+            return metric.equals(other.metric) && stats.length == other.stats.length && examples == other.examples;
+        }
+    }
+
+    /** A 64-bit fingerprint (FNV-1a) of items in order, each by its text; equal lists give equal values. */
+    public static long fingerprint(Iterable<?> items) {
+        long hash = 0xcbf29ce484222325L;
+        for (Object item : items) {
+            String text = String.valueOf(item);
+            for (int i = 0; i < text.length(); i++) {
+                hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+            }
+            hash = (hash ^ 0x1f) * 0x100000001b3L;   // a separator no text holds
+        }
+        return hash;
     }
 
     /**
@@ -49,7 +80,7 @@ public final class Bootstrap {
 
     /** {@code other} against {@code base}: both must hold the same examples in the same order. */
     public static Comparison paired(Sample base, Sample other) {
-        if (base.stats().length != other.stats().length || !base.metric().equals(other.metric())) {
+        if (!base.comparableWith(other)) {
             throw new IllegalArgumentException("a paired comparison needs the same metric on the same examples: "
                     + base.metric() + " on " + base.stats().length + ", " + other.metric() + " on "
                     + other.stats().length);

@@ -68,7 +68,9 @@ public record BatchFile(Path source, String name, Path reports, Path models, Pat
     public static BatchFile read(Path file, Function<String, String> environment) {
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);   // as configs: a repeated key is a mistake, not an override
+            root = new Yaml(new SafeConstructor(options)).load(Files.readString(file));
         } catch (IOException e) {
             throw TextFiles.readFailure(file, e);
         } catch (YAMLException e) {

@@ -81,6 +81,7 @@ public final class BatchReport {
         List<BatchEvaluation.Row> rows = new ArrayList<>();
         List<References.Figure> figures = new ArrayList<>();
         List<String> splits = new ArrayList<>();
+        java.util.Set<String> written = new java.util.HashSet<>();
         Map<BatchFile.Run, References.Figure> figureOfRun = new java.util.IdentityHashMap<>();
         for (BatchFile.Run run : batch.runs()) {
             try {
@@ -99,7 +100,7 @@ public final class BatchReport {
             log.println("batch: scoring " + run.model() + " on " + run.data().size() + " file(s)");
             log.flush();
             for (BatchEvaluation.Row row : BatchEvaluation.run(List.of(run.model()), batch.models(), run.data(),
-                    run.split(), folder.resolve("predictions"), progress)) {
+                    run.split(), folder.resolve("predictions"), written, progress)) {
                 rows.add(row);
                 figures.add(figureOfRun.get(run));
                 splits.add(run.split());
@@ -200,7 +201,7 @@ public final class BatchReport {
                 if (e.row().failed()) {
                     continue;
                 }
-                String pair = slug(BatchEvaluation.stem(e.row().model(), e.row().data()));
+                String pair = slug(BatchEvaluation.stem(e.row().model(), e.row().data(), e.split()));
                 if (e.row().report() instanceof ClassificationReport c) {
                     Plots.confusion(folder.resolve("confusion-" + pair + ".png"), e.row().model(), c);
                     Plots.reliability(folder.resolve("reliability-" + pair + ".png"), e.row().model(), c);
@@ -212,7 +213,8 @@ public final class BatchReport {
                 }
                 var headline = e.row().evaluation().headline();
                 if (headline != null) {
-                    String file = e.row().data().toString();
+                    // one chart per file and split: what its name says
+                    String file = BatchEvaluation.stem("x", e.row().data(), e.split()).substring(2);
                     if (metricOfFile.computeIfAbsent(file, f -> headline.metric()).equals(headline.metric())) {
                         var ci = e.row().report().intervals().get(headline.metric());
                         byFile.computeIfAbsent(file, f -> new LinkedHashMap<>()).put(e.row().model(),
@@ -222,13 +224,9 @@ public final class BatchReport {
                 }
             }
             for (Map.Entry<String, Map<String, double[]>> f : byFile.entrySet()) {
-                String name = "compare-" + slug(BatchEvaluation.stem("x", Path.of(f.getKey())).substring(2)) + ".png";
-                if (written.contains(name)) {
-                    name = "compare-" + slug(f.getKey()) + ".png";
-                }
-                Plots.comparison(folder.resolve(name), Path.of(f.getKey()).getFileName() + ": "
-                        + metricOfFile.get(f.getKey()) + " with 95% intervals", metricOfFile.get(f.getKey()),
-                        f.getValue());
+                String name = "compare-" + slug(f.getKey()) + ".png";
+                Plots.comparison(folder.resolve(name), f.getKey() + ": " + metricOfFile.get(f.getKey())
+                        + " with 95% intervals", metricOfFile.get(f.getKey()), f.getValue());
                 written.add(name);
             }
             return written;

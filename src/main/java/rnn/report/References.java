@@ -35,7 +35,9 @@ public record References(Map<String, Figure> figures) {
     public static References read(Path file) {
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);   // as configs: a repeated key is a mistake, not an override
+            root = new Yaml(new SafeConstructor(options)).load(Files.readString(file));
         } catch (IOException e) {
             throw TextFiles.readFailure(file, e);
         } catch (YAMLException e) {

@@ -125,4 +125,14 @@ class EvalBatchTest {
         assertEquals(lmRow.getAsJsonObject("report").get("tokens").getAsLong(), predicted,
                 "every predicted token is on one line");
     }
+
+    /** --split dev carves the dev split again only from a file the model was trained from. */
+    @Test
+    void devSplitRefusesAFileTheModelWasNotTrainedOn() {
+        CliTestSupport.Result r = CliTestSupport.run("eval", BUNDLES + "imdb-fused-v2", "--data", REVIEWS, "--split",
+                "dev");
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("--split dev: --data " + REVIEWS + " is not a file this model was trained from"),
+                r.err());
+    }
 }

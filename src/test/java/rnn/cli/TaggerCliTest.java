@@ -52,6 +52,17 @@ class TaggerCliTest {
         assertTrue(bestDevF1(training) > 0.9, "entity F1 on the dev part: " + training.out());
     }
 
+    /** Variational dropout trains with either output: the CRF takes one mask per sentence, the softmax per step. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"softmax", "crf"})
+    void variationalDropoutTrainsWithEitherOutput(String output) {
+        CliTestSupport.Result r = CliTestSupport.run("train", "tagger", "--config", config.toString(), "--data",
+                entities.toString(), "--set", "model.output=" + output, "--set", "model.variational_dropout=true",
+                "--set", "model.dropout=0.3", "--set", "model.embedding_dropout=0.3", "--set", "training.epochs=1",
+                "--name", "variational-" + output, "--models", models.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.toString());
+    }
+
     @Test
     void crfTaggerWithCharacterFeaturesLearnsTheEntitiesToo() {
         CliTestSupport.Result r = CliTestSupport.run("train", "tagger", "--config", config.toString(), "--data",

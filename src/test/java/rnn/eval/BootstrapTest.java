@@ -96,5 +96,12 @@ class BootstrapTest {
     void pairedComparisonNeedsTheSameExamples() {
         assertThrows(IllegalArgumentException.class, () -> Bootstrap.paired(accuracy(10, i -> true),
                 accuracy(11, i -> true)));
+        Bootstrap.Sample a = accuracy(10, i -> true).of(Bootstrap.fingerprint(List.of("x", "y")));
+        Bootstrap.Sample b = accuracy(10, i -> true).of(Bootstrap.fingerprint(List.of("x", "z")));
+        assertTrue(!a.comparableWith(b), "as many examples, but others");
+        assertTrue(a.comparableWith(accuracy(10, i -> false).of(Bootstrap.fingerprint(List.of("x", "y")))));
+        assertThrows(IllegalArgumentException.class, () -> Bootstrap.paired(a, b));
+        assertTrue(Bootstrap.fingerprint(List.of("ab", "c")) != Bootstrap.fingerprint(List.of("a", "bc")),
+                "items are kept apart");
     }
 }

@@ -36,8 +36,8 @@ public final class Datasets {
                             "fa9865539033efcf99ea90f8b93d6646", "ud-ewt/en_ewt-ud-train.conllu"),
                     new DatasetFile("ud-ewt", URI.create(UD_EWT + "en_ewt-ud-dev.conllu"),
                             "cb1da95ff28a449cb9bc286c922e15e1", "ud-ewt/en_ewt-ud-dev.conllu"),
-                    // the official test file, for users' final figures; rnn's own tuning never reads it,
-                    // so its checksum was not taken here (see DatasetFile)
+                    // the official test file, for users' final figures: rnn's own development keeps away
+                    // from test files, so rnn holds no checksum of its own for it (see DatasetFile)
                     new DatasetFile("ud-ewt", URI.create(UD_EWT + "en_ewt-ud-test.conllu"), null,
                             "ud-ewt/en_ewt-ud-test.conllu")),
                     (downloaded, dir) -> downloaded),

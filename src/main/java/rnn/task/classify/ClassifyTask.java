@@ -21,6 +21,7 @@ import rnn.data.ReviewIds;
 import rnn.data.TextEncoder;
 import rnn.data.WordDropout;
 import rnn.predict.PredictorOptions;
+import rnn.eval.Bootstrap;
 import rnn.eval.ClassificationReport;
 import rnn.eval.Evaluation;
 import rnn.nn.GraphStart;
@@ -118,9 +119,12 @@ public final class ClassifyTask implements Task {
                 throw new UserException("--split dev: this model was trained with a dev file, "
                         + config.data().dev() + "; score that file instead");
             }
+            requireTrainingFile(bundle, data, "--data");
             List<LabeledText> all = LabeledTexts.read(data);
             if (config.data().trainIds() != null) {
-                all = ReviewIds.attach(Path.of(config.data().trainIds()), all);
+                Path ids = Path.of(config.data().trainIds());
+                requireTrainingFile(bundle, ids, "data.train_ids");
+                all = ReviewIds.attach(ids, all);
             }
             texts = ClassifyData.carve(config.data(), all, data, config.training().seed()).parts().dev();
         } else {
@@ -139,8 +143,32 @@ public final class ClassifyTask implements Task {
                 .probabilities(examples.stream().map(EncodedExample::tokens).toList(), progress);
         List<String> labels = bundle.labels().entries();
         return new Evaluation(ClassificationReport.of(labels, gold, probabilities),
-                ClassificationReport.accuracySample(gold, probabilities),
+                ClassificationReport.accuracySample(gold, probabilities)
+                        .of(Bootstrap.fingerprint(texts.stream().map(t -> t.label() + "\t" + t.text()).toList())),
                 new ClassifiedExamples(texts, labels, gold, probabilities));
+    }
+
+    /**
+     * Refuses a file that is not one the model was trained from (by the SHA-256 its manifest
+     * records), since the dev split carved from any other file would be other examples. Folders
+     * and bundles without recorded digests are taken as they are.
+     */
+    private static void requireTrainingFile(Bundle bundle, Path file, String what) {
+        java.util.Map<String, String> recorded = bundle.manifest().data();
+        if (recorded == null || recorded.isEmpty() || !java.nio.file.Files.isRegularFile(file)) {
+            return;
+        }
+        String digest;
+        try {
+            digest = rnn.util.FileDigest.of(file).sha256();
+        } catch (IOException e) {
+            throw new UserException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        if (!recorded.containsValue(digest)) {
+            throw new UserException("--split dev: " + what + " " + file + " is not a file this model was trained "
+                    + "from (its SHA-256 is not among those its manifest.json records), so its dev split would be"
+                    + " other examples");
+        }
     }
 
     /** The text encoder a bundle was trained with. */

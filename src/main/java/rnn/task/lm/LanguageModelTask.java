@@ -14,6 +14,7 @@ import rnn.data.DataException;
 import rnn.data.TextFiles;
 import rnn.data.TokenStream;
 import rnn.data.WordDropout;
+import rnn.eval.Bootstrap;
 import rnn.eval.Evaluation;
 import rnn.eval.LanguageModelReport;
 import rnn.predict.PredictorOptions;
@@ -91,15 +92,17 @@ public final class LanguageModelTask implements Task {
             throw noSplits(split);
         }
         StreamTokens tokenizer = LanguageModelData.tokenizer(((LanguageModelConfig) bundle.config()).data());
-        TokenStream stream = LanguageModelData.encode(bundle.tokens(), tokenizer.split(TextFiles.readString(data)),
-                data.toString());
+        List<String> tokens = tokenizer.split(TextFiles.readString(data));
+        TokenStream stream = LanguageModelData.encode(bundle.tokens(), tokens, data.toString());
         if (stream.size() < 2) {
             throw new DataException(data + ": needs at least 2 tokens to score, found " + stream.size());
         }
         boolean characters = tokenizer.level() == TokenLevel.CHAR;
         StreamScorer.Scored scored = StreamScorer.scoreLines(bundle.network(), stream.ids(), characters,
                 lineEnd(bundle.tokens(), characters), progress);
-        return new Evaluation(scored.report(), LanguageModelReport.perplexitySample(scored.lines()),
+        // the same text split the same way (characters or words, case folded or not) is the same examples
+        return new Evaluation(scored.report(),
+                LanguageModelReport.perplexitySample(scored.lines()).of(Bootstrap.fingerprint(tokens)),
                 new ScoredLines(scored.lines()));
     }
 

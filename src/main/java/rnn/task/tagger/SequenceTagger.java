@@ -81,8 +81,11 @@ public final class SequenceTagger {
         int threads = Math.min(workers, batches.size());
         if (threads <= 1) {
             writeMarginals(network, confidences);
-            batches.forEach(batch -> tagBatch(network, sentences, batch, out, confidence));
-            writeMarginals(network, false);
+            try {
+                batches.forEach(batch -> tagBatch(network, sentences, batch, out, confidence));
+            } finally {
+                writeMarginals(network, false);
+            }
             return new Tagged(out, confidence);
         }
         AtomicInteger next = new AtomicInteger();

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -75,7 +76,10 @@ public final class TaggerNetwork {
                         .dataFormat(RNNFormat.NCW);   // without it DL4J reports "Sequence lengths do not match"
         output.nIn(encoded.width());
         if (model.dropout() > 0) {
-            output.dropOut(encoder.sequenceDropout(model.dropout()));
+            // DL4J's RnnOutputLayer applies dropout to its input flattened to [batch x time, features],
+            // where one mask per sequence cannot be drawn: the softmax output keeps per-step masks
+            output.dropOut(config.output() == TaggerOutput.CRF ? encoder.sequenceDropout(model.dropout())
+                    : new Dropout(1 - model.dropout()));
         }
         graph.addLayer(OUTPUT, output.build(), encoder.addSequence("encoded", encoded)).setOutputs(OUTPUT);
         ComputationGraph network = NetworkSize.create(graph.build());

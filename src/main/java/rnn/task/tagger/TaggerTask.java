@@ -18,6 +18,7 @@ import rnn.data.BucketedBatchIterator;
 import rnn.data.TaggedExample;
 import rnn.data.WordDropout;
 import rnn.data.TaggedSentence;
+import rnn.eval.Bootstrap;
 import rnn.eval.Evaluation;
 import rnn.eval.SpanReport;
 import rnn.predict.PredictorOptions;
@@ -133,7 +134,8 @@ public final class TaggerTask implements Task {
         progress.finish();
         boolean entities = TaggerData.scheme(config.tagScheme()) != null;
         return new Evaluation(entities ? SpanReport.of(gold, predicted) : SpanReport.tokensOnly(gold, predicted),
-                SpanReport.headline(gold, predicted, entities), new TaggedExamples(tokens, gold, predicted));
+                SpanReport.headline(gold, predicted, entities).of(Bootstrap.fingerprint(tokens)),
+                new TaggedExamples(tokens, gold, predicted));
     }
 
     /**
