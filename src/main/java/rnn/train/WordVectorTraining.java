@@ -75,19 +75,17 @@ public record WordVectorTraining(int size, int window, int minCount, int epochs,
 
     /** Trains on every document of {@code inputs} (text files, plain or .gz, or the IMDB archive) and writes the vectors to {@code out} (gzipped for .gz), atomically. */
     public Result run(List<Path> inputs, Path out, Progress progress) throws IOException {
+        return run(List.of(), inputs, out, progress);
+    }
+
+    /** As {@link #run(List, Path, Progress)}, with {@code texts} (one document each) read first. */
+    public Result run(List<String> texts, List<Path> inputs, Path out, Progress progress) throws IOException {
         Tokenizer tokenizer = new Tokenizer(lowercase);
         List<String> documents = new ArrayList<>();
-        long tokens = 0;
+        long tokens = add(tokenizer, texts, documents);
         for (Path input : inputs) {
-            List<String> texts = LabeledTextSource.unlabelledReviews(input)
-                    .orElseGet(() -> TextFiles.readString(input).lines().toList());
-            for (String text : texts) {
-                List<String> words = tokenizer.words(text);
-                if (!words.isEmpty()) {
-                    documents.add(String.join(" ", words));
-                    tokens += words.size();
-                }
-            }
+            tokens += add(tokenizer, LabeledTextSource.unlabelledReviews(input)
+                    .orElseGet(() -> TextFiles.readString(input).lines().toList()), documents);
         }
         if (documents.isEmpty()) {
             throw new DataException(String.join(", ", inputs.stream().map(Path::toString).toList()) + ": no text to train on");
@@ -123,5 +121,18 @@ public record WordVectorTraining(int size, int window, int minCount, int epochs,
             }
         });
         return new Result(words.size(), tokens);
+    }
+
+    /** Adds each text's words as one space-separated document; returns the words added. */
+    private static long add(Tokenizer tokenizer, List<String> texts, List<String> documents) {
+        long tokens = 0;
+        for (String text : texts) {
+            List<String> words = tokenizer.words(text);
+            if (!words.isEmpty()) {
+                documents.add(String.join(" ", words));
+                tokens += words.size();
+            }
+        }
+        return tokens;
     }
 }

@@ -44,6 +44,26 @@ class ClassifyLabelsTest {
                 .keySet()));
     }
 
+    /** vectors_epochs: word2vec on the training texts and unlabelled text starts the embedding of a run. */
+    @Test
+    void trainsItsOwnWordVectorsFirstWhenAsked() throws IOException {
+        Path models = dir.resolve("models");
+        Path more = Files.writeString(dir.resolve("more.txt"), "the striker scored at the stadium .\n".repeat(20)
+                + "rain and wind along the coast .\n".repeat(20));
+        CliTestSupport.Result r = CliTestSupport.run("train", "classify", "--config", CONFIG, "--set",
+                "training.epochs=1", "--set", "data.vectors_epochs=1", "--set", "data.unlabelled=[" + more + "]",
+                "--set", "model.embedding_size=8", "--models", models.toString(), "--name", "vectors", "-q");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().matches("(?s).*word vectors: [\\d,]+ words from [\\d,]+ tokens in .*"), r.out());
+        assertTrue(r.out().matches("(?s).*pretrained vectors for [1-9][\\d,]* of the [\\d,]+ tokens.*"), r.out());
+        CliTestSupport.Result both = CliTestSupport.run("train", "classify", "--config", CONFIG, "--set",
+                "data.vectors_epochs=1", "--set", "data.word_vectors=" + more, "--models", models.toString(),
+                "--name", "both", "-q");
+        assertEquals(2, both.exitCode(), both.toString());
+        assertTrue(both.err().contains("data.vectors_epochs: word vectors come either from data.word_vectors or from "
+                + "training them"), both.err());
+    }
+
     @Test
     void aTrainingLabelOutsideTheListNamesFileAndLine() throws IOException {
         Path data = Files.writeString(dir.resolve("train.tsv"), "sport\tgoal\nweather\train\npolitics\tvote\n"

@@ -48,7 +48,7 @@ class ConfigLoaderTest {
         RunConfig config = parse("");
         assertEquals("classify", config.task());
         assertEquals(new ClassifyConfig(
-                new ClassifyConfig.Data("data/imdb/sample.tsv.gz", null, 0.1, DevSplitMethod.AUTO, null, 400, Truncation.HEAD, true, 30000, 1, null, null),
+                new ClassifyConfig.Data("data/imdb/sample.tsv.gz", null, 0.1, DevSplitMethod.AUTO, null, 400, Truncation.HEAD, true, 30000, 1, null, null, 0, List.of()),
                 new EncoderConfig(128, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 128, 1, true, 0.0),
                 List.of(Pooling.MEAN, Pooling.MAX),
                 new TrainingConfig(2, 64, OptimizerType.ADAM, 0.002, ScheduleType.CONSTANT, 0.5, 1, 0.0, 0.0, 5.0, 42L,
@@ -104,7 +104,7 @@ class ConfigLoaderTest {
         RunConfig config = ConfigLoader.load(file, List.of(), Tasks.schemas());
         assertEquals(new ClassifyConfig(
                 new ClassifyConfig.Data("corpus/train.tsv", "corpus/dev.tsv", 0.2, DevSplitMethod.AUTO, null, 100, Truncation.TAIL, false, 500, 2,
-                        List.of("neg", "pos"), null),
+                        List.of("neg", "pos"), null, 0, List.of()),
                 new EncoderConfig(32, 0.1, CellType.GRU, RecurrentImplementation.FUSED, 64, 2, false, 0.25),
                 List.of(Pooling.LAST),
                 new TrainingConfig(3, 16, OptimizerType.SGD, 1.0, ScheduleType.STEP, 0.9, 2, 0.0001, 0.0, 0.0, -7L,
@@ -164,7 +164,7 @@ class ConfigLoaderTest {
                 + "cell, implementation, hidden, layers, dropout, variational_dropout, word_dropout)", error("task: lm\nmodel:\n  pooling: [mean]\n"));
         assertEquals("configs/x.yaml:3: data.level: unknown key (expected train, dev, dev_fraction, dev_split, train_ids, "
                 + "max_length, "
-                + "truncate, lowercase, vocab_size, min_count, labels, word_vectors)", error("task: imdb\ndata:\n  level: char\n"));
+                + "truncate, lowercase, vocab_size, min_count, labels, word_vectors, vectors_epochs, unlabelled)", error("task: imdb\ndata:\n  level: char\n"));
     }
 
     @Test
@@ -184,6 +184,8 @@ class ConfigLoaderTest {
                   min_count: 1
                   labels: null
                   word_vectors: null
+                  vectors_epochs: 0
+                  unlabelled: []
                 model:
                   embedding_size: 128
                   embedding_dropout: 0.0
@@ -225,7 +227,7 @@ class ConfigLoaderTest {
     @Test
     void rejectsUnknownKeyWithItsLine() {
         assertEquals("configs/x.yaml:3: data.vocab_sise: unknown key (expected train, dev, dev_fraction, "
-                        + "dev_split, train_ids, max_length, truncate, lowercase, vocab_size, min_count, labels, word_vectors)",
+                        + "dev_split, train_ids, max_length, truncate, lowercase, vocab_size, min_count, labels, word_vectors, vectors_epochs, unlabelled)",
                 error("data:\n  train: a.tsv\n  vocab_sise: 5\n"));
         assertEquals("configs/x.yaml:2: modle: unknown key (expected task, data, model, training)",
                 error("task: imdb\nmodle:\n  hidden: 5\n"));

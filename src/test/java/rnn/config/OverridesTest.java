@@ -79,7 +79,7 @@ class OverridesTest {
     @Test
     void rejectsOverrideOfUnknownKeyOrSection() {
         assertEquals("--set data.vocab_sise=5: data.vocab_sise: unknown key (expected train, dev, dev_fraction, "
-                + "dev_split, train_ids, max_length, truncate, lowercase, vocab_size, min_count, labels, word_vectors)",
+                + "dev_split, train_ids, max_length, truncate, lowercase, vocab_size, min_count, labels, word_vectors, vectors_epochs, unlabelled)",
                 error("", "data.vocab_sise=5"));
         assertEquals("--set modle.hidden=5: modle: unknown key (expected task, data, model, training)",
                 error("model:\n  hidden: 4\n", "modle.hidden=5"));

@@ -46,10 +46,20 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
      * @param wordVectors {@code word_vectors}: pretrained word vectors (word2vec, GloVe or fastText text format,
      *                    as {@code rnn vectors} writes) to start the embedding from, their words joining the
      *                    vocabulary up to {@code vocab_size}; null for none
+     * @param vectorsEpochs {@code vectors_epochs}: when above 0, word2vec is trained for that many epochs at
+     *                    the start of a run, on the training texts and {@code unlabelled}, and starts the
+     *                    embedding of the words it knows; 0 for none. Not with {@code word_vectors}
+     * @param unlabelled  {@code unlabelled}: more text for those vectors, one document a line (plain or .gz);
+     *                    an IMDB archive or folder as {@code train} adds its 50,000 unlabelled reviews itself
      */
     public record Data(String train, String dev, double devFraction, DevSplitMethod devSplit, String trainIds,
                        int maxLength, Truncation truncate,
-                       boolean lowercase, int vocabSize, int minCount, List<String> labels, String wordVectors) {
+                       boolean lowercase, int vocabSize, int minCount, List<String> labels, String wordVectors,
+                       int vectorsEpochs, List<String> unlabelled) {
+    }
+
+    private static List<String> listOrEmpty(List<String> list) {
+        return list == null ? List.of() : list;
     }
 
     @Override
@@ -71,7 +81,13 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
                 s.getInt("vocab_size", 30000, 3),
                 s.getInt("min_count", 1, 1),
                 s.getOptionalStringList("labels", 2),
-                s.getOptionalString("word_vectors", null));
+                s.getOptionalString("word_vectors", null),
+                s.getInt("vectors_epochs", 0, 0),
+                listOrEmpty(s.getOptionalStringList("unlabelled", 0)));
+        if (data.vectorsEpochs() > 0 && data.wordVectors() != null) {
+            throw s.error("vectors_epochs", "word vectors come either from data.word_vectors or from training them "
+                    + "(vectors_epochs); set one of them");
+        }
         s.finish();
         ConfigSection m = root.section("model");
         EncoderConfig encoder = EncoderConfig.read(m, new EncoderConfig.Defaults(128, 128, 1, true));
@@ -90,7 +106,8 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
                 .key("max_length", data.maxLength()).key("truncate", data.truncate())
                 .key("lowercase", data.lowercase()).key("vocab_size", data.vocabSize())
                 .key("min_count", data.minCount()).key("labels", data.labels())
-                .key("word_vectors", data.wordVectors());
+                .key("word_vectors", data.wordVectors()).key("vectors_epochs", data.vectorsEpochs())
+                .key("unlabelled", data.unlabelled());
         out.section("model");
         encoder.write(out, true);
         out.key("pooling", pooling);

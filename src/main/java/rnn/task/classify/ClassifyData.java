@@ -23,7 +23,8 @@ import rnn.text.Vocabulary;
  * the labels, and the encoded train and dev examples.
  */
 record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample> train,
-                     List<EncodedExample> dev, String devSource, List<Path> files, float[][] vectorsById) {
+                     List<EncodedExample> dev, String devSource, List<Path> files, float[][] vectorsById,
+                     List<String> trainTexts) {
 
     /**
      * Reads, splits and encodes the data the config names; the vocabulary comes from train only,
@@ -71,7 +72,7 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
         TextEncoder encoder = new TextEncoder(tokenizer, tokens, config.maxLength(), config.truncate());
         return new ClassifyData(encoder, labels, encode(encoder, labels, train, trainPath.toString()),
                 encode(encoder, labels, dev, devSource), devSource, files,
-                vectors == null ? null : vectors.byIndex(tokens));
+                vectors == null ? null : vectors.byIndex(tokens), train.stream().map(LabeledText::text).toList());
     }
 
     /** A carved dev split, and how it was carved for messages and the log. */

@@ -19,6 +19,7 @@ import rnn.data.LabeledTextSource;
 import rnn.data.LabeledTexts;
 import rnn.data.ReviewIds;
 import rnn.data.TextEncoder;
+import rnn.data.WordVectors;
 import rnn.data.WordDropout;
 import rnn.predict.PredictorOptions;
 import rnn.eval.Bootstrap;
@@ -34,6 +35,8 @@ import rnn.task.Task;
 import rnn.train.TrainRequest;
 import rnn.train.TrainingRun;
 import rnn.train.TrainingSummary;
+import rnn.train.WordVectorTraining;
+import rnn.text.Vocabulary;
 
 /**
  * Text classification ({@code classify}; {@code imdb}, its first name, is an alias): labelled
@@ -82,11 +85,17 @@ public final class ClassifyTask implements Task {
                     "data: %d train, %d dev examples; %d tokens in vocabulary; labels %s; dev from %s",
                     data.train().size(), data.dev().size(), data.encoder().vocabulary().size(),
                     data.labels().entries(), data.devSource());
-            if (data.vectorsById() != null) {
-                summary += String.format(Locale.ROOT, "; pretrained vectors for %,d of the %,d tokens",
-                        java.util.Arrays.stream(data.vectorsById()).filter(java.util.Objects::nonNull).count(),
-                        data.vectorsById().length);
+            float[][] vectorsById = data.vectorsById();
+            if (config.data().vectorsEpochs() > 0 && !request.resume()) {
+                // a resumed run takes its network from the checkpoint: the vectors only start a fresh one
+                vectorsById = trainVectors(config, data, request);
             }
+            if (vectorsById != null) {
+                summary += String.format(Locale.ROOT, "; pretrained vectors for %,d of the %,d tokens",
+                        java.util.Arrays.stream(vectorsById).filter(java.util.Objects::nonNull).count(),
+                        vectorsById.length);
+            }
+            float[][] initial = vectorsById;
             BucketedBatchIterator<EncodedExample> batches = BucketedBatchIterator.forClassification(data.train(),
                     config.training().batchSize(), data.labels().size(), true, config.training().seed(),
                     new WordDropout(config.encoder().wordDropout(), config.training().seed()));
@@ -94,8 +103,8 @@ public final class ClassifyTask implements Task {
                     () -> {
                         ComputationGraph network = ClassifierNetwork.build(config.encoder(), config.pooling(),
                                 config.training(), data.encoder().vocabulary().size(), data.labels().size());
-                        if (data.vectorsById() != null) {
-                            GraphStart.setWordVectors(network, data.vectorsById());
+                        if (initial != null) {
+                            GraphStart.setWordVectors(network, initial);
                         }
                         return network;
                     },
@@ -146,6 +155,53 @@ public final class ClassifyTask implements Task {
                 ClassificationReport.accuracySample(gold, probabilities)
                         .of(Bootstrap.fingerprint(texts.stream().map(t -> t.label() + "\t" + t.text()).toList())),
                 new ClassifiedExamples(texts, labels, gold, probabilities));
+    }
+
+    /**
+     * Word2vec on the training texts, {@code data.unlabelled} and, for an IMDB archive or folder,
+     * its unlabelled reviews: the vectors of the vocabulary's words ({@code null} rows for the
+     * others). One worker per OpenMP thread, so a one-thread run repeats exactly.
+     */
+    private static float[][] trainVectors(ClassifyConfig config, ClassifyData data, TrainRequest request) {
+        try {
+            return trainVectorsOrFail(config, data, request);
+        } catch (IOException e) {
+            throw new rnn.data.DataException("word vectors: cannot write them to a temporary file (" + e.getMessage()
+                    + ")", e);
+        }
+    }
+
+    private static float[][] trainVectorsOrFail(ClassifyConfig config, ClassifyData data, TrainRequest request)
+            throws IOException {
+        List<Path> more = new ArrayList<>();
+        Path train = Path.of(config.data().train());
+        if (LabeledTextSource.unlabelledReviews(train).isPresent()) {
+            more.add(train);
+        }
+        config.data().unlabelled().forEach(u -> more.add(Path.of(u)));
+        Path file = java.nio.file.Files.createTempFile("rnn-vectors", ".txt");
+        try {
+            long started = System.nanoTime();
+            WordVectorTraining.Result result = new WordVectorTraining(config.encoder().embeddingSize(), 5, 5,
+                    config.data().vectorsEpochs(), config.data().lowercase(), config.training().seed(),
+                    ompThreads()).run(data.trainTexts(), more, file, request.progress());
+            request.log().printf(Locale.ROOT, "word vectors: %,d words from %,d tokens in %.1f min%n", result.words(),
+                    result.tokens(), (System.nanoTime() - started) / 6e10);
+            request.log().flush();
+            Vocabulary vocabulary = data.encoder().vocabulary();
+            return WordVectors.read(file, config.data().lowercase(), 0, new java.util.HashSet<>(vocabulary.entries()))
+                    .byIndex(vocabulary);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    private static int ompThreads() {
+        try {
+            return Math.max(1, Integer.parseInt(System.getenv().getOrDefault("OMP_NUM_THREADS", "1").strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /**

@@ -40,7 +40,7 @@ class ClassifyDataTest {
 
     private static ClassifyConfig.Data config(Path train, DevSplitMethod method, Path ids) {
         return new ClassifyConfig.Data(train.toString(), null, 0.25, method, ids == null ? null : ids.toString(), 50,
-                Truncation.HEAD, true, 100, 1, null, null);
+                Truncation.HEAD, true, 100, 1, null, null, 0, List.of());
     }
 
     @Test
@@ -100,7 +100,7 @@ class ClassifyDataTest {
         Path train = Files.writeString(dir.resolve("v.tsv"), "a\tgood film\nb\tbad film\na\tgood plot\nb\tbad plot\n");
         Path vectors = Files.writeString(dir.resolve("vectors.txt"), "3 2\ngood 0.5 0.5\nsuperb 0.25 0.75\nfilm 1 0\n");
         ClassifyConfig.Data config = new ClassifyConfig.Data(train.toString(), train.toString(), 0.25,
-                DevSplitMethod.AUTO, null, 50, Truncation.HEAD, true, 100, 1, null, vectors.toString());
+                DevSplitMethod.AUTO, null, 50, Truncation.HEAD, true, 100, 1, null, vectors.toString(), 0, List.of());
         ClassifyData data = ClassifyData.prepare(config, 3, 2);
         var vocabulary = data.encoder().vocabulary();
         assertTrue(vocabulary.entries().contains("superb"), "a word only the vectors know: " + vocabulary.entries());
