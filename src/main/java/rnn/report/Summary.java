@@ -54,7 +54,7 @@ final class Summary {
                 .append("and its p-value (* where p < 0.05). Reference figures are published ones, on the split ")
                 .append("they name.\n\n");
         md.append("## Results\n\n");
-        md.append("| model | data | metric | value | 95% CI | vs first (p) | reference | train min | ")
+        md.append("| model | data | metric | value | 95% CI | vs first (p) | reference | train min (epochs) | ")
                 .append("train tokens/s | parameters | bundle MB |\n");
         md.append("|---|---|---|---:|---|---|---|---:|---:|---:|---:|\n");
         List<BatchReport.Entry> failed = new ArrayList<>();
