@@ -74,22 +74,44 @@ public final class ConfigSection {
 
     private long readLong(String key, long defaultValue, long min, long max) {
         ScalarNode node = scalar(key, "an integer");
-        if (node == null) {
-            return defaultValue;
-        }
+        return node == null ? defaultValue : integer(node, key, min, max);
+    }
+
+    private long integer(Node node, String key, long min, long max) {
         // A float such as 128.0 is refused: silently truncating a count hides typos.
-        Object value = node.getTag().equals(Tag.INT) ? YamlNodes.construct(node) : null;
+        Object value = node instanceof ScalarNode scalar && node.getTag().equals(Tag.INT) ? YamlNodes.construct(scalar) : null;
         if (!(value instanceof Number number)) {
             throw fail(node, key, "expected an integer, got " + YamlNodes.describe(node));
         }
         BigInteger big = value instanceof BigInteger b ? b : BigInteger.valueOf(number.longValue());
+        String given = ((ScalarNode) node).getValue();
         if (big.compareTo(BigInteger.valueOf(min)) < 0) {
-            throw fail(node, key, "must be at least " + min + ", got " + node.getValue());
+            throw fail(node, key, "must be at least " + min + ", got " + given);
         }
         if (big.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw fail(node, key, "must be at most " + max + ", got " + node.getValue());
+            throw fail(node, key, "must be at most " + max + ", got " + given);
         }
         return big.longValue();
+    }
+
+    /** A non-empty list of rising integers, each at least {@code min} ({@code softmax_cutoffs: [2000, 10000]}). */
+    public List<Integer> getRisingIntList(String key, List<Integer> defaultValue, int min) {
+        Node node = value(key);
+        if (node == null) {
+            return defaultValue;
+        }
+        if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            throw fail(node, key, "expected a non-empty list of integers, got " + YamlNodes.describe(node));
+        }
+        List<Integer> result = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            int value = (int) integer(item, key, min, Integer.MAX_VALUE);
+            if (!result.isEmpty() && value <= result.get(result.size() - 1)) {
+                throw fail(item, key, "must rise, but " + value + " follows " + result.get(result.size() - 1));
+            }
+            result.add(value);
+        }
+        return List.copyOf(result);
     }
 
     /** A finite number inside {@code range}; integers are accepted ({@code learning_rate: 1}). */

@@ -1,8 +1,12 @@
 package rnn.train;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.dataset.DataSet;
 
 import rnn.data.TokenStream;
@@ -20,6 +24,7 @@ public final class StreamFeed implements EpochFeed {
     private final int rowCount;
     private final int rowLength;
     private final int segment;
+    private final List<TrainingListener> networkListeners;
 
     public StreamFeed(TokenStream stream, int rows, int segment) {
         this(stream, rows, segment, new WordDropout(0, 0));
@@ -27,6 +32,13 @@ public final class StreamFeed implements EpochFeed {
 
     /** With word dropout, each epoch reads the stream with new tokens dropped. */
     public StreamFeed(TokenStream stream, int rows, int segment, WordDropout wordDropout) {
+        this(stream, rows, segment, wordDropout, List.of());
+    }
+
+    /** With listeners of the network's own (tied weights) that every update must reach. */
+    public StreamFeed(TokenStream stream, int rows, int segment, WordDropout wordDropout,
+                      List<TrainingListener> networkListeners) {
+        this.networkListeners = List.copyOf(networkListeners);
         this.stream = stream;
         this.wordDropout = wordDropout;
         this.rows = wordDropout.active() ? null : stream.asRows(rows);
@@ -42,7 +54,8 @@ public final class StreamFeed implements EpochFeed {
 
     @Override
     public void run(ComputationGraph network, int epoch, StepObserver step) {
-        network.setListeners(new BaseTrainingListener() {
+        List<TrainingListener> listeners = new ArrayList<>(networkListeners);
+        listeners.add(new BaseTrainingListener() {
             private int done;
 
             @Override
@@ -53,6 +66,7 @@ public final class StreamFeed implements EpochFeed {
                 step.done(model.score() / length, (long) rowCount * length, (long) rowCount * length);
             }
         });
+        network.setListeners(listeners);
         try {
             network.fit(rows != null ? rows : stream.asRows(rowCount, wordDropout));
         } finally {

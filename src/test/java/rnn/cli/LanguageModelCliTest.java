@@ -106,6 +106,29 @@ class LanguageModelCliTest {
                 "the cat", "--length", "8", "--temperature", "0", "--models", models.toString()}));
     }
 
+    /**
+     * The adaptive softmax (cutoffs inside this small vocabulary: a head of <pad>, <unk>, <eos>
+     * and "the", and two clusters) and tied embeddings each train a word model that writes the
+     * text back, and the bundle records them.
+     */
+    @Test
+    void adaptiveSoftmaxAndTiedEmbeddingsTrainWordModels() throws IOException {
+        Path words = dir.resolve("words.txt");
+        Files.writeString(words, "the cat sat on the mat\n".repeat(100));
+        for (String[] variant : new String[][] {{"adaptive", "model.softmax=adaptive", "model.softmax_cutoffs=[4, 6]"},
+                {"tied", "model.tie_embeddings=true", "model.embedding_size=32"}}) {
+            CliTestSupport.Result trained = CliTestSupport.run("train", "lm", "--config", config.toString(), "--data",
+                    words.toString(), "--set", "data.dev=" + words, "--set", "data.level=word", "--set",
+                    "training.bptt_length=7", "--set", variant[1], "--set", variant[2], "--name", variant[0],
+                    "--models", models.toString(), "-q");
+            assertEquals(0, trained.exitCode(), trained.toString());
+            assertEquals("the cat sat on the mat\nthe cat sat\n", run(new String[] {"generate", variant[0], "--prime",
+                    "the cat", "--length", "8", "--temperature", "0", "--models", models.toString()}), variant[0]);
+            String saved = Files.readString(models.resolve(variant[0]).resolve("config.yaml"));
+            assertTrue(saved.contains(variant[0].equals("tied") ? "tie_embeddings: true" : "softmax: adaptive"), saved);
+        }
+    }
+
     @Test
     void badOptionsAndWrongModelsAreOneLineErrors() {
         CliTestSupport.Result r = CliTestSupport.run("generate", "lm", "--temperature", "-1", "--models",

@@ -27,7 +27,7 @@ class NetworkSizeTest {
     void countsTheParametersWithoutAllocatingThem() {
         LanguageModelConfig config = (LanguageModelConfig) Tasks.parseConfig("task: lm\nmodel: {hidden: 12}\n", "test",
                 List.of());
-        ComputationGraph network = LanguageModelNetwork.build(config.encoder(), config.training(), 20, 30);
+        ComputationGraph network = LanguageModelNetwork.build(config, 30);
         NetworkSize.Count count = NetworkSize.count(network.getConfiguration());
         assertEquals(network.numParams(), count.total());
         ConfigException e = assertThrows(ConfigException.class,

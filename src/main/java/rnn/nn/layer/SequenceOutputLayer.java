@@ -52,6 +52,31 @@ public abstract class SequenceOutputLayer<C extends FeedForwardLayer> extends Ba
         return lengths;
     }
 
+    /** Each time-major row's label (row {@code t * batch + b}), -1 at padded steps. */
+    protected int[] rowLabels(int batch, int steps) {
+        float[] ids = labels.castTo(DataType.FLOAT).dup('c').data().asFloat();   // [batch][1][time]
+        int[] lengths = lengths(batch, steps);
+        int[] out = new int[steps * batch];
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < batch; b++) {
+                out[t * batch + b] = t < lengths[b] ? (int) ids[b * steps + t] : -1;
+            }
+        }
+        return out;
+    }
+
+    /** Each time-major row as {@link SoftmaxRows} takes it without labels: real ({@link SoftmaxRows#NO_LABEL}) or padded (-1). */
+    protected int[] unlabelledRows(int batch, int steps) {
+        int[] lengths = lengths(batch, steps);
+        int[] marks = new int[steps * batch];
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < batch; b++) {
+                marks[t * batch + b] = t < lengths[b] ? SoftmaxRows.NO_LABEL : -1;
+            }
+        }
+        return marks;
+    }
+
     @Override
     public boolean needsLabels() {
         return true;

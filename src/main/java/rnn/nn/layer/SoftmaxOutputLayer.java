@@ -1,7 +1,5 @@
 package rnn.nn.layer;
 
-import java.nio.FloatBuffer;
-
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.workspace.ArrayType;
@@ -49,78 +47,9 @@ public final class SoftmaxOutputLayer extends SequenceOutputLayer<SoftmaxOutput>
         return new Logits(inputs, logits);
     }
 
-    /** Marks a real row without a label in {@link #softmaxRows}. */
-    private static final int NO_LABEL = Integer.MAX_VALUE;
-
-    /**
-     * Turns each row of logits (bias not yet added) into probabilities in place. {@code label}
-     * (may be null: every row real, none labelled) gives each row's class, or -1 for a padded row,
-     * which becomes all zero, or {@link #NO_LABEL}. At a labelled row 1 is subtracted at the
-     * label, giving the loss gradient; returns the summed loss of the labelled rows.
-     */
+    /** See {@link SoftmaxRows#apply}: probabilities, or at labelled rows the loss gradient; returns the summed loss. */
     private double softmaxRows(INDArray logits, int[] label) {
-        int rows = (int) logits.size(0);
-        int classes = (int) logits.size(1);
-        float[] bias = getParam(SoftmaxOutput.Params.BIAS).castTo(DataType.FLOAT).toFloatVector();
-        boolean isFloat = dataType == DataType.FLOAT;
-        FloatBuffer f = isFloat ? logits.data().asNioFloat() : null;
-        java.nio.DoubleBuffer d = isFloat ? null : logits.data().asNioDouble();
-        float[] row = new float[classes];
-        double[] rowD = new double[classes];
-        double loss = 0;
-        for (int r = 0; r < rows; r++) {
-            int base = r * classes;
-            if (label != null && label[r] < 0) {
-                for (int j = 0; j < classes; j++) {
-                    if (isFloat) {
-                        f.put(base + j, 0f);
-                    } else {
-                        d.put(base + j, 0.0);
-                    }
-                }
-                continue;
-            }
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < classes; j++) {
-                double z = (isFloat ? f.get(base + j) : d.get(base + j)) + bias[j];
-                rowD[j] = z;
-                max = Math.max(max, z);
-            }
-            double sum = 0;
-            for (int j = 0; j < classes; j++) {
-                double e = Math.exp(rowD[j] - max);
-                rowD[j] = e;
-                sum += e;
-            }
-            if (label != null && label[r] != NO_LABEL) {
-                int y = label[r];
-                // log p(y) = z_y - max - log(sum); rowD[y] holds exp(z_y - max)
-                loss += Math.log(sum) - Math.log(rowD[y]);
-                rowD[y] -= sum;   // softmax - onehot, after the division below
-            }
-            double scale = 1.0 / sum;
-            for (int j = 0; j < classes; j++) {
-                if (isFloat) {
-                    f.put(base + j, (float) (rowD[j] * scale));
-                } else {
-                    d.put(base + j, rowD[j] * scale);
-                }
-            }
-        }
-        return loss;
-    }
-
-    /** Each time-major row's label, -1 at padded steps. */
-    private int[] rowLabels(int batch, int steps) {
-        float[] ids = labels.castTo(DataType.FLOAT).dup('c').data().asFloat();   // [batch][1][time]
-        int[] lengths = lengths(batch, steps);
-        int[] out = new int[steps * batch];
-        for (int t = 0; t < steps; t++) {
-            for (int b = 0; b < batch; b++) {
-                out[t * batch + b] = t < lengths[b] ? (int) ids[b * steps + t] : -1;
-            }
-        }
-        return out;
+        return SoftmaxRows.apply(logits, getParam(SoftmaxOutput.Params.BIAS), label);
     }
 
     @Override
@@ -169,16 +98,7 @@ public final class SoftmaxOutputLayer extends SequenceOutputLayer<SoftmaxOutput>
         INDArray logits = logits(training, workspaceMgr).values();
         int batch = (int) input.size(0);
         int steps = (int) input.size(2);
-        int[] marks = null;   // Integer.MAX_VALUE at real rows (no label), -1 at padded ones
-        if (maskArray != null) {
-            int[] lengths = lengths(batch, steps);
-            marks = new int[steps * batch];
-            for (int t = 0; t < steps; t++) {
-                for (int b = 0; b < batch; b++) {
-                    marks[t * batch + b] = t < lengths[b] ? NO_LABEL : -1;
-                }
-            }
-        }
+        int[] marks = maskArray == null ? null : unlabelledRows(batch, steps);
         softmaxRows(logits, marks);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {batch, layerConf().getNOut(), steps}, 'f');

@@ -1,5 +1,7 @@
 package rnn.task.lm;
 
+import java.util.List;
+
 import rnn.config.ConfigSection;
 import rnn.config.EncoderConfig;
 import rnn.config.Metric;
@@ -15,12 +17,13 @@ import rnn.text.TokenLevel;
  *
  * @param data       the {@code data:} section
  * @param encoder    the {@code model:} keys (a language model reads no {@code bidirectional}: false)
+ * @param output     the {@code model:} keys of the softmax over the vocabulary
  * @param training   the {@code training:} section
  * @param bpttLength {@code training.bptt_length}: time steps per truncated back-propagation segment; the
  *                   hidden state carries over from one segment to the next; at least 1
  */
-public record LanguageModelConfig(Data data, EncoderConfig encoder, TrainingConfig training, int bpttLength)
-        implements RunConfig {
+public record LanguageModelConfig(Data data, EncoderConfig encoder, Output output, TrainingConfig training,
+                                  int bpttLength) implements RunConfig {
 
     /**
      * The {@code data:} section.
@@ -36,6 +39,46 @@ public record LanguageModelConfig(Data data, EncoderConfig encoder, TrainingConf
      */
     public record Data(String train, String dev, double devFraction, TokenLevel level, boolean lowercase,
                        int vocabSize, int minCount) {
+    }
+
+    /** How the next token's probabilities are computed. */
+    public enum Softmax {
+        /** One softmax over the whole vocabulary. */
+        FULL,
+        /** The adaptive softmax: frequent tokens in a head, rarer ones in narrower clusters. */
+        ADAPTIVE
+    }
+
+    /**
+     * The softmax keys of the {@code model:} section.
+     *
+     * @param softmax       {@code softmax}: {@code full}, or {@code adaptive}, which costs a training step
+     *                      far less over a large vocabulary and gives the same exact probabilities
+     * @param cutoffs       {@code softmax_cutoffs}: for {@code adaptive}, where the head ends and each cluster
+     *                      starts, in ids by falling frequency; those at or past the vocabulary's size are dropped
+     * @param tieEmbeddings {@code tie_embeddings}: the softmax's weights are the token embedding (needs
+     *                      {@code softmax: full} and {@code hidden} equal to {@code embedding_size})
+     */
+    public record Output(Softmax softmax, List<Integer> cutoffs, boolean tieEmbeddings) {
+        static final List<Integer> DEFAULT_CUTOFFS = List.of(2000, 10000);
+
+        /** The full softmax, untied: what a config without these keys (and every bundle before them) has. */
+        public static final Output FULL = new Output(Softmax.FULL, DEFAULT_CUTOFFS, false);
+
+        static Output read(ConfigSection model, EncoderConfig encoder) {
+            Softmax softmax = model.getEnum("softmax", Softmax.class, Softmax.FULL);
+            List<Integer> cutoffs = model.getRisingIntList("softmax_cutoffs", DEFAULT_CUTOFFS, 1);
+            boolean tie = model.getBoolean("tie_embeddings", false);
+            if (tie && softmax != Softmax.FULL) {
+                throw model.error("tie_embeddings", "needs model.softmax: full (the adaptive softmax has no"
+                        + " weight per token to tie)");
+            }
+            if (tie && encoder.hidden() != encoder.embeddingSize()) {
+                throw model.error("tie_embeddings", "needs model.hidden (" + encoder.hidden()
+                        + ") equal to model.embedding_size (" + encoder.embeddingSize() + ")");
+            }
+            return new Output(softmax, cutoffs, tie);
+        }
     }
 
     @Override
@@ -56,12 +99,13 @@ public record LanguageModelConfig(Data data, EncoderConfig encoder, TrainingConf
         s.finish();
         ConfigSection m = root.section("model");
         EncoderConfig encoder = EncoderConfig.read(m, new EncoderConfig.Defaults(64, 256, 2, false));
+        Output output = Output.read(m, encoder);
         m.finish();
         ConfigSection t = root.section("training");
         TrainingConfig training = TrainingConfig.read(t, new TrainingConfig.Defaults(10, 32, Metric.PERPLEXITY));
         int bpttLength = t.getInt("bptt_length", 100, 1);
         t.finish();
-        return new LanguageModelConfig(data, encoder, training, bpttLength);
+        return new LanguageModelConfig(data, encoder, output, training, bpttLength);
     }
 
     @Override
@@ -71,6 +115,8 @@ public record LanguageModelConfig(Data data, EncoderConfig encoder, TrainingConf
                 .key("min_count", data.minCount());
         out.section("model");
         encoder.write(out, false);
+        out.key("softmax", output.softmax()).key("softmax_cutoffs", output.cutoffs())
+                .key("tie_embeddings", output.tieEmbeddings());
         out.section("training");
         training.write(out);
         out.key("bptt_length", bpttLength);

@@ -1,16 +1,21 @@
 package rnn.task.lm;
 
+import java.util.List;
+
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.optimize.api.TrainingListener;
 
 import rnn.config.EncoderConfig;
 import rnn.config.TrainingConfig;
+import rnn.nn.layer.AdaptiveSoftmax;
 import rnn.nn.layer.SoftmaxOutput;
 import rnn.nn.GraphStart;
 import rnn.nn.NetworkSize;
 import rnn.nn.RecurrentEncoder;
+import rnn.nn.TiedWeights;
 
 /**
  * The language model: token embedding, a stack of one-directional recurrent layers, and a softmax
@@ -25,25 +30,37 @@ import rnn.nn.RecurrentEncoder;
  * truncated BPTT with segments of {@code bptt_length} steps; the recurrent layers carry their
  * state from one segment to the next within a fit call. Dropout: {@code embedding_dropout} on the
  * first recurrent layer's input, {@code dropout} between layers and before the softmax.
+ *
+ * <p>{@code model.softmax: adaptive} puts an {@link AdaptiveSoftmax} in the softmax's place (the
+ * vocabulary's ids run by falling frequency, as it needs); {@code model.tie_embeddings} makes the
+ * softmax's weights the embedding's ({@link TiedWeights}).
  */
 public final class LanguageModelNetwork {
     public static final String INPUT = "tokens";
     public static final String OUTPUT = "next";
+    static final String EMBEDDING = "embedding";
 
     private LanguageModelNetwork() {
     }
 
     /** A freshly initialised network over a vocabulary of {@code vocabSize} tokens. */
-    public static ComputationGraph build(EncoderConfig model, TrainingConfig training, int bpttLength, int vocabSize) {
+    public static ComputationGraph build(LanguageModelConfig config, int vocabSize) {
+        EncoderConfig model = config.encoder();
+        TrainingConfig training = config.training();
+        int bpttLength = config.bpttLength();
         if (model.bidirectional()) {
             throw new IllegalArgumentException("a language model cannot be bidirectional");
         }
         ComputationGraphConfiguration.GraphBuilder graph = GraphStart.graph(training, INPUT);
-        graph.addLayer("embedding", GraphStart.embedding(vocabSize, model.embeddingSize()), INPUT);
+        graph.addLayer(EMBEDDING, GraphStart.embedding(vocabSize, model.embeddingSize()), INPUT);
         RecurrentEncoder encoder = new RecurrentEncoder(graph, model, INPUT);
-        RecurrentEncoder.Output encoded = encoder.add("embedding", model.embeddingSize());
+        RecurrentEncoder.Output encoded = encoder.add(EMBEDDING, model.embeddingSize());
 
-        SoftmaxOutput.Builder output = new SoftmaxOutput.Builder().nIn(encoded.width()).nOut(vocabSize);
+        int[] cutoffs = cutoffs(config.output(), vocabSize);
+        FeedForwardLayer.Builder<?> output = cutoffs.length == 0
+                ? new SoftmaxOutput.Builder()
+                : new AdaptiveSoftmax.Builder().cutoffs(cutoffs);
+        output.nIn(encoded.width()).nOut(vocabSize);
         if (model.dropout() > 0) {
             output.dropOut(encoder.sequenceDropout(model.dropout()));
         }
@@ -53,6 +70,22 @@ public final class LanguageModelNetwork {
                 .tBPTTBackwardLength(bpttLength);
 
         ComputationGraph network = NetworkSize.create(graph.build());
+        if (config.output().tieEmbeddings()) {
+            TiedWeights.copy(network, EMBEDDING, OUTPUT);
+        }
         return network;
+    }
+
+    /** What must see every update of such a network while it trains: the tie of its embeddings, when tied. */
+    static List<TrainingListener> trainingListeners(LanguageModelConfig config) {
+        return config.output().tieEmbeddings() ? List.of(TiedWeights.listener(EMBEDDING, OUTPUT)) : List.of();
+    }
+
+    /** The adaptive softmax's cutoffs inside a vocabulary of {@code vocabSize}; none for the full softmax. */
+    static int[] cutoffs(LanguageModelConfig.Output output, int vocabSize) {
+        if (output.softmax() != LanguageModelConfig.Softmax.ADAPTIVE) {
+            return new int[0];
+        }
+        return output.cutoffs().stream().mapToInt(Integer::intValue).filter(c -> c < vocabSize).toArray();
     }
 }

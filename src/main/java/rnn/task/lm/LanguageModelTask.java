@@ -76,10 +76,10 @@ public final class LanguageModelTask implements Task {
                     (data.train().rowLength(rows) + config.bpttLength() - 1) / config.bpttLength(),
                     config.bpttLength());
             return new PreparedRun(summary,
-                    () -> LanguageModelNetwork.build(config.encoder(), config.training(), config.bpttLength(),
-                            data.vocabulary().size()),
+                    () -> LanguageModelNetwork.build(config, data.vocabulary().size()),
                     new StreamFeed(data.train(), rows, config.bpttLength(),
-                            new WordDropout(config.encoder().wordDropout(), config.training().seed())),
+                            new WordDropout(config.encoder().wordDropout(), config.training().seed()),
+                            LanguageModelNetwork.trainingListeners(config)),
                     net -> StreamScorer.score(net, data.dev().ids(), characters, lineEnd(data.vocabulary(), characters),
                             Progress.NONE).metrics(),
                     data.files(), data.vocabulary(), null, null);

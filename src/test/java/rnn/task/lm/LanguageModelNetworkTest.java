@@ -1,6 +1,8 @@
 package rnn.task.lm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -14,7 +16,10 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import rnn.config.ConfigException;
 import rnn.data.TokenStream;
+import rnn.nn.layer.AdaptiveSoftmax;
+import rnn.nn.layer.SoftmaxOutput;
 import rnn.eval.LanguageModelReport;
 import rnn.train.StreamFeed;
 import rnn.util.Progress;
@@ -31,7 +36,7 @@ class LanguageModelNetworkTest {
     }
 
     private static ComputationGraph network(LanguageModelConfig config) {
-        return LanguageModelNetwork.build(config.encoder(), config.training(), config.bpttLength(), VOCABULARY);
+        return LanguageModelNetwork.build(config, VOCABULARY);
     }
 
     private static int[] randomIds(int n, long seed) {
@@ -124,5 +129,69 @@ class LanguageModelNetworkTest {
         for (int t = 0; t < 4; t++) {
             assertEquals(1.0, sums.getDouble(0, t), 1e-5);
         }
+    }
+
+    @Test
+    void anAdaptiveSoftmaxGivesADistributionAndCutoffsPastTheVocabularyAreDropped() {
+        ComputationGraph adaptive = network(config("model.softmax=adaptive", "model.softmax_cutoffs=[3, 6, 40]"));
+        AdaptiveSoftmax output = (AdaptiveSoftmax) adaptive.getLayer(LanguageModelNetwork.OUTPUT).conf().getLayer();
+        assertArrayEquals(new int[] {3, 6}, output.getCutoffs());
+        INDArray p = adaptive.outputSingle(Nd4j.createFromArray(new float[][][] {{{2, 3, 9, 5}}}));
+        INDArray sums = p.sum(1);
+        for (int t = 0; t < 4; t++) {
+            assertEquals(1.0, sums.getDouble(0, t), 1e-5);
+        }
+        ComputationGraph full = network(config("model.softmax=adaptive", "model.softmax_cutoffs=[11]"));
+        assertTrue(full.getLayer(LanguageModelNetwork.OUTPUT).conf().getLayer() instanceof SoftmaxOutput,
+                "no cutoff inside the vocabulary: the full softmax");
+    }
+
+    /**
+     * One SGD update of a tied network moves the embedding by the sum of the gradients the
+     * embedding and the softmax weights would get untied, and leaves the softmax equal to it.
+     */
+    @Test
+    void tiedEmbeddingsTakeOneUpdateOfTheSummedGradient() {
+        LanguageModelConfig config = config("model.embedding_size=8", "model.tie_embeddings=true",
+                "training.optimizer=sgd", "training.learning_rate=0.5", "training.clip_norm=0");
+        ComputationGraph tied = network(config);
+        INDArray embedding = tied.getLayer("embedding").params().dup();
+        INDArray softmax = tied.getLayer(LanguageModelNetwork.OUTPUT).params().dup();
+        long n = embedding.length();
+        assertEquals(embedding.reshape(n), softmax.reshape(softmax.length()).get(NDArrayIndex.interval(0, n)),
+                "tied from the start");
+        int rows = 2;
+        int segment = config.bpttLength();
+        TokenStream stream = new TokenStream(randomIds(rows * segment + 1, 5), "random");
+
+        ComputationGraph untied = tied.clone();
+        DataSet batch = stream.asRows(rows);
+        untied.setInputs(batch.getFeatures());
+        untied.setLabels(batch.getLabels());
+        untied.computeGradientAndScore();
+        INDArray summed = untied.getLayer("embedding").getGradientsViewArray().reshape(n)
+                .add(untied.getLayer(LanguageModelNetwork.OUTPUT).getGradientsViewArray()
+                        .reshape(softmax.length()).get(NDArrayIndex.interval(0, n)));
+        INDArray expected = embedding.reshape(n).sub(summed.mul(0.5 / rows));
+
+        new StreamFeed(stream, rows, segment, new rnn.data.WordDropout(0, 0),
+                LanguageModelNetwork.trainingListeners(config)).run(tied, 1, (loss, weight, tokens) -> { });
+        INDArray after = tied.getLayer("embedding").params().reshape(n);
+        assertTrue(after.equalsWithEps(expected, 1e-5), "embedding moved by the summed gradient");
+        assertTrue(after.sub(embedding.reshape(n)).amaxNumber().doubleValue() > 1e-4, "it moved");
+        assertEquals(after, tied.getLayer(LanguageModelNetwork.OUTPUT).params().reshape(softmax.length())
+                .get(NDArrayIndex.interval(0, n)), "the softmax holds the embedding again");
+    }
+
+    @Test
+    void tyingNeedsTheFullSoftmaxAndEqualWidths() {
+        ConfigException e = assertThrows(ConfigException.class, () -> config("model.tie_embeddings=true"));
+        assertTrue(e.getMessage().contains("model.tie_embeddings: needs model.hidden (8) equal to model.embedding_size (6)"),
+                e.getMessage());
+        e = assertThrows(ConfigException.class, () -> config("model.embedding_size=8", "model.tie_embeddings=true",
+                "model.softmax=adaptive"));
+        assertTrue(e.getMessage().contains("model.tie_embeddings: needs model.softmax: full"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> config("model.softmax_cutoffs=[6, 3]"));
+        assertTrue(e.getMessage().contains("model.softmax_cutoffs: must rise, but 3 follows 6"), e.getMessage());
     }
 }
