@@ -161,7 +161,7 @@ class ConfigLoaderTest {
     @Test
     void languageModelConfigRejectsClassifierKeys() {
         assertEquals("configs/x.yaml:3: model.pooling: unknown key (expected embedding_size, embedding_dropout, "
-                + "cell, implementation, hidden, layers, dropout, variational_dropout, word_dropout)", error("task: lm\nmodel:\n  pooling: [mean]\n"));
+                + "cell, implementation, hidden, layers, dropout, variational_dropout, word_dropout, softmax, softmax_cutoffs, tie_embeddings)", error("task: lm\nmodel:\n  pooling: [mean]\n"));
         assertEquals("configs/x.yaml:3: data.level: unknown key (expected train, dev, dev_fraction, dev_split, train_ids, "
                 + "max_length, "
                 + "truncate, lowercase, vocab_size, min_count, labels, word_vectors, vectors_epochs, unlabelled)", error("task: imdb\ndata:\n  level: char\n"));
