@@ -10,8 +10,9 @@ import java.util.Locale;
  *
  * <p>Word level follows the Penn Treebank and WikiText conventions the published perplexities
  * use: the corpora come tokenised, so a token is a run of non-space characters, and every line,
- * blank lines included, ends with {@value #EOS}. Character level keeps every character, line
- * breaks included (as {@code "\n"}). Optional lower-casing happens first.
+ * blank lines included, ends with {@value #EOS}. Text level splits each line as {@link Tokenizer}
+ * splits raw text for the other tasks, also ending it with {@value #EOS}. Character level keeps
+ * every character, line breaks included (as {@code "\n"}). Optional lower-casing happens first.
  */
 public final class StreamTokens {
     /** The end-of-line token of word-level models. */
@@ -38,10 +39,15 @@ public final class StreamTokens {
             tokens.removeIf(t -> t == null);   // CRLF files read like LF files
             return tokens;
         }
+        Tokenizer punctuation = level == TokenLevel.TEXT ? new Tokenizer(false) : null;
         source.lines().forEach(line -> {
-            for (String word : line.trim().split("\\s+")) {
-                if (!word.isEmpty()) {
-                    tokens.add(word);
+            if (punctuation != null) {
+                tokens.addAll(punctuation.words(line));
+            } else {
+                for (String word : line.trim().split("\\s+")) {
+                    if (!word.isEmpty()) {
+                        tokens.add(word);
+                    }
                 }
             }
             tokens.add(EOS);
@@ -55,7 +61,7 @@ public final class StreamTokens {
      */
     public List<String> splitPrompt(String text) {
         List<String> tokens = split(text);
-        if (level == TokenLevel.WORD && !text.endsWith("\n") && !tokens.isEmpty()) {
+        if (level != TokenLevel.CHAR && !text.endsWith("\n") && !tokens.isEmpty()) {
             tokens.remove(tokens.size() - 1);
         }
         return tokens;

@@ -19,6 +19,16 @@ class StreamTokensTest {
     }
 
     @Test
+    void textLevelSplitsRawLinesAsTheClassifierDoes() {
+        StreamTokens text = new StreamTokens(TokenLevel.TEXT, true);
+        assertEquals(List.of("great", "film", ",", "isn't", "it", "?", "yes", "!", "<eos>", "<eos>", "ok", "<eos>"),
+                text.split("Great film, isn't it?<br /><br />Yes!\n\nOK"));
+        assertEquals(new Tokenizer(true).words("A movie's end: 10/10."),
+                text.split("A movie's end: 10/10.").subList(0, 8));
+        assertEquals(List.of("so", "good"), text.splitPrompt("So good"));
+    }
+
+    @Test
     void charactersKeepLineBreaksAndDropCarriageReturns() {
         assertEquals(List.of("a", "b", "\n", "c"), chars.split("ab\r\nc"));
         assertEquals(List.of("x", "Y"), new StreamTokens(TokenLevel.CHAR, false).split("xY"));
