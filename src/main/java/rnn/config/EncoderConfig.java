@@ -19,10 +19,20 @@ package rnn.config;
  *                         (Gal and Ghahramani 2016), rather than a new mask at every step
  * @param wordDropout      {@code word_dropout}: probability that a training token reads as {@code <unk>},
  *                         so that the {@code <unk>} embedding, which unseen words get, is learnt; in [0, 1)
+ * @param start            {@code encoder_from} and its companions: where the embedding and recurrent layers
+ *                         start, and how fast they learn
  */
 public record EncoderConfig(int embeddingSize, double embeddingDropout, CellType cell,
                             RecurrentImplementation implementation, int hidden, int layers, boolean bidirectional,
-                            double dropout, boolean variational, double wordDropout) {
+                            double dropout, boolean variational, double wordDropout, EncoderStart start) {
+
+    /** An encoder that starts from random values. */
+    public EncoderConfig(int embeddingSize, double embeddingDropout, CellType cell,
+                         RecurrentImplementation implementation, int hidden, int layers, boolean bidirectional,
+                         double dropout, boolean variational, double wordDropout) {
+        this(embeddingSize, embeddingDropout, cell, implementation, hidden, layers, bidirectional, dropout, variational,
+                wordDropout, EncoderStart.NONE);
+    }
 
     /** An encoder with per-step dropout masks and no word dropout. */
     public EncoderConfig(int embeddingSize, double embeddingDropout, CellType cell,
@@ -48,8 +58,9 @@ public record EncoderConfig(int embeddingSize, double embeddingDropout, CellType
         double dropout = model.getDouble("dropout", 0.0, ValueRange.closedOpen(0, 1));
         boolean variational = model.getBoolean("variational_dropout", false);
         double wordDropout = model.getDouble("word_dropout", 0.0, ValueRange.closedOpen(0, 1));
+        EncoderStart start = EncoderStart.read(model);
         return new EncoderConfig(embeddingSize, embeddingDropout, cell, implementation, hidden, layers, bidirectional,
-                dropout, variational, wordDropout);
+                dropout, variational, wordDropout, start);
     }
 
     /** Writes the keys {@link #read} reads, in the same order, into the current section. */
@@ -60,5 +71,6 @@ public record EncoderConfig(int embeddingSize, double embeddingDropout, CellType
             out.key("bidirectional", bidirectional);
         }
         out.key("dropout", dropout).key("variational_dropout", variational).key("word_dropout", wordDropout);
+        start.write(out);
     }
 }

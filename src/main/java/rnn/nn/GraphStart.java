@@ -1,6 +1,11 @@
 package rnn.nn;
 
+import java.util.Map;
+
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -8,6 +13,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import rnn.config.EncoderConfig;
 import rnn.config.TrainingConfig;
 import rnn.nn.layer.TokenEmbedding;
 import rnn.nn.layer.TokenEmbeddingParams;
@@ -31,6 +37,30 @@ public final class GraphStart {
                 .gradientNormalizationThreshold(training.clipNorm())
                 .graphBuilder()
                 .addInputs(input);
+    }
+
+    /**
+     * The network {@code graph} describes, initialised, once it is known to fit: the last step of
+     * building every network. Layers that {@code model.encoder_from} starts (the embedding and the
+     * recurrent layers) get their own learning rate when the config slows them.
+     */
+    public static ComputationGraph create(ComputationGraphConfiguration.GraphBuilder graph, EncoderConfig model,
+                                          TrainingConfig training) {
+        ComputationGraphConfiguration conf = graph.build();
+        if (model.start().from() != null && model.start().slowsLayers()) {
+            for (Map.Entry<String, GraphVertex> v : conf.getVertices().entrySet()) {
+                if (v.getValue() instanceof LayerVertex layer && isStarted(v.getKey())
+                        && layer.getLayerConf().getLayer() instanceof BaseLayer base) {
+                    base.setIUpdater(Optimizers.startedLayers(training, model.start()));
+                }
+            }
+        }
+        return NetworkSize.create(conf);
+    }
+
+    /** Whether the layer called {@code name} is one that {@code model.encoder_from} starts. */
+    static boolean isStarted(String name) {
+        return name.equals("embedding") || name.matches("rnn\\d+(_fwd|_bwd)?");
     }
 
     /** The token embedding {@code [batch, embedding, time]} over ids {@code [batch, time]} or {@code [batch, 1, time]}. */

@@ -8,6 +8,7 @@ import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.schedule.StepSchedule;
 
+import rnn.config.EncoderStart;
 import rnn.config.TrainingConfig;
 
 /** The updater and learning-rate schedule a training config names; schedules count epochs. */
@@ -24,6 +25,18 @@ public final class Optimizers {
             };
         }
         ISchedule schedule = schedule(training);
+        return switch (training.optimizer()) {
+            case ADAM -> new Adam(schedule);
+            case SGD -> new Sgd(schedule);
+        };
+    }
+
+    /**
+     * The updater of the layers {@code model.encoder_from} starts: the config's optimizer with its
+     * schedule scaled by {@code encoder_rate_scale}, and zero for the first {@code encoder_frozen_epochs}.
+     */
+    public static IUpdater startedLayers(TrainingConfig training, EncoderStart start) {
+        ISchedule schedule = new StartedLayersSchedule(schedule(training), start.rateScale(), start.frozenEpochs());
         return switch (training.optimizer()) {
             case ADAM -> new Adam(schedule);
             case SGD -> new Sgd(schedule);

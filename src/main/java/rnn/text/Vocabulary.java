@@ -151,6 +151,11 @@ public final class Vocabulary {
         return hasUnknown ? UNK_INDEX : -1;
     }
 
+    /** Whether {@code entry} has an index of its own. */
+    public boolean contains(String entry) {
+        return index.containsKey(entry);
+    }
+
     public String get(int i) {
         return entries.get(i);
     }

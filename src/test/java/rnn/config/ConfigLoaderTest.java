@@ -161,7 +161,7 @@ class ConfigLoaderTest {
     @Test
     void languageModelConfigRejectsClassifierKeys() {
         assertEquals("configs/x.yaml:3: model.pooling: unknown key (expected embedding_size, embedding_dropout, "
-                + "cell, implementation, hidden, layers, dropout, variational_dropout, word_dropout, softmax, softmax_cutoffs, tie_embeddings)", error("task: lm\nmodel:\n  pooling: [mean]\n"));
+                + "cell, implementation, hidden, layers, dropout, variational_dropout, word_dropout, encoder_from, encoder_rate_scale, encoder_frozen_epochs, softmax, softmax_cutoffs, tie_embeddings)", error("task: lm\nmodel:\n  pooling: [mean]\n"));
         assertEquals("configs/x.yaml:3: data.level: unknown key (expected train, dev, dev_fraction, dev_split, train_ids, "
                 + "max_length, "
                 + "truncate, lowercase, vocab_size, min_count, labels, word_vectors, vectors_epochs, unlabelled)", error("task: imdb\ndata:\n  level: char\n"));
@@ -197,6 +197,9 @@ class ConfigLoaderTest {
                   dropout: 0.0
                   variational_dropout: false
                   word_dropout: 0.0
+                  encoder_from: null
+                  encoder_rate_scale: 1.0
+                  encoder_frozen_epochs: 0
                   pooling: [mean, max]
                 training:
                   epochs: 2

@@ -16,7 +16,6 @@ import rnn.config.Pooling;
 import rnn.config.TrainingConfig;
 import rnn.nn.layer.SequencePoolingVertex;
 import rnn.nn.GraphStart;
-import rnn.nn.NetworkSize;
 import rnn.nn.RecurrentEncoder;
 
 /**
@@ -77,7 +76,6 @@ public final class ClassifierNetwork {
         }
         graph.addLayer(OUTPUT, output.build(), features).setOutputs(OUTPUT);
 
-        ComputationGraph network = NetworkSize.create(graph.build());
-        return network;
+        return GraphStart.create(graph, model, training);
     }
 }

@@ -31,6 +31,7 @@ import rnn.train.BatchFeed;
 import rnn.util.Progress;
 import rnn.util.UserException;
 import rnn.train.PreparedRun;
+import rnn.task.PretrainedEncoder;
 import rnn.task.Task;
 import rnn.train.TrainRequest;
 import rnn.train.TrainingRun;
@@ -96,6 +97,8 @@ public final class ClassifyTask implements Task {
                         vectorsById.length);
             }
             float[][] initial = vectorsById;
+            // a resumed run takes its network from the checkpoint: the pretrained encoder only starts a fresh one
+            PretrainedEncoder encoder = request.resume() ? null : PretrainedEncoder.load(config.encoder(), request.schemas());
             BucketedBatchIterator<EncodedExample> batches = BucketedBatchIterator.forClassification(data.train(),
                     config.training().batchSize(), data.labels().size(), true, config.training().seed(),
                     new WordDropout(config.encoder().wordDropout(), config.training().seed()));
@@ -106,7 +109,8 @@ public final class ClassifyTask implements Task {
                         if (initial != null) {
                             GraphStart.setWordVectors(network, initial);
                         }
-                        return network;
+                        return encoder == null ? network
+                                : encoder.start(network, data.encoder().vocabulary(), request.log());
                     },
                     new BatchFeed(batches),
                     net -> evaluate(net, data.dev(), data.labels().entries(), config.training().batchSize()).metrics(),

@@ -1,6 +1,7 @@
 package rnn.task.lm;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -13,7 +14,6 @@ import rnn.config.TrainingConfig;
 import rnn.nn.layer.AdaptiveSoftmax;
 import rnn.nn.layer.SoftmaxOutput;
 import rnn.nn.GraphStart;
-import rnn.nn.NetworkSize;
 import rnn.nn.RecurrentEncoder;
 import rnn.nn.TiedWeights;
 
@@ -45,6 +45,14 @@ public final class LanguageModelNetwork {
 
     /** A freshly initialised network over a vocabulary of {@code vocabSize} tokens. */
     public static ComputationGraph build(LanguageModelConfig config, int vocabSize) {
+        return build(config, vocabSize, null);
+    }
+
+    /**
+     * As {@link #build(LanguageModelConfig, int)}, with the embedding and recurrent layers then
+     * started by {@code start} (null for none) before the output is tied to the embedding.
+     */
+    static ComputationGraph build(LanguageModelConfig config, int vocabSize, UnaryOperator<ComputationGraph> start) {
         EncoderConfig model = config.encoder();
         TrainingConfig training = config.training();
         int bpttLength = config.bpttLength();
@@ -69,7 +77,10 @@ public final class LanguageModelNetwork {
                 .tBPTTForwardLength(bpttLength)
                 .tBPTTBackwardLength(bpttLength);
 
-        ComputationGraph network = NetworkSize.create(graph.build());
+        ComputationGraph network = GraphStart.create(graph, model, training);
+        if (start != null) {
+            network = start.apply(network);
+        }
         if (config.output().tieEmbeddings()) {
             TiedWeights.copy(network, EMBEDDING, OUTPUT);
         }

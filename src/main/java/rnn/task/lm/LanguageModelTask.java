@@ -23,6 +23,7 @@ import rnn.text.Vocabulary;
 import rnn.train.StreamFeed;
 import rnn.util.Progress;
 import rnn.train.PreparedRun;
+import rnn.task.PretrainedEncoder;
 import rnn.task.Task;
 import rnn.train.TrainRequest;
 import rnn.train.TrainingRun;
@@ -75,8 +76,13 @@ public final class LanguageModelTask implements Task {
                     data.vocabulary().size(), rows, data.train().rowLength(rows),
                     (data.train().rowLength(rows) + config.bpttLength() - 1) / config.bpttLength(),
                     config.bpttLength());
+            // a resumed run takes its network from the checkpoint: the pretrained encoder only starts a fresh one
+            PretrainedEncoder pretrained = request.resume() ? null
+                    : PretrainedEncoder.load(config.encoder(), request.schemas());
             return new PreparedRun(summary,
-                    () -> LanguageModelNetwork.build(config, data.vocabulary().size()),
+                    () -> LanguageModelNetwork.build(config, data.vocabulary().size(),
+                            pretrained == null ? null
+                                    : network -> pretrained.start(network, data.vocabulary(), request.log())),
                     new StreamFeed(data.train(), rows, config.bpttLength(),
                             new WordDropout(config.encoder().wordDropout(), config.training().seed()),
                             LanguageModelNetwork.trainingListeners(config)),

@@ -18,7 +18,6 @@ import rnn.nn.layer.CharCnn;
 import rnn.nn.layer.IdRowsVertex;
 import rnn.nn.layer.StepConcatVertex;
 import rnn.nn.GraphStart;
-import rnn.nn.NetworkSize;
 import rnn.nn.RecurrentEncoder;
 
 /**
@@ -82,7 +81,6 @@ public final class TaggerNetwork {
                     : new Dropout(1 - model.dropout()));
         }
         graph.addLayer(OUTPUT, output.build(), encoder.addSequence("encoded", encoded)).setOutputs(OUTPUT);
-        ComputationGraph network = NetworkSize.create(graph.build());
-        return network;
+        return GraphStart.create(graph, model, config.training());
     }
 }

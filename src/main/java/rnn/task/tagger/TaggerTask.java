@@ -27,6 +27,7 @@ import rnn.text.Vocabulary;
 import rnn.train.BatchFeed;
 import rnn.util.Progress;
 import rnn.train.PreparedRun;
+import rnn.task.PretrainedEncoder;
 import rnn.task.Task;
 import rnn.train.TrainRequest;
 import rnn.train.TrainingRun;
@@ -81,6 +82,9 @@ public final class TaggerTask implements Task {
                         Arrays.stream(vectorsById).filter(Objects::nonNull).count(),
                         encoder.words().size());
             }
+            // a resumed run takes its network from the checkpoint: the pretrained encoder only starts a fresh one
+            PretrainedEncoder pretrained = request.resume() ? null
+                    : PretrainedEncoder.load(config.encoder(), request.schemas());
             BucketedBatchIterator<TaggedExample> batches = new BucketedBatchIterator<>(data.train(),
                     wordDropout(config.encoder().wordDropout(), encoder.maxChars(), config.training().seed()),
                     config.training().batchSize(), true, config.training().seed());
@@ -92,7 +96,7 @@ public final class TaggerTask implements Task {
                         if (vectorsById != null) {
                             GraphStart.setWordVectors(network, vectorsById);
                         }
-                        return network;
+                        return pretrained == null ? network : pretrained.start(network, encoder.words(), request.log());
                     },
                     new BatchFeed(batches),
                     net -> score(net, config.data(), encoder, data.tags(), data.dev(),
