@@ -1,18 +1,13 @@
 package rnn.nn.layer;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import rnn.nn.layer.AdaptiveSoftmax.Params;
 import rnn.nn.memory.Blas;
 import rnn.nn.memory.Floats;
-import rnn.nn.memory.ScratchArrays;
-import rnn.nn.memory.TimeMajor;
 
 /**
  * The adaptive softmax ({@link AdaptiveSoftmax}). Input {@code [batch, nIn, time]} (NCW) with an
@@ -21,21 +16,10 @@ import rnn.nn.memory.TimeMajor;
  * a small matrix and only they go through that cluster's projection and softmax. The output, for
  * scoring and generating, is every id's probability, which computes every cluster for every row.
  */
-public final class AdaptiveSoftmaxLayer extends SequenceOutputLayer<AdaptiveSoftmax> {
-    private final ScratchArrays scratch = new ScratchArrays();
-    /** The mean loss of the last back-propagation, for the score DL4J asks for right after it. */
-    private double lossFromBackprop = Double.NaN;
+public final class AdaptiveSoftmaxLayer extends StreamOutputLayer<AdaptiveSoftmax> {
 
     AdaptiveSoftmaxLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
-    }
-
-    /** The current input (after dropout when training) as a time-major matrix {@code [time x batch, nIn]}. */
-    private INDArray inputs(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        applyDropOutIfNecessary(training, workspaceMgr);
-        INDArray inputs = buffer("inputs", input.size(2) * input.size(0), input.size(1));
-        TimeMajor.fromNcw(input, inputs);
-        return inputs;
     }
 
     /** The head logits of every row. */
@@ -55,12 +39,8 @@ public final class AdaptiveSoftmaxLayer extends SequenceOutputLayer<AdaptiveSoft
         return k;
     }
 
-    /**
-     * The summed negative log-likelihood of the labelled rows ({@code label[r] < 0}: padded); with
-     * {@code gradients}, the parameter gradient views and the input gradient {@code [rows, nIn]}
-     * hold the loss's gradients, summed over rows.
-     */
-    private Loss loss(INDArray inputs, int[] label, boolean gradients) {
+    @Override
+    protected Loss loss(INDArray inputs, int[] label, boolean gradients) {
         AdaptiveSoftmax conf = layerConf();
         int rows = label.length;
         int width = (int) inputs.size(1);
@@ -140,46 +120,6 @@ public final class AdaptiveSoftmaxLayer extends SequenceOutputLayer<AdaptiveSoft
         return new Loss(loss, dInputs);
     }
 
-    /** A summed loss and, when asked for, its gradient with respect to the time-major inputs. */
-    private record Loss(double sum, INDArray dInputs) {
-    }
-
-    /** {@code target = sum over the rows of m}. */
-    private void columnSums(INDArray m, INDArray target) {
-        INDArray ones = buffer("ones", 1, m.size(0)).assign(1);
-        Blas.gemm(ones, false, m, false, target.reshape(1, m.size(1)), 1.0, 0.0);
-    }
-
-    @Override
-    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        int batch = (int) input.size(0);
-        int steps = (int) input.size(2);
-        INDArray inputs = inputs(true, workspaceMgr);
-        Loss loss = loss(inputs, rowLabels(batch, steps), true);
-        lossFromBackprop = loss.sum() / batch;
-        INDArray epsilonOut = TimeMajor.sequenceOf(loss.dInputs(), batch, workspaceMgr, ArrayType.ACTIVATION_GRAD);
-        weightNoiseParams.clear();
-        return new Pair<>(gradientOfViews(layerConf().initializer().paramKeys(layerConf())),
-                backpropDropOutIfPresent(epsilonOut));
-    }
-
-    @Override
-    public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        double loss = lossFromBackprop;
-        lossFromBackprop = Double.NaN;
-        if (Double.isNaN(loss)) {
-            int batch = (int) input.size(0);
-            loss = loss(inputs(false, workspaceMgr), rowLabels(batch, (int) input.size(2)), false).sum() / batch;
-        }
-        score = loss + fullNetRegTerm;
-        return score;
-    }
-
-    @Override
-    public INDArray computeScoreForExamples(double fullNetRegTerm, LayerWorkspaceMgr workspaceMgr) {
-        throw new UnsupportedOperationException("per-example scores are not offered; a language model is scored as a stream");
-    }
-
     /** Probabilities {@code [batch, nOut, time]} of every id; zero at padded steps. */
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
@@ -221,13 +161,6 @@ public final class AdaptiveSoftmaxLayer extends SequenceOutputLayer<AdaptiveSoft
                 p.set(r * classes + conf.clusterStart(k), tailRow, size);
             }
         }
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {batch, classes, steps}, 'f');
-        TimeMajor.toNcw(probabilities, out);
-        return out;
-    }
-
-    private INDArray buffer(String name, long rows, long columns) {
-        return scratch.get(name, dataType, rows, columns);
+        return sequenceOf(probabilities, workspaceMgr);
     }
 }
