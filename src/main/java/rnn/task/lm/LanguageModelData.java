@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import rnn.data.DataException;
+import rnn.data.LabeledText;
+import rnn.data.LabeledTextSource;
 import rnn.data.TextFiles;
 import rnn.data.TokenStream;
 import rnn.text.StreamTokens;
@@ -23,7 +25,7 @@ record LanguageModelData(StreamTokens tokenizer, Vocabulary vocabulary, TokenStr
     static LanguageModelData prepare(LanguageModelConfig.Data config) {
         StreamTokens tokenizer = tokenizer(config);
         Path trainPath = Path.of(config.train());
-        List<String> train = tokenizer.split(TextFiles.readString(trainPath));
+        List<String> train = tokenizer.split(text(trainPath));
         List<Path> files = new ArrayList<>(List.of(trainPath));
         List<String> dev;
         String devName;
@@ -52,6 +54,26 @@ record LanguageModelData(StreamTokens tokenizer, Vocabulary vocabulary, TokenStr
         Vocabulary vocabulary = Vocabulary.ofTokens(counts, config.vocabSize(), config.minCount());
         return new LanguageModelData(tokenizer, vocabulary, encode(vocabulary, train, trainPath.toString()),
                 encode(vocabulary, dev, devName), files);
+    }
+
+    /**
+     * The text at {@code path}: a text file's content, or, for the IMDB archive or an {@code aclImdb}
+     * folder, its training reviews and then its unlabelled ones, a review a line (the reviews'
+     * own language, for a language model that starts a classifier: {@code model.encoder_from}).
+     */
+    static String text(Path path) {
+        java.util.Optional<List<String>> unlabelled = LabeledTextSource.unlabelledReviews(path);
+        if (unlabelled.isEmpty()) {
+            return TextFiles.readString(path);
+        }
+        StringBuilder text = new StringBuilder();
+        for (LabeledText review : LabeledTextSource.read(path)) {
+            text.append(review.text().replace('\n', ' ')).append('\n');
+        }
+        for (String review : unlabelled.get()) {
+            text.append(review.replace('\n', ' ')).append('\n');
+        }
+        return text.toString();
     }
 
     static StreamTokens tokenizer(LanguageModelConfig.Data config) {
