@@ -66,8 +66,8 @@ public final class PretrainedEncoder {
                     + "' model) knows none of this model's words besides <pad> and <unk>: a character model, or"
                     + " text lower-cased on one side only?");
         }
-        log.printf(Locale.ROOT, "encoder from %s: %d recurrent layers; vectors for %,d of the %,d tokens%n",
-                source.name(), copied.layers(), copied.tokens(), copied.vocabulary());
+        log.printf(Locale.ROOT, "encoder from %s: %d recurrent layer%s; vectors for %,d of the %,d tokens%n",
+                source.name(), copied.layers(), copied.layers() == 1 ? "" : "s", copied.tokens(), copied.vocabulary());
         log.flush();
         return network;
     }

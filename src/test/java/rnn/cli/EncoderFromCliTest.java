@@ -71,7 +71,7 @@ class EncoderFromCliTest {
     void frozenStartedLayersEndAsTheLanguageModelLeftThem() {
         CliTestSupport.Result r = trainClassifier("frozen", "model.encoder_frozen_epochs=1");
         assertEquals(0, r.exitCode(), r.toString());
-        assertTrue(r.out().matches("(?s).*encoder from lm: 1 recurrent layers; vectors for \\d+ of the \\d+ tokens.*"),
+        assertTrue(r.out().matches("(?s).*encoder from lm: 1 recurrent layer; vectors for \\d+ of the \\d+ tokens.*"),
                 r.out());
         Bundle source = load(lm);
         Bundle started = load(models.resolve("frozen"));
