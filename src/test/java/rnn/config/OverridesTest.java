@@ -63,7 +63,7 @@ class OverridesTest {
     void overrideMayReplaceWholeSection() {
         assertEquals(3, parse("model:\n  hidden: 9\n", "model={layers: 3}").encoder().layers());
         assertEquals("--set model={hiden: 3}: model.hiden: unknown key (expected embedding_size, "
-                        + "embedding_dropout, cell, implementation, hidden, layers, bidirectional, dropout, variational_dropout, word_dropout, pooling)",
+                        + "embedding_dropout, cell, implementation, hidden, layers, bidirectional, dropout, variational_dropout, word_dropout, encoder_from, encoder_rate_scale, encoder_frozen_epochs, pooling)",
                 error("", "model={hiden: 3}"));
     }
 
