@@ -4,10 +4,12 @@
 # runs never changes the jar under it (the JVM loads classes lazily from its open file).
 # One build at a time: launchers started together on a fresh clone would each run Maven in the
 # same target/ and one would fail in the shade step; the second waits on a lock (flock, where the
-# system has it) and then finds the jar fresh.
+# system has it) and then finds the jar fresh. Only the core module is built: the CLI never needs
+# the Spark module or its dependencies.
 rnn_jar_stale() {
-  local home="$1" runnable="$1/target/run/rnn.jar"
-  [[ ! -f "$runnable" || -n "$(find "$home/pom.xml" "$home/src/main" -newer "$runnable" -print -quit)" ]]
+  local home="$1" runnable="$1/target/run/rnn.jar" sources=("$1/pom.xml" "$1/src/main")
+  [[ -f "$home/core/pom.xml" ]] && sources+=("$home/core/pom.xml")
+  [[ ! -f "$runnable" || -n "$(find "${sources[@]}" -newer "$runnable" -print -quit)" ]]
 }
 
 ensure_jar() {
@@ -24,7 +26,7 @@ ensure_jar() {
   fi
   if rnn_jar_stale "$home"; then
     echo "rnn: building $built (first use or changed sources)..." >&2
-    if ! (cd "$home" && ./mvnw -q -B -DskipTests package) >&2; then
+    if ! (cd "$home" && ./mvnw -q -B -DskipTests -pl core package) >&2; then
       [[ -n "$locked" ]] && exec 9>&-
       echo "rnn: the build failed (see above)" >&2
       return 1
