@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -26,9 +24,8 @@ import rnn.predict.PredictorOptions;
 import rnn.task.registry.Tasks;
 import rnn.task.tagger.TaggerConfig;
 import rnn.task.tagger.TaggerPredictor;
+import rnn.task.tagger.TaggedJson;
 import rnn.task.tagger.TaggerTask;
-import rnn.text.Span;
-import rnn.text.TagScheme;
 import rnn.util.Json;
 
 /** {@code rnn tag MODEL [FILE...]}: tags plain text or CoNLL files with a tagger. */
@@ -97,8 +94,7 @@ final class TagCommand implements Callable<Integer> {
                 default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--format must be auto, text, conll or conllu, got '" + format + "'");
             };
-            int tokenColumn = inputFormat == TaggingInput.Format.CONLL && data.format() == TagFormat.CONLL
-                    ? data.tokenColumn() : 0;
+            int tokenColumn = TaggingInput.tokenColumn(inputFormat, data);
             TaggingInput.SentenceReader reader = new TaggingInput.SentenceReader(lines, inputFormat, tokenColumn);
             TaggerPredictor predictor = null;
             // Input is read, tagged and written a chunk at a time: memory stays that of one chunk.
@@ -135,7 +131,7 @@ final class TagCommand implements Callable<Integer> {
     private void write(PrintWriter out, TaggingInput.Sentence s, TaggerPredictor.Tags tagged,
                        TaggingInput.Format format, TaggerConfig.Data data, boolean entities) {
         if (json) {
-            out.println(Json.LINE.toJson(toJson(s, tagged, entities)));
+            out.println(Json.LINE.toJson(TaggedJson.of(s, tagged, entities)));
             return;
         }
         List<String> tags = tagged.tags();
@@ -175,38 +171,5 @@ final class TagCommand implements Callable<Integer> {
             }
         }
         out.println();
-    }
-
-    private static Map<String, Object> toJson(TaggingInput.Sentence s, TaggerPredictor.Tags tagged, boolean entities) {
-        List<String> tags = tagged.tags();
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("text", s.text());
-        List<Map<String, Object>> tokens = new ArrayList<>();
-        for (int i = 0; i < tags.size(); i++) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("text", s.tokens().get(i));
-            t.put("start", s.offsets().get(i)[0]);
-            t.put("end", s.offsets().get(i)[1]);
-            t.put("tag", tags.get(i));
-            // rounded: more digits would only show float noise
-            t.put("confidence", Math.round(tagged.confidences()[i] * 1e4) / 1e4);
-            tokens.add(t);
-        }
-        o.put("tokens", tokens);
-        if (entities) {
-            List<Map<String, Object>> spans = new ArrayList<>();
-            for (Span span : TagScheme.spans(tags)) {
-                int start = s.offsets().get(span.start())[0];
-                int end = s.offsets().get(span.end() - 1)[1];
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("type", span.type());
-                e.put("start", start);
-                e.put("end", end);
-                e.put("text", s.text().substring(start, end));
-                spans.add(e);
-            }
-            o.put("entities", spans);
-        }
-        return o;
     }
 }

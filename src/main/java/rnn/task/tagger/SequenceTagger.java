@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
+import rnn.nn.Networks;
 import rnn.nn.crf.CrfOutputLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -97,7 +98,7 @@ public final class SequenceTagger {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
-                ComputationGraph copy = w == 0 ? network : sharingParameters(network);
+                ComputationGraph copy = w == 0 ? network : Networks.sharingParameters(network);
                 writeMarginals(copy, confidences);
                 running.add(pool.submit(() -> {
                     for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
@@ -127,17 +128,6 @@ public final class SequenceTagger {
                 crf.writeMarginals(on);
             }
         }
-    }
-
-    /**
-     * A second network over the same parameters, which tagging only reads: its own layers (each
-     * keeps its input and scratch arrays), without copying the weights or making the updater
-     * that {@code ComputationGraph.clone} makes (Adam's state, twice the parameters).
-     */
-    private static ComputationGraph sharingParameters(ComputationGraph network) {
-        ComputationGraph copy = new ComputationGraph(network.getConfiguration().clone());
-        copy.init(network.params(), false);
-        return copy;
     }
 
     /** Tags the sentences {@code ids} (indices into {@code sentences}) as one batch into {@code out}. */

@@ -62,6 +62,11 @@ public final class TaggingInput {
         return sameColumns && first.size() > 1 && (columns >= 2 || blankBetween) ? Format.CONLL : Format.TEXT;
     }
 
+    /** The column of a CoNLL input that holds the words: the model's own when it was trained on CoNLL, else the first. */
+    public static int tokenColumn(Format format, TaggerConfig.Data data) {
+        return format == Format.CONLL && data.format() == TagFormat.CONLL ? data.tokenColumn() : 0;
+    }
+
     /** The sentences of {@code lines} read as {@code format}. */
     public static List<Sentence> read(List<String> lines, Format format, int tokenColumn) {
         return new SentenceReader(lines.iterator(), format, tokenColumn).next(Integer.MAX_VALUE);

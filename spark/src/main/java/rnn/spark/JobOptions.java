@@ -1,0 +1,64 @@
+package rnn.spark;
+
+import java.nio.file.Path;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.SparkException;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import picocli.CommandLine.Option;
+
+import rnn.util.UserException;
+
+/** The options every job takes: where models are, the Spark master, whether to replace output. */
+final class JobOptions {
+    /** The context a job of this JVM started, which {@link SparkMain#main} stops at the end. */
+    private static volatile JavaSparkContext started;
+
+    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
+            description = "Folder that holds model bundles, on the driver (default: ${DEFAULT-VALUE}).")
+    Path models;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master when not started by spark-submit, e.g. local[2] or spark://host:7077.")
+    String master;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+            description = "Spread the input over N partitions, keeping its order (default: as Spark reads it;"
+                    + " a .gz file is one partition).")
+    int partitions;
+
+    @Option(names = "--overwrite", description = "Replace OUTPUT if it exists.")
+    boolean overwrite;
+
+    /** The running Spark context, or a new one for {@code job}, which needs a master. */
+    JavaSparkContext context(String job) {
+        SparkConf conf = new SparkConf().setAppName("rnn-spark " + job);
+        if (master != null) {
+            conf.setMaster(master);
+        }
+        SparkContext context;
+        try {
+            context = SparkContext.getOrCreate(conf);
+        } catch (Exception e) {
+            if (e instanceof SparkException && !conf.contains("spark.master")) {
+                throw new UserException("no Spark master: submit the job with spark-submit, or give --master"
+                        + " (local[2] runs it on this machine)");
+            }
+            throw e;
+        }
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(context);
+        started = sc;
+        return sc;
+    }
+
+    /** Stops the context a job started, if any. */
+    static void stopStarted() {
+        JavaSparkContext sc = started;
+        if (sc != null) {
+            sc.stop();
+            started = null;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package rnn.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import rnn.cli.Rnn;
+
+/** One local[2] Spark context for the test classes, and the runs they compare. */
+final class SparkTestContext {
+    private static JavaSparkContext context;
+
+    private SparkTestContext() {
+    }
+
+    /** The shared context: two executor threads in this JVM, no web UI, loopback only. */
+    static synchronized JavaSparkContext get() {
+        if (context == null) {
+            context = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("rnn-spark tests")
+                    .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1"));
+            Runtime.getRuntime().addShutdownHook(new Thread(context::stop));
+        }
+        return context;
+    }
+
+    /** What a command printed, and its exit code. */
+    record Result(int exitCode, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    /** {@code rnn ARGS}, the command line, run in this JVM. */
+    static Result rnn(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Rnn.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** {@code rnn-spark ARGS} on the shared context. */
+    static Result rnnSpark(String... args) {
+        get();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SparkMain.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** The lines of a job's part files, in part order. */
+    static List<String> partLines(Path output) {
+        try (Stream<Path> files = Files.list(output)) {
+            List<String> lines = new ArrayList<>();
+            for (Path part : files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                lines.addAll(Files.readAllLines(part));
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The number of part files a job wrote. */
+    static long parts(Path output) throws IOException {
+        try (Stream<Path> files = Files.list(output)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("part-")).count();
+        }
+    }
+}
