@@ -2,8 +2,10 @@ package rnn.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -63,7 +65,19 @@ public final class ConllFormat {
      * @param tagColumn   column of the tag, from 0; negative counts from the end (-1 is the last)
      */
     public static List<TaggedSentence> conll(Path path, int tokenColumn, int tagColumn) {
-        return read(path, (line, number) -> {
+        return read(path, conllParser(path.toString(), tokenColumn, tagColumn));
+    }
+
+    /**
+     * Sentences of lines of a CoNLL-2003 style file (a block between blank lines, say), possibly
+     * none; {@code source} names them in errors, with the line's number among {@code lines}.
+     */
+    public static List<TaggedSentence> conll(String source, List<String> lines, int tokenColumn, int tagColumn) {
+        return read(lines.iterator(), conllParser(source, tokenColumn, tagColumn));
+    }
+
+    private static LineParser conllParser(String path, int tokenColumn, int tagColumn) {
+        return (line, number) -> {
             String[] columns = columns(line);
             if (columns[0].equals("-DOCSTART-")) {
                 return BOUNDARY;
@@ -76,12 +90,21 @@ public final class ConllFormat {
                         : String.valueOf(tagColumn + 1)) + "), found " + columns.length);
             }
             return new String[] {columns[tokenColumn], columns[tag]};
-        });
+        };
     }
 
     /** Sentences of a CoNLL-U file, tagged with {@code field}. */
     public static List<TaggedSentence> conllu(Path path, PosField field) {
-        return read(path, (line, number) -> {
+        return read(path, conlluParser(path.toString(), field));
+    }
+
+    /** Sentences of lines of a CoNLL-U file, possibly none, as {@link #conll(String, List, int, int)}. */
+    public static List<TaggedSentence> conllu(String source, List<String> lines, PosField field) {
+        return read(lines.iterator(), conlluParser(source, field));
+    }
+
+    private static LineParser conlluParser(String path, PosField field) {
+        return (line, number) -> {
             if (line.startsWith("#")) {
                 return null;
             }
@@ -98,7 +121,7 @@ public final class ConllFormat {
                 throw new DataException(path + ":" + number + ": ID '" + id + "' is not a word index");
             }
             return new String[] {columns[1], columns[field.column]};
-        });
+        };
     }
 
     /** Marks a line that ends the sentence before it, like a blank line. */
@@ -110,32 +133,41 @@ public final class ConllFormat {
     }
 
     private static List<TaggedSentence> read(Path path, LineParser parser) {
-        List<TaggedSentence> sentences = new ArrayList<>();
-        List<String> tokens = new ArrayList<>();
-        List<String> tags = new ArrayList<>();
+        List<TaggedSentence> sentences;
         try (BufferedReader reader = TextFiles.open(path)) {
-            int number = 0;
-            for (String line; ; ) {
-                line = reader.readLine();
-                number++;
-                String[] parsed = line == null || line.isBlank() ? BOUNDARY : parser.parse(line, number);
-                if (parsed == BOUNDARY && !tokens.isEmpty()) {
-                    sentences.add(new TaggedSentence(tokens, tags));
-                    tokens.clear();
-                    tags.clear();
-                } else if (parsed != null && parsed != BOUNDARY) {
-                    tokens.add(parsed[0]);
-                    tags.add(parsed[1]);
-                }
-                if (line == null) {
-                    break;
-                }
-            }
+            sentences = read(reader.lines().iterator(), parser);
         } catch (IOException e) {
             throw TextFiles.readFailure(path, e);
+        } catch (UncheckedIOException e) {
+            throw TextFiles.readFailure(path, e.getCause());
         }
         if (sentences.isEmpty()) {
             throw new DataException(path + ": no sentences");
+        }
+        return sentences;
+    }
+
+    /** The sentences of {@code lines}: runs of token lines between blank lines (and boundaries). */
+    private static List<TaggedSentence> read(Iterator<String> lines, LineParser parser) {
+        List<TaggedSentence> sentences = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        int number = 0;
+        for (String line; ; ) {
+            line = lines.hasNext() ? lines.next() : null;
+            number++;
+            String[] parsed = line == null || line.isBlank() ? BOUNDARY : parser.parse(line, number);
+            if (parsed == BOUNDARY && !tokens.isEmpty()) {
+                sentences.add(new TaggedSentence(tokens, tags));
+                tokens.clear();
+                tags.clear();
+            } else if (parsed != null && parsed != BOUNDARY) {
+                tokens.add(parsed[0]);
+                tags.add(parsed[1]);
+            }
+            if (line == null) {
+                break;
+            }
         }
         return sentences;
     }

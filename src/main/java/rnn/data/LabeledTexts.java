@@ -15,6 +15,14 @@ public final class LabeledTexts {
     private LabeledTexts() {
     }
 
+    /**
+     * One line of a TSV file, {@code label<TAB>text} (line {@code lineNumber} of {@code source}, for
+     * the error); a blank line is not one: callers skip those, as reading a file does.
+     */
+    public static LabeledText parseLine(String source, long lineNumber, String line) {
+        return TsvReader.parseLine(source, lineNumber, line);
+    }
+
     /** Every example at {@code path} (TSV, IMDB archive or folder; the IMDB train split). */
     public static List<LabeledText> read(Path path) {
         return read(path, LabeledTextSource.Split.TRAIN);

@@ -33,14 +33,14 @@ final class TsvReader {
         while ((line = reader.readLine()) != null) {
             lineNumber++;
             if (!line.isBlank()) {
-                examples.add(parseLine(path, lineNumber, line));
+                examples.add(parseLine(path.toString(), lineNumber, line));
             }
         }
         return examples;
     }
 
     /** Splits at the first TAB; everything after it, further tabs included, is the text. */
-    private static LabeledText parseLine(Path path, int lineNumber, String line) {
+    static LabeledText parseLine(String path, long lineNumber, String line) {
         int tab = line.indexOf('\t');
         String label = tab < 0 ? "" : line.substring(0, tab).strip();
         String text = tab < 0 ? "" : line.substring(tab + 1).strip();

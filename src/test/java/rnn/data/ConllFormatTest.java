@@ -93,4 +93,29 @@ class ConllFormatTest {
         reader.reset();
         assertEquals(5, reader.sequenceRecord().size());
     }
+
+    @Test
+    void blocksOfAFileReadAsTheFileDoes() throws IOException {
+        List<String> lines = Files.readAllLines(NER);
+        List<TaggedSentence> byBlock = new java.util.ArrayList<>();
+        List<String> block = new java.util.ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank()) {
+                byBlock.addAll(ConllFormat.conll("ner", block, 0, -1));
+                block.clear();
+            } else {
+                block.add(line);
+            }
+        }
+        byBlock.addAll(ConllFormat.conll("ner", block, 0, -1));
+        assertEquals(ConllFormat.conll(NER, 0, -1), byBlock);
+        assertEquals(List.of(), ConllFormat.conll("ner", List.of("-DOCSTART- -X- O O"), 0, -1),
+                "a block of a document start alone has no sentence");
+        assertEquals("ner block 7:2: expected at least 4 columns (token in column 1, tag in column 4), found 2",
+                assertThrows(DataException.class, () -> ConllFormat.conll("ner block 7",
+                        List.of("EU NNP B-NP B-ORG", "rejects VBZ"), 0, 3)).getMessage());
+        assertEquals("pos block 1:1: expected 10 tab-separated columns (CoNLL-U), found 1",
+                assertThrows(DataException.class, () -> ConllFormat.conllu("pos block 1", List.of("word"),
+                        ConllFormat.PosField.UPOS)).getMessage());
+    }
 }

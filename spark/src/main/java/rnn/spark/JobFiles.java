@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -43,6 +44,25 @@ final class JobFiles {
         JavaRDD<String> blocks = sc.newAPIHadoopFile(input, TextInputFormat.class, LongWritable.class, Text.class, conf)
                 .map(record -> record._2().toString().replace("\r", ""));
         return ordered(blocks, partitions);
+    }
+
+    /** The lines of {@code input} with their index from 0 (a single file's line number less one), in order. */
+    static JavaPairRDD<String, Long> numberedLines(JavaSparkContext sc, String input, int partitions) {
+        requireInput(sc, input);
+        return numbered(sc.textFile(input), partitions);
+    }
+
+    /** The blocks of {@code input}, as {@link #blocks}, with their index from 0, in order. */
+    static JavaPairRDD<String, Long> numberedBlocks(JavaSparkContext sc, String input, int partitions) {
+        return numbered(blocks(sc, input, 0), partitions);
+    }
+
+    private static JavaPairRDD<String, Long> numbered(JavaRDD<String> records, int partitions) {
+        JavaPairRDD<String, Long> numbered = records.zipWithIndex();
+        if (partitions <= 0 || partitions == records.getNumPartitions()) {
+            return numbered;
+        }
+        return numbered.mapToPair(t -> t.swap()).sortByKey(true, partitions).mapToPair(t -> t.swap());
     }
 
     private static JavaRDD<String> ordered(JavaRDD<String> records, int partitions) {

@@ -87,6 +87,16 @@ record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> tr
                 : ConllFormat.conll(path, config.tokenColumn(), config.tagColumn());
     }
 
+    /**
+     * The sentences of {@code lines}, part of a file in the configured format (a block between
+     * blank lines), possibly none; {@code source} names them in errors.
+     */
+    static List<TaggedSentence> read(TaggerConfig.Data config, String source, List<String> lines) {
+        return config.format() == TagFormat.CONLLU
+                ? ConllFormat.conllu(source, lines, conlluField(config))
+                : ConllFormat.conll(source, lines, config.tokenColumn(), config.tagColumn());
+    }
+
     private static ConllFormat.PosField conlluField(TaggerConfig.Data config) {
         return switch (config.tagColumn()) {
             case 3 -> ConllFormat.PosField.UPOS;

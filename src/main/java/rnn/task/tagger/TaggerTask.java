@@ -149,11 +149,27 @@ public final class TaggerTask implements Task {
     static SpanReport score(ComputationGraph network, TaggerConfig.Data config, TaggerEncoder encoder, Vocabulary tags,
                             List<TaggedSentence> sentences, int batchSize) {
         List<List<String>> gold = sentences.stream().map(TaggedSentence::tags).toList();
-        List<List<String>> predicted = inScheme(config, gold, new TaggerPredictor(network, encoder, tags,
-                new PredictorOptions(batchSize, 1), null).predictBatch(sentences.stream().map(TaggedSentence::tokens)
-                .toList()));
-        return TaggerData.scheme(config.tagScheme()) == null ? SpanReport.tokensOnly(gold, predicted)
-                : SpanReport.of(gold, predicted);
+        return report(config, gold, new TaggerPredictor(network, encoder, tags, new PredictorOptions(batchSize, 1),
+                null).predictBatch(sentences.stream().map(TaggedSentence::tokens).toList()));
+    }
+
+    /**
+     * The report on tags a model predicted ({@code predicted}, in its own scheme) against {@code
+     * gold}, sentence by sentence, as {@link #score} makes it: for callers that tag elsewhere (a
+     * Spark job's executors).
+     */
+    public static SpanReport report(TaggerConfig.Data config, List<List<String>> gold, List<List<String>> predicted) {
+        List<List<String>> written = inScheme(config, gold, predicted);
+        return TaggerData.scheme(config.tagScheme()) == null ? SpanReport.tokensOnly(gold, written)
+                : SpanReport.of(gold, written);
+    }
+
+    /**
+     * The gold sentences of {@code lines}, part of a data file in the format the model was
+     * trained on (a block between blank lines), possibly none; {@code source} names them in errors.
+     */
+    public static List<TaggedSentence> readSentences(TaggerConfig.Data config, String source, List<String> lines) {
+        return TaggerData.read(config, source, lines);
     }
 
     /** Predicted entity tags in the scheme the gold tags are written in; other tags as they are. */
