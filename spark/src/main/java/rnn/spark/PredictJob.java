@@ -3,6 +3,7 @@ package rnn.spark;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.api.java.JavaSparkContext;
@@ -58,9 +59,12 @@ final class PredictJob implements Callable<Integer> {
         // Loaded once on the driver too, so a wrong or damaged model fails here, in one line.
         Tasks.load(dir.toString(), options.models, Tasks.get(ClassifyTask.NAME), "rnn-spark predict");
         JavaSparkContext sc = options.context("predict");
+        long started = System.nanoTime();
         long texts = run(sc, BundleBytes.of(dir), input, output, batchSize, options.partitions, options.overwrite);
+        double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("rnn-spark predict: %,d texts labelled by %s into %s%n", texts, dir.getFileName(), output);
+        err.printf(Locale.ROOT, "rnn-spark predict: %,d texts labelled by %s into %s in %.1f s (%,.0f texts/s)%n", texts,
+                dir.getFileName(), output, seconds, texts / seconds);
         err.flush();
         return 0;
     }

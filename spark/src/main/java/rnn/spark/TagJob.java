@@ -88,11 +88,14 @@ final class TagJob implements Callable<Integer> {
         JavaSparkContext sc = options.context("tag");
         JobFiles.requireInput(sc, input);
         Reading reading = reading(bundle, sc.textFile(input).take(FIRST_LINES));
+        long started = System.nanoTime();
         long sentences = run(sc, BundleBytes.of(dir), reading, input, output, batchSize, options.partitions,
                 options.overwrite);
+        double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("rnn-spark tag: %,d sentences (%s) tagged by %s into %s%n", sentences,
-                reading.format().name().toLowerCase(Locale.ROOT), dir.getFileName(), output);
+        err.printf(Locale.ROOT, "rnn-spark tag: %,d sentences (%s) tagged by %s into %s in %.1f s (%,.0f sentences/s)%n",
+                sentences, reading.format().name().toLowerCase(Locale.ROOT), dir.getFileName(), output, seconds,
+                sentences / seconds);
         err.flush();
         return 0;
     }
