@@ -12,6 +12,8 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
+import scala.Tuple2;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,8 +22,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.bundle.Bundle;
-import rnn.bundle.BundleReader;
-import rnn.data.LabeledText;
+import rnn.data.EncodedExample;
+import rnn.data.LabeledTexts;
 import rnn.data.TaggedSentence;
 import rnn.data.TextEncoder;
 import rnn.eval.ClassificationReport;
@@ -60,9 +62,6 @@ final class EvalJob implements Callable<Integer> {
     @Mixin
     JobOptions options;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A bundle folder on the driver, or a name under --models.")
-    String model;
-
     @Parameters(index = "1", paramLabel = "INPUT", description = "Labelled data: a file, folder or glob Spark reads.")
     String input;
 
@@ -87,7 +86,7 @@ final class EvalJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = BundleReader.locate(model, options.models);
+        Path dir = options.modelDir();
         Bundle bundle = Tasks.load(dir.toString(), options.models);
         Task task = Tasks.get(bundle.manifest().task());
         boolean classify = task == Tasks.get(ClassifyTask.NAME);
@@ -167,71 +166,66 @@ final class EvalJob implements Callable<Integer> {
     }
 
     private static Scored<Classified> classifyPartition(BundleBytes bytes, String input, int batchSize,
-                                                       Iterator<scala.Tuple2<String, Long>> lines) {
-        List<Classified> out = new ArrayList<>();
+                                                       Iterator<Tuple2<String, Long>> lines) {
         Bad bad = new Bad();
+        List<Classified> out = new ArrayList<>();
         try (ExecutorBundles.Lease lease = ExecutorBundles.lease(bytes, Tasks.get(ClassifyTask.NAME))) {
             Bundle bundle = lease.bundle();
             TextEncoder encoder = ClassifyTask.encoder(bundle);
             SequenceClassifier classifier = new SequenceClassifier(bundle.network(), batchSize);
-            List<int[]> tokens = new ArrayList<>();
-            List<Integer> gold = new ArrayList<>();
-            while (lines.hasNext() || !tokens.isEmpty()) {
-                if (lines.hasNext() && tokens.size() < CHUNK) {
-                    scala.Tuple2<String, Long> line = lines.next();
-                    if (line._1().isBlank()) {
-                        continue;
-                    }
-                    try {
-                        LabeledText t = rnn.data.LabeledTexts.parseLine(input, line._2() + 1, line._1());
-                        int label = bundle.labels().indexOf(t.label());
-                        if (label < 0) {
-                            throw new UserException(t.source() + ": unknown label '" + t.label() + "' (expected one of "
-                                    + String.join(", ", bundle.labels().entries()) + ")");
+            new ChunkedIterator<Tuple2<String, Long>, Classified>(lines, CHUNK, chunk -> {
+                List<EncodedExample> examples = new ArrayList<>();
+                for (Tuple2<String, Long> line : chunk) {
+                    if (!line._1().isBlank()) {
+                        try {
+                            examples.add(ClassifyTask.encode(bundle, encoder,
+                                    LabeledTexts.parseLine(input, line._2() + 1, line._1()), input));
+                        } catch (UserException e) {
+                            bad.add(e.getMessage());
                         }
-                        tokens.add(encoder.encode(t.text()));
-                        gold.add(label);
-                    } catch (UserException e) {
-                        bad.add(e.getMessage());
                     }
-                    continue;
                 }
-                float[][] p = classifier.probabilities(tokens);
+                if (examples.isEmpty()) {
+                    return List.of();
+                }
+                float[][] p = classifier.probabilities(examples.stream().map(EncodedExample::tokens).toList());
+                List<Classified> scored = new ArrayList<>(p.length);
                 for (int i = 0; i < p.length; i++) {
-                    out.add(new Classified(gold.get(i), p[i]));
+                    scored.add(new Classified(examples.get(i).label(), p[i]));
                 }
-                tokens.clear();
-                gold.clear();
-            }
+                return scored;
+            }, () -> { }).forEachRemaining(out::add);
         }
         return new Scored<>(out, bad.count, bad.shown);
     }
 
     private static Scored<Tagged> tagPartition(BundleBytes bytes, String input, int batchSize,
-                                               Iterator<scala.Tuple2<String, Long>> blocks) {
-        List<Tagged> out = new ArrayList<>();
+                                               Iterator<Tuple2<String, Long>> blocks) {
         Bad bad = new Bad();
+        List<Tagged> out = new ArrayList<>();
         try (ExecutorBundles.Lease lease = ExecutorBundles.lease(bytes, Tasks.get(TaggerTask.NAME))) {
             TaggerConfig.Data config = ((TaggerConfig) lease.bundle().config()).data();
             TaggerPredictor predictor = new TaggerPredictor(lease.bundle(), new PredictorOptions(batchSize, 1), null);
-            List<TaggedSentence> chunk = new ArrayList<>();
-            while (blocks.hasNext() || !chunk.isEmpty()) {
-                if (blocks.hasNext() && chunk.size() < CHUNK) {
-                    scala.Tuple2<String, Long> block = blocks.next();
+            new ChunkedIterator<Tuple2<String, Long>, Tagged>(blocks, CHUNK, chunk -> {
+                List<TaggedSentence> sentences = new ArrayList<>();
+                for (Tuple2<String, Long> block : chunk) {
                     try {
-                        chunk.addAll(TaggerTask.readSentences(config, input + " block " + (block._2() + 1),
+                        sentences.addAll(TaggerTask.readSentences(config, input + " block " + (block._2() + 1),
                                 List.of(block._1().split("\n", -1))));
                     } catch (UserException e) {
                         bad.add(e.getMessage());
                     }
-                    continue;
                 }
-                List<List<String>> tags = predictor.predictBatch(chunk.stream().map(TaggedSentence::tokens).toList());
-                for (int i = 0; i < chunk.size(); i++) {
-                    out.add(new Tagged(chunk.get(i).tags(), tags.get(i)));
+                if (sentences.isEmpty()) {
+                    return List.of();
                 }
-                chunk.clear();
-            }
+                List<List<String>> tags = predictor.predictBatch(sentences.stream().map(TaggedSentence::tokens).toList());
+                List<Tagged> tagged = new ArrayList<>(sentences.size());
+                for (int i = 0; i < sentences.size(); i++) {
+                    tagged.add(new Tagged(sentences.get(i).tags(), tags.get(i)));
+                }
+                return tagged;
+            }, () -> { }).forEachRemaining(out::add);
         }
         return new Scored<>(out, bad.count, bad.shown);
     }

@@ -69,7 +69,7 @@ final class JobFiles {
         if (partitions <= 0 || partitions == records.getNumPartitions()) {
             return records;
         }
-        return records.zipWithIndex().mapToPair(t -> t.swap()).sortByKey(true, partitions).values();
+        return numbered(records, partitions).keys();
     }
 
     /** Checks that {@code input} names something to read, so the error is one line, not a failed job. */

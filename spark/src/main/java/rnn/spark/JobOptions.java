@@ -8,13 +8,18 @@ import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+import rnn.bundle.BundleReader;
 import rnn.util.UserException;
 
-/** The options every job takes: where models are, the Spark master, whether to replace output. */
+/** What every job takes: the model and where models are, the Spark master, partitions, whether to replace output. */
 final class JobOptions {
     /** The context a job of this JVM started, which {@link SparkMain#main} stops at the end. */
     private static volatile JavaSparkContext started;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A bundle folder on the driver, or a name under --models.")
+    String model;
 
     @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
             description = "Folder that holds model bundles, on the driver (default: ${DEFAULT-VALUE}).")
@@ -31,6 +36,11 @@ final class JobOptions {
 
     @Option(names = "--overwrite", description = "Replace OUTPUT if it exists.")
     boolean overwrite;
+
+    /** The model's bundle folder on the driver. */
+    Path modelDir() {
+        return BundleReader.locate(model, models);
+    }
 
     /** The running Spark context, or a new one for {@code job}, which needs a master. */
     JavaSparkContext context(String job) {

@@ -17,7 +17,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import rnn.bundle.BundleReader;
 import rnn.task.classify.ClassifierPredictor;
 import rnn.task.classify.ClassifyTask;
 import rnn.task.registry.Tasks;
@@ -41,9 +40,6 @@ final class PredictJob implements Callable<Integer> {
     @Mixin
     JobOptions options;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A bundle folder on the driver, or a name under --models.")
-    String model;
-
     @Parameters(index = "1", paramLabel = "INPUT", description = "Texts, one a line: a file, folder or glob Spark reads.")
     String input;
 
@@ -55,7 +51,7 @@ final class PredictJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = BundleReader.locate(model, options.models);
+        Path dir = options.modelDir();
         // Loaded once on the driver too, so a wrong or damaged model fails here, in one line.
         Tasks.load(dir.toString(), options.models, Tasks.get(ClassifyTask.NAME), "rnn-spark predict");
         JavaSparkContext sc = options.context("predict");

@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.bundle.Bundle;
-import rnn.bundle.BundleReader;
 import rnn.predict.PredictorOptions;
 import rnn.task.registry.Tasks;
 import rnn.task.tagger.TagSchemeName;
@@ -59,9 +58,6 @@ final class TagJob implements Callable<Integer> {
     @Mixin
     JobOptions options;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A bundle folder on the driver, or a name under --models.")
-    String model;
-
     @Parameters(index = "1", paramLabel = "INPUT", description = "A file, folder or glob Spark reads.")
     String input;
 
@@ -83,7 +79,7 @@ final class TagJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = BundleReader.locate(model, options.models);
+        Path dir = options.modelDir();
         Bundle bundle = Tasks.load(dir.toString(), options.models, Tasks.get(TaggerTask.NAME), "rnn-spark tag");
         JavaSparkContext sc = options.context("tag");
         JobFiles.requireInput(sc, input);

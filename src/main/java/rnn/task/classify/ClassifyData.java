@@ -155,14 +155,19 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
                                        String source) {
         List<EncodedExample> out = new ArrayList<>(texts.size());
         for (LabeledText t : texts) {
-            int label = labels.indexOf(t.label());
-            if (label < 0) {
-                throw new DataException((t.source() != null ? t.source() : source) + ": unknown label '" + t.label()
-                        + "' (expected one of " + String.join(", ", labels.entries()) + ")");
-            }
-            out.add(new EncodedExample(encoder.encode(t.text()), label));
+            out.add(encode(encoder, labels, t, source));
         }
         return out;
+    }
+
+    /** One labelled text, encoded as {@link #encode(TextEncoder, Vocabulary, List, String)} encodes each. */
+    static EncodedExample encode(TextEncoder encoder, Vocabulary labels, LabeledText t, String source) {
+        int label = labels.indexOf(t.label());
+        if (label < 0) {
+            throw new DataException((t.source() != null ? t.source() : source) + ": unknown label '" + t.label()
+                    + "' (expected one of " + String.join(", ", labels.entries()) + ")");
+        }
+        return new EncodedExample(encoder.encode(t.text()), label);
     }
 
     private static Map<String, Integer> countTokens(Tokenizer tokenizer, List<LabeledText> texts) {

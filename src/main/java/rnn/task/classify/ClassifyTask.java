@@ -162,6 +162,15 @@ public final class ClassifyTask implements Task {
     }
 
     /**
+     * A labelled text encoded for {@code bundle}'s network, with its label's index; a label the
+     * model does not know is an error naming the text's file and line (else {@code source}), as
+     * in {@link #score}: for callers that score elsewhere (a Spark job's executors).
+     */
+    public static EncodedExample encode(Bundle bundle, TextEncoder encoder, LabeledText text, String source) {
+        return ClassifyData.encode(encoder, bundle.labels(), text, source);
+    }
+
+    /**
      * Word2vec on the training texts, {@code data.unlabelled} and, for an IMDB archive or folder,
      * its unlabelled reviews: the vectors of the vocabulary's words ({@code null} rows for the
      * others). One worker per OpenMP thread, so a one-thread run repeats exactly.

@@ -137,7 +137,7 @@ public final class TaggerTask implements Task {
         progress.update(sentences.size(), "");
         progress.finish();
         boolean entities = TaggerData.scheme(config.tagScheme()) != null;
-        return new Evaluation(entities ? SpanReport.of(gold, predicted) : SpanReport.tokensOnly(gold, predicted),
+        return new Evaluation(writtenReport(config, gold, predicted),
                 SpanReport.headline(gold, predicted, entities).of(Bootstrap.fingerprint(tokens)),
                 new TaggedExamples(tokens, gold, predicted));
     }
@@ -159,7 +159,12 @@ public final class TaggerTask implements Task {
      * Spark job's executors).
      */
     public static SpanReport report(TaggerConfig.Data config, List<List<String>> gold, List<List<String>> predicted) {
-        List<List<String>> written = inScheme(config, gold, predicted);
+        return writtenReport(config, gold, inScheme(config, gold, predicted));
+    }
+
+    /** Entity F1 and token accuracy, or token accuracy alone for tags without spans; {@code written} in gold's scheme. */
+    private static SpanReport writtenReport(TaggerConfig.Data config, List<List<String>> gold,
+                                            List<List<String>> written) {
         return TaggerData.scheme(config.tagScheme()) == null ? SpanReport.tokensOnly(gold, written)
                 : SpanReport.of(gold, written);
     }
