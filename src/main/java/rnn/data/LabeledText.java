@@ -10,7 +10,8 @@ package rnn.data;
  * @param id     the example's number in its original collection (an IMDB review's file number);
  *               -1 when not known
  */
-public record LabeledText(String label, String text, String source, String group, long id) {
+public record LabeledText(String label, String text, String source, String group, long id)
+        implements java.io.Serializable {
     public static final long NO_ID = -1;
 
     public LabeledText(String label, String text, String source) {

@@ -10,7 +10,7 @@ import rnn.text.Vocabulary;
  * Turns raw text into token ids: tokenize, map through the vocabulary, truncate. Training and
  * prediction both use this one path, rebuilt from the bundle for prediction.
  */
-public final class TextEncoder {
+public final class TextEncoder implements java.io.Serializable {
     private final Tokenizer tokenizer;
     private final Vocabulary vocabulary;
     private final int maxLength;

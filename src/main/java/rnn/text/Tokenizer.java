@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * other non-space character is a token of its own. Lower-casing is optional. Offsets refer to
  * the original text: the line breaks are blanked in place, never removed.
  */
-public final class Tokenizer {
+public final class Tokenizer implements java.io.Serializable {
     private static final Pattern LINE_BREAK = Pattern.compile("<br\\s*/?>", Pattern.CASE_INSENSITIVE);
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?|[^\\s\\p{L}\\p{N}]");
 

@@ -21,7 +21,7 @@ import java.util.Set;
  * unseen strings to {@code <unk>}. A label vocabulary has no special entries and rejects unseen
  * labels.
  */
-public final class Vocabulary {
+public final class Vocabulary implements java.io.Serializable {
     public static final String PAD = "<pad>";
     public static final String UNK = "<unk>";
     public static final int PAD_INDEX = 0;

@@ -7,6 +7,7 @@ import java.util.List;
 import rnn.config.ConfigSchemas;
 import rnn.config.RunConfig;
 import rnn.util.Progress;
+import rnn.util.UserException;
 
 /**
  * One {@code rnn train} invocation.
@@ -26,5 +27,24 @@ public record TrainRequest(RunConfig config, Path modelDir, boolean resume, bool
                            PrintWriter log, ConfigSchemas schemas, List<String> overrides) {
     public TrainRequest {
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
+    }
+
+    /** Refuses {@code --resume} with {@code --force}. */
+    public static void checkOptions(boolean resume, boolean force) {
+        if (resume && force) {
+            throw new UserException("--resume and --force: choose one (continue the run, or start it afresh)");
+        }
+    }
+
+    /**
+     * The bundle folder of a run: {@code models/NAME}, where {@code NAME} is one folder name, or
+     * when null the task word the user typed ({@code rnn train imdb} writes {@code models/imdb}).
+     */
+    public static Path modelDir(Path models, String name, String taskWord) {
+        if (name != null && (name.isEmpty() || name.startsWith(".") || name.contains("/") || name.contains("\\"))) {
+            throw new UserException("--name: one folder name under --models, not starting with '.', got '" + name
+                    + "'");
+        }
+        return models.resolve(name != null ? name : taskWord);
     }
 }

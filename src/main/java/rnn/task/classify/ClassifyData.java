@@ -48,12 +48,12 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
             files.add(devPath);
             devSource = config.dev();
         } else {
-            Carved carved = carve(config, train, trainPath, seed);
+            CarvedDev carved = carve(config, train, trainPath, seed);
             train = carved.parts().train();
             dev = carved.parts().dev();
             devSource = carved.source();
         }
-        Vocabulary labels = labels(config, trainPath, train);
+        Vocabulary labels = labels(config, trainPath.toString(), train.stream().map(LabeledText::label).toList());
         Tokenizer tokenizer = new Tokenizer(config.lowercase());
         Map<String, Integer> counts = countTokens(tokenizer, train);
         Vocabulary tokens = Vocabulary.ofTokens(counts, config.vocabSize(), config.minCount());
@@ -75,15 +75,11 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
                 vectors == null ? null : vectors.byIndex(tokens), train.stream().map(LabeledText::text).toList());
     }
 
-    /** A carved dev split, and how it was carved for messages and the log. */
-    record Carved(DevSplit.Parts<LabeledText> parts, String source) {
-    }
-
     /**
      * The dev split of {@code train} (read from {@code trainPath}, ids attached) as the config
      * carves it: the same examples every time for the same data, config and seed.
      */
-    static Carved carve(ClassifyConfig.Data config, List<LabeledText> train, Path trainPath, long seed) {
+    static CarvedDev carve(ClassifyConfig.Data config, List<LabeledText> train, Path trainPath, long seed) {
         if (train.size() < 2) {
             throw new DataException(trainPath + ": needs at least 2 examples to carve a dev set, found "
                     + train.size());
@@ -94,7 +90,7 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
             case TOP_IDS -> DevSplit.carveTopIds(train, LabeledText::label, LabeledText::id, config.devFraction());
             default -> DevSplit.carve(train, config.devFraction(), seed);
         };
-        return new Carved(parts, trainPath + " (dev split: " + describe(method, parts.dev()) + ")");
+        return new CarvedDev(parts, trainPath + " (dev split: " + describe(method, parts.dev()) + ")");
     }
 
     /**
@@ -134,13 +130,13 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
 
     /**
      * The label set: the config's {@code data.labels} in their order, or else the labels train
-     * holds, sorted (at least two).
+     * holds ({@code seen}, with or without repeats), sorted (at least two).
      */
-    private static Vocabulary labels(ClassifyConfig.Data config, Path trainPath, List<LabeledText> train) {
+    static Vocabulary labels(ClassifyConfig.Data config, String trainPath, java.util.Collection<String> seen) {
         if (config.labels() != null) {
             return Vocabulary.ofFixedLabels(config.labels());
         }
-        Vocabulary labels = Vocabulary.ofLabels(train.stream().map(LabeledText::label).toList());
+        Vocabulary labels = Vocabulary.ofLabels(seen);
         if (labels.size() < 2) {
             throw new DataException(trainPath + ": needs at least two different labels, found " + labels.entries());
         }

@@ -3,8 +3,10 @@ package rnn.task.classify;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -79,43 +81,77 @@ public final class ClassifyTask implements Task {
 
     @Override
     public TrainingSummary train(TrainRequest request) throws IOException {
-        return TrainingRun.execute(NAME, ClassifyConfig.class, request, config -> {
-            ClassifyData data = ClassifyData.prepare(config.data(), config.training().seed(),
-                    config.encoder().embeddingSize());
-            String summary = String.format(Locale.ROOT,
-                    "data: %d train, %d dev examples; %d tokens in vocabulary; labels %s; dev from %s",
-                    data.train().size(), data.dev().size(), data.encoder().vocabulary().size(),
-                    data.labels().entries(), data.devSource());
-            float[][] vectorsById = data.vectorsById();
-            if (config.data().vectorsEpochs() > 0 && !request.resume()) {
-                // a resumed run takes its network from the checkpoint: the vectors only start a fresh one
-                vectorsById = trainVectors(config, data, request);
-            }
-            if (vectorsById != null) {
-                summary += String.format(Locale.ROOT, "; pretrained vectors for %,d of the %,d tokens",
-                        java.util.Arrays.stream(vectorsById).filter(java.util.Objects::nonNull).count(),
-                        vectorsById.length);
-            }
-            float[][] initial = vectorsById;
-            // a resumed run takes its network from the checkpoint: the pretrained encoder only starts a fresh one
-            PretrainedEncoder encoder = request.resume() ? null : PretrainedEncoder.load(config.encoder(), request.schemas());
-            BucketedBatchIterator<EncodedExample> batches = BucketedBatchIterator.forClassification(data.train(),
-                    config.training().batchSize(), data.labels().size(), true, config.training().seed(),
-                    new WordDropout(config.encoder().wordDropout(), config.training().seed()));
-            return new PreparedRun(summary,
-                    () -> {
-                        ComputationGraph network = ClassifierNetwork.build(config.encoder(), config.pooling(),
-                                config.training(), data.encoder().vocabulary().size(), data.labels().size());
-                        if (initial != null) {
-                            GraphStart.setWordVectors(network, initial);
-                        }
-                        return encoder == null ? network
-                                : encoder.start(network, data.encoder().vocabulary(), request.log());
-                    },
-                    new BatchFeed(batches),
-                    net -> evaluate(net, data.dev(), data.labels().entries(), config.training().batchSize()).metrics(),
-                    data.files(), data.encoder().vocabulary(), data.labels(), null);
-        });
+        return train(request, config -> read(config, request));
+    }
+
+    /**
+     * Trains a classifier on inputs that {@code read} makes from the run's config: the one
+     * training path for {@code rnn train} (files on this machine) and a Spark job (a cluster).
+     */
+    public static TrainingSummary train(TrainRequest request, Function<ClassifyConfig, ClassifyInputs> read)
+            throws IOException {
+        return TrainingRun.execute(NAME, ClassifyConfig.class, request, config -> prepare(config, read.apply(config),
+                request));
+    }
+
+    /** The inputs from the files the config names, read on this machine; word2vec runs here if asked. */
+    private static ClassifyInputs read(ClassifyConfig config, TrainRequest request) {
+        ClassifyData data = ClassifyData.prepare(config.data(), config.training().seed(),
+                config.encoder().embeddingSize());
+        float[][] vectorsById = data.vectorsById();
+        if (config.data().vectorsEpochs() > 0 && !request.resume()) {
+            // a resumed run takes its network from the checkpoint: the vectors only start a fresh one
+            vectorsById = trainVectors(config, data, request);
+        }
+        BucketedBatchIterator<EncodedExample> batches = BucketedBatchIterator.forClassification(data.train(),
+                config.training().batchSize(), data.labels().size(), true, config.training().seed(),
+                new WordDropout(config.encoder().wordDropout(), config.training().seed()));
+        return new ClassifyInputs(data.encoder(), data.labels(), data.train().size(), data.dev(), data.devSource(),
+                new BatchFeed(batches), data.files(), vectorsById);
+    }
+
+    private static PreparedRun prepare(ClassifyConfig config, ClassifyInputs inputs, TrainRequest request) {
+        Vocabulary tokens = inputs.encoder().vocabulary();
+        String summary = String.format(Locale.ROOT,
+                "data: %d train, %d dev examples; %d tokens in vocabulary; labels %s; dev from %s",
+                inputs.trainSize(), inputs.dev().size(), tokens.size(), inputs.labels().entries(), inputs.devSource());
+        float[][] initial = inputs.vectorsById();
+        if (initial != null) {
+            summary += String.format(Locale.ROOT, "; pretrained vectors for %,d of the %,d tokens",
+                    java.util.Arrays.stream(initial).filter(java.util.Objects::nonNull).count(), initial.length);
+        }
+        // a resumed run takes its network from the checkpoint: the pretrained encoder only starts a fresh one
+        PretrainedEncoder encoder = request.resume() ? null : PretrainedEncoder.load(config.encoder(), request.schemas());
+        int labels = inputs.labels().size();
+        return new PreparedRun(summary,
+                () -> {
+                    ComputationGraph network = ClassifierNetwork.build(config.encoder(), config.pooling(),
+                            config.training(), tokens.size(), labels);
+                    if (initial != null) {
+                        GraphStart.setWordVectors(network, initial);
+                    }
+                    return encoder == null ? network : encoder.start(network, tokens, request.log());
+                },
+                inputs.feed(),
+                net -> evaluate(net, inputs.dev(), inputs.labels().entries(), config.training().batchSize()).metrics(),
+                inputs.files(), tokens, inputs.labels(), null);
+    }
+
+    /**
+     * The dev split {@code rnn train} carves from {@code train} (read from {@code trainPath}, ids
+     * attached) with this config and seed: the same examples every time. A Spark job carves from
+     * each example's label and id alone, and keeps the positions.
+     */
+    public static CarvedDev carveDev(ClassifyConfig.Data config, List<LabeledText> train, Path trainPath, long seed) {
+        return ClassifyData.carve(config, train, trainPath, seed);
+    }
+
+    /**
+     * The label set of a run: {@code data.labels} in their order, or else the {@code seen} labels
+     * of {@code source}'s training examples, sorted (at least two).
+     */
+    public static Vocabulary labels(ClassifyConfig.Data config, String source, Collection<String> seen) {
+        return ClassifyData.labels(config, source, seen);
     }
 
     /**
@@ -162,12 +198,12 @@ public final class ClassifyTask implements Task {
     }
 
     /**
-     * A labelled text encoded for {@code bundle}'s network, with its label's index; a label the
+     * A labelled text encoded for a network, with its index in {@code labels}; a label the
      * model does not know is an error naming the text's file and line (else {@code source}), as
      * in {@link #score}: for callers that score elsewhere (a Spark job's executors).
      */
-    public static EncodedExample encode(Bundle bundle, TextEncoder encoder, LabeledText text, String source) {
-        return ClassifyData.encode(encoder, bundle.labels(), text, source);
+    public static EncodedExample encode(TextEncoder encoder, Vocabulary labels, LabeledText text, String source) {
+        return ClassifyData.encode(encoder, labels, text, source);
     }
 
     /**

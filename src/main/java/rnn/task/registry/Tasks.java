@@ -78,6 +78,30 @@ public final class Tasks {
         return config;
     }
 
+    /**
+     * The config a training run of {@code task} reads: {@code file}, or when null the task's
+     * default config (in the working folder, else in the rnn installation, {@code RNN_HOME}),
+     * with {@code overrides} applied; a config of another task is an error.
+     */
+    public static RunConfig trainingConfig(Task task, Path file, List<String> overrides) {
+        Path chosen = file != null ? file : defaultConfig(task);
+        RunConfig resolved = loadConfig(chosen, overrides);
+        if (!resolved.task().equals(task.name())) {
+            throw new ConfigException(chosen + ": task is '" + resolved.task() + "', but 'rnn train " + task.name()
+                    + "' was asked for");
+        }
+        return resolved;
+    }
+
+    private static Path defaultConfig(Task task) {
+        Path local = Path.of(task.defaultConfig());
+        String home = System.getenv("RNN_HOME");
+        if (!java.nio.file.Files.exists(local) && home != null) {
+            return Path.of(home).resolve(task.defaultConfig());
+        }
+        return local;
+    }
+
     /** The tasks' names and aliases, for completion and config checks. */
     public static List<String> namesAndAliases() {
         return new ArrayList<>(BY_NAME.keySet());
