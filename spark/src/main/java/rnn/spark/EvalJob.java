@@ -178,7 +178,7 @@ final class EvalJob implements Callable<Integer> {
                 for (Tuple2<String, Long> line : chunk) {
                     if (!line._1().isBlank()) {
                         try {
-                            examples.add(ClassifyTask.encode(bundle, encoder,
+                            examples.add(ClassifyTask.encode(encoder, bundle.labels(),
                                     LabeledTexts.parseLine(input, line._2() + 1, line._1()), input));
                         } catch (UserException e) {
                             bad.add(e.getMessage());

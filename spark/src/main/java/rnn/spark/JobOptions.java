@@ -44,6 +44,11 @@ final class JobOptions {
 
     /** The running Spark context, or a new one for {@code job}, which needs a master. */
     JavaSparkContext context(String job) {
+        return context(master, job);
+    }
+
+    /** The running Spark context, or a new one for {@code job} on {@code master} (null: spark-submit's). */
+    static JavaSparkContext context(String master, String job) {
         SparkConf conf = new SparkConf().setAppName("rnn-spark " + job);
         if (master != null) {
             conf.setMaster(master);

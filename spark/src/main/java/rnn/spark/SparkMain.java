@@ -13,7 +13,7 @@ import rnn.util.UserException;
  */
 @Command(name = "rnn-spark", mixinStandardHelpOptions = true,
         description = "rnn's jobs on Apache Spark: the same bundles as the rnn command line.",
-        subcommands = {PredictJob.class, TagJob.class, EvalJob.class})
+        subcommands = {TrainJob.class, PredictJob.class, TagJob.class, EvalJob.class})
 public final class SparkMain implements Runnable {
     static final int EXIT_USER_ERROR = 2;
     static final int EXIT_FAILURE = 1;

@@ -1,0 +1,205 @@
+package rnn.spark;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+
+import scala.Tuple2;
+
+import rnn.data.DataException;
+import rnn.data.EncodedExample;
+import rnn.data.LabeledText;
+import rnn.data.LabeledTexts;
+import rnn.data.ReviewIds;
+import rnn.data.TextEncoder;
+import rnn.task.classify.CarvedDev;
+import rnn.task.classify.ClassifyConfig;
+import rnn.task.classify.ClassifyInputs;
+import rnn.task.classify.ClassifyTask;
+import rnn.text.Tokenizer;
+import rnn.text.Vocabulary;
+import rnn.util.UserException;
+
+/**
+ * A classifier's training inputs read with Spark, equal to what {@code rnn train} reads from the
+ * same file: the same examples (blank lines skipped), the same dev split (carved on the driver from
+ * each example's label, and its id from {@code data.train_ids}: some dozens of bytes per example),
+ * the same label set and the same vocabulary (counted with {@code reduceByKey}; the most frequent
+ * words, ties in word order). Train stays on the cluster; dev comes to the driver, which scores
+ * it after every epoch.
+ *
+ * <p>Input is {@code label<TAB>text} lines (plain or gzipped; a file, folder or glob on any file
+ * system Spark reads). What needs a whole data set on one machine is refused with what to do
+ * instead: word2vec training ({@code data.vectors_epochs}), {@code data.word_vectors} and the IMDB
+ * archive or folder.
+ */
+final class ClassifyOnSpark {
+    private ClassifyOnSpark() {
+    }
+
+    /** How the job spreads the work: input partitions, workers, minibatches between averagings. */
+    record Spread(int partitions, int workers, int averaging) {
+    }
+
+    static ClassifyInputs read(JavaSparkContext sc, ClassifyConfig config, Spread spread) {
+        ClassifyConfig.Data data = config.data();
+        refuseWhatNeedsOneMachine(sc, data);
+        String train = data.train();
+        JavaRDD<LabeledText> all = labelledTexts(sc, train, spread.partitions());
+        JavaRDD<LabeledText> trainTexts;
+        List<LabeledText> devTexts;
+        String devSource;
+        List<Path> files = new ArrayList<>(List.of(Path.of(train)));
+        if (data.dev() != null) {
+            trainTexts = all;
+            devTexts = labelledTexts(sc, data.dev(), 0).collect();
+            devSource = data.dev();
+            files.add(Path.of(data.dev()));
+        } else {
+            // The split is carved on the driver as rnn train carves it, from what it looks at:
+            // each example's label, and its id from data.train_ids; the texts stay on the cluster.
+            List<LabeledText> heads = all.map(t -> new LabeledText(t.label(), "-")).collect();
+            if (data.trainIds() != null) {
+                heads = ReviewIds.attach(Path.of(data.trainIds()), heads);
+                files.add(Path.of(data.trainIds()));
+            }
+            CarvedDev carved = ClassifyTask.carveDev(data, heads, Path.of(train), config.training().seed());
+            Map<LabeledText, Integer> positions = new IdentityHashMap<>();
+            for (int i = 0; i < heads.size(); i++) {
+                positions.put(heads.get(i), i);
+            }
+            long[] dev = carved.parts().dev().stream().mapToLong(positions::get).sorted().toArray();
+            Broadcast<long[]> devPositions = sc.broadcast(dev);
+            JavaPairRDD<LabeledText, Long> numbered = all.zipWithIndex();
+            trainTexts = numbered.filter(t -> Arrays.binarySearch(devPositions.value(), t._2()) < 0).keys();
+            devTexts = numbered.filter(t -> Arrays.binarySearch(devPositions.value(), t._2()) >= 0).keys().collect();
+            devSource = carved.source();
+        }
+
+        Vocabulary labels = ClassifyTask.labels(data, train, trainTexts.map(LabeledText::label).distinct().collect());
+        Vocabulary tokens = Vocabulary.ofTokens(topWords(trainTexts, data), data.vocabSize(), data.minCount());
+        TextEncoder encoder = new TextEncoder(new Tokenizer(data.lowercase()), tokens, data.maxLength(),
+                data.truncate());
+
+        Broadcast<TextEncoder> sharedEncoder = sc.broadcast(encoder);
+        Broadcast<Vocabulary> sharedLabels = sc.broadcast(labels);
+        JavaRDD<EncodedExample> encoded = checked(trainTexts.map(t -> Checked.of(() ->
+                ClassifyTask.encode(sharedEncoder.value(), sharedLabels.value(), t, train))));
+        long trainSize = encoded.count();
+        List<EncodedExample> dev = new ArrayList<>(devTexts.size());
+        for (LabeledText t : devTexts) {
+            dev.add(ClassifyTask.encode(encoder, labels, t, devSource));
+        }
+        SparkFeed feed = new SparkFeed(sc, encoded, config.training().batchSize(), labels.size(),
+                config.training().seed(), config.encoder().wordDropout(), spread.workers(), spread.averaging());
+        return new ClassifyInputs(encoder, labels, trainSize, dev, devSource, feed, files, null);
+    }
+
+    private static void refuseWhatNeedsOneMachine(JavaSparkContext sc, ClassifyConfig.Data data) {
+        if (data.vectorsEpochs() > 0) {
+            throw new UserException("data.vectors_epochs: rnn-spark train does not train word vectors; train them"
+                    + " with rnn vectors, or start from an LM with model.encoder_from");
+        }
+        if (data.wordVectors() != null) {
+            throw new UserException("data.word_vectors: not read by rnn-spark train yet; train with rnn train, or"
+                    + " start from an LM with model.encoder_from");
+        }
+        for (String input : data.dev() == null ? List.of(data.train()) : List.of(data.train(), data.dev())) {
+            JobFiles.requireInput(sc, input);
+            if (isImdbArchive(sc, input)) {
+                throw new UserException(input + ": rnn-spark train reads label<TAB>text lines (plain or .gz), not the"
+                        + " IMDB archive or folder; train on it with rnn train, or write it out as TSV");
+            }
+        }
+    }
+
+    private static boolean isImdbArchive(JavaSparkContext sc, String input) {
+        if (input.endsWith(".tar.gz") || input.endsWith(".tgz")) {
+            return true;
+        }
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(input);
+            FileSystem fs = path.getFileSystem(sc.hadoopConfiguration());
+            return fs.exists(new org.apache.hadoop.fs.Path(path, "train/pos"));
+        } catch (IOException e) {
+            throw new UserException(input + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The examples of {@code input}, blank lines skipped; the first bad line is the error. */
+    private static JavaRDD<LabeledText> labelledTexts(JavaSparkContext sc, String input, int partitions) {
+        return checked(JobFiles.numberedLines(sc, input, partitions)
+                .filter(line -> !line._1().isBlank())
+                .map(line -> Checked.of(() -> LabeledTexts.parseLine(input, line._2() + 1, line._1()))));
+    }
+
+    /**
+     * The words that can enter the vocabulary, with their counts: those seen {@code min_count}
+     * times or more, at most {@code vocab_size} of them in {@link Vocabulary#ofTokens}'s order.
+     */
+    private static Map<String, Integer> topWords(JavaRDD<LabeledText> texts, ClassifyConfig.Data data) {
+        boolean lowercase = data.lowercase();
+        int minCount = data.minCount();
+        List<Tuple2<String, Integer>> top = texts
+                .flatMapToPair(t -> new Tokenizer(lowercase).words(t.text()).stream()
+                        .map(w -> new Tuple2<>(w, 1)).iterator())
+                .reduceByKey(Integer::sum)
+                .filter(c -> c._2() >= minCount)
+                .takeOrdered(data.vocabSize(), new ByFrequency());
+        Map<String, Integer> counts = new HashMap<>();
+        top.forEach(c -> counts.put(c._1(), c._2()));
+        return counts;
+    }
+
+    /** Most frequent first, then in word order: {@link Vocabulary#ofTokens}'s order. */
+    private static final class ByFrequency implements Comparator<Tuple2<String, Integer>>, Serializable {
+        @Override
+        public int compare(Tuple2<String, Integer> a, Tuple2<String, Integer> b) {
+            int byCount = Integer.compare(b._2(), a._2());
+            return byCount != 0 ? byCount : a._1().compareTo(b._1());
+        }
+    }
+
+    /**
+     * The values of {@code records}, cached; a record that failed is a {@link DataException} with
+     * the first failure's message (in input order), as {@code rnn train} stops at the first bad line.
+     */
+    private static <T> JavaRDD<T> checked(JavaRDD<Checked<T>> records) {
+        JavaRDD<Checked<T>> cached = records.persist(StorageLevel.MEMORY_AND_DISK());
+        List<String> errors = cached.filter(c -> c.error() != null).map(Checked::error).take(1);
+        if (!errors.isEmpty()) {
+            cached.unpersist(false);
+            throw new DataException(errors.get(0));
+        }
+        return cached.map(Checked::value);
+    }
+
+    /** A value, or the message of the user's mistake that prevented it. */
+    record Checked<T>(T value, String error) implements Serializable {
+        interface Maker<T> extends Serializable {
+            T make();
+        }
+
+        static <T> Checked<T> of(Maker<T> maker) {
+            try {
+                return new Checked<>(maker.make(), null);
+            } catch (UserException e) {
+                return new Checked<>(null, e.getMessage());
+            }
+        }
+    }
+}

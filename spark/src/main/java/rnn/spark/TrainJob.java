@@ -1,0 +1,122 @@
+package rnn.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.apache.spark.api.java.JavaSparkContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import rnn.config.RunConfig;
+import rnn.task.Task;
+import rnn.task.classify.ClassifyConfig;
+import rnn.task.classify.ClassifyTask;
+import rnn.task.registry.Tasks;
+import rnn.train.TrainRequest;
+import rnn.train.TrainingSummary;
+import rnn.util.ConsoleProgress;
+import rnn.util.UserException;
+
+/**
+ * {@code rnn-spark train TASK}: {@code rnn train} with the epochs fitted data-parallel on Spark.
+ * The same configs, options, training log, checkpoints, early stopping, {@code --resume} and
+ * bundle; the driver holds the network between epochs, scores dev and writes the model folder.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a model on Spark and write its bundle to MODELS/NAME on the driver.",
+            "Workers fit copies of the network and their parameters are averaged (DL4J's parameter averaging);"
+                + " the config, log, checkpoints and bundle are rnn train's. Tasks: classify (imdb)."})
+final class TrainJob implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TASK", description = "What to train: classify (imdb).")
+    String task;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "YAML config on the driver (default: the task's, e.g. configs/imdb-bilstm.yaml).")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config value (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--data", paramLabel = "PATH",
+            description = "Training data, any path Spark reads; the same as --set data.train=PATH.")
+    String data;
+
+    @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Model name (default: the task's name).")
+    String name;
+
+    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
+            description = "Folder that holds model bundles, on the driver (default: ${DEFAULT-VALUE}).")
+    Path models;
+
+    @Option(names = "--resume", description = "Continue the unfinished run of NAME from its last checkpoint.")
+    boolean resume;
+
+    @Option(names = "--force", description = "Replace what NAME holds (a trained model or an unfinished run).")
+    boolean force;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master when not started by spark-submit, e.g. local[2] or spark://host:7077.")
+    String master;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+            description = "Spread the training data over N partitions (default: as Spark reads it; a .gz file is one).")
+    int partitions;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
+            description = "Network copies fitted at once (default: Spark's default parallelism, one per core).")
+    int workers;
+
+    @Option(names = "--averaging", paramLabel = "N", defaultValue = "5",
+            description = "Minibatches each worker fits between two averagings of the parameters (default: ${DEFAULT-VALUE}).")
+    int averaging;
+
+    @Override
+    public Integer call() throws IOException {
+        TrainRequest.checkOptions(resume, force);
+        if (partitions < 0 || workers < 0 || averaging < 1) {
+            throw new UserException("--partitions and --workers: 0 or more; --averaging: 1 or more");
+        }
+        Task t = Tasks.get(task);
+        if (!(t instanceof ClassifyTask)) {
+            throw new UserException("rnn-spark train: task '" + t.name() + "' is not trained on Spark yet (classify is);"
+                    + " train it with rnn train");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        RunConfig resolved = !resume || config != null ? Tasks.trainingConfig(t, config, overrides()) : null;
+        Path modelDir = TrainRequest.modelDir(models, name, task);
+        TrainRequest request = new TrainRequest(resolved, modelDir, resume, force,
+                ConsoleProgress.forTerminal(spec.commandLine().getErr(), false), out, Tasks.schemas(),
+                resume ? overrides() : List.of());
+        TrainingSummary summary = ClassifyTask.train(request, (ClassifyConfig c) -> {
+            JavaSparkContext sc = JobOptions.context(master, "train");
+            int copies = workers > 0 ? workers : sc.defaultParallelism();
+            out.printf(Locale.ROOT, "spark: master %s, %d workers, parameters averaged every %d minibatches%n",
+                    sc.master(), copies, averaging);
+            return ClassifyOnSpark.read(sc, c, new ClassifyOnSpark.Spread(partitions, copies, averaging));
+        });
+        out.println(summary.describe());
+        return 0;
+    }
+
+    /** {@code --data} and {@code --set}, as overrides in order. */
+    private List<String> overrides() {
+        List<String> all = new ArrayList<>();
+        if (data != null) {
+            all.add("data.train=" + data);
+        }
+        all.addAll(overrides);
+        return all;
+    }
+}

@@ -1,0 +1,136 @@
+package rnn.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import rnn.spark.SparkTestContext.Result;
+
+/**
+ * {@code rnn-spark train} reads a config's data as {@code rnn train} does (the same examples,
+ * dev split, labels and vocabulary), trains across two workers, and writes a bundle that the
+ * command line loads, predicts with and evaluates to the dev metrics the bundle records.
+ */
+class TrainJobTest {
+    private static final String CONFIG = "configs/topics-bilstm.yaml";
+
+    @TempDir
+    static Path models;
+
+    static Result cli;
+    static Result spark;
+
+    @BeforeAll
+    static void trainTheSameConfigBothWays() {
+        cli = SparkTestContext.rnn("train", "classify", "--config", CONFIG, "--models", models.toString(), "--name",
+                "cli", "--quiet");
+        assertEquals(0, cli.exitCode(), cli.err());
+        spark = SparkTestContext.rnnSpark("train", "classify", "--config", CONFIG, "--models", models.toString(),
+                "--name", "spark", "--partitions", "3", "--averaging", "2");
+        assertEquals(0, spark.exitCode(), spark.err());
+    }
+
+    @Test
+    void readsTheSameExamplesSplitLabelsAndVocabulary() throws IOException {
+        assertEquals(dataLine(cli), dataLine(spark));
+        assertTrue(dataLine(spark).startsWith("data: 240 train, 60 dev examples;"), dataLine(spark));
+        assertEquals(Files.readAllLines(models.resolve("cli/vocab/tokens.txt")),
+                Files.readAllLines(models.resolve("spark/vocab/tokens.txt")));
+        assertEquals(Files.readAllLines(models.resolve("cli/vocab/labels.txt")),
+                Files.readAllLines(models.resolve("spark/vocab/labels.txt")));
+    }
+
+    @Test
+    void carvesTheHonestSplitThatReviewIdsGive() throws IOException {
+        // A sidecar naming each row's review file, as IMDB's train.ids.tsv.gz does: dev is then the
+        // highest ids of each label, as rnn train carves it.
+        List<String> rows = new java.util.ArrayList<>(List.of("line\tlabel\tfile"));
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                Files.newInputStream(Path.of("data/topics/sample.tsv.gz"))), java.nio.charset.StandardCharsets.UTF_8))) {
+            in.lines().filter(l -> !l.isBlank()).forEach(l -> {
+                String label = l.substring(0, l.indexOf('\t'));
+                rows.add(rows.size() + "\t" + label + "\t" + label + "/" + (1000 - rows.size() * 7 % 300) + "_1.txt");
+            });
+        }
+        Path ids = Files.write(models.resolve("topics.ids.tsv"), rows);
+        Result byIds = SparkTestContext.rnn("train", "classify", "--config", CONFIG, "--models", models.toString(),
+                "--name", "cli-ids", "--set", "data.train_ids=" + ids, "--set", "training.epochs=1", "--quiet");
+        assertEquals(0, byIds.exitCode(), byIds.err());
+        Result sparkByIds = SparkTestContext.rnnSpark("train", "classify", "--config", CONFIG, "--models",
+                models.toString(), "--name", "spark-ids", "--set", "data.train_ids=" + ids, "--set",
+                "training.epochs=1");
+        assertEquals(0, sparkByIds.exitCode(), sparkByIds.err());
+        assertTrue(dataLine(sparkByIds).endsWith("(dev split: the highest ids of each label)"), dataLine(sparkByIds));
+        assertEquals(dataLine(byIds), dataLine(sparkByIds));
+        assertEquals(Files.readAllLines(models.resolve("cli-ids/vocab/tokens.txt")),
+                Files.readAllLines(models.resolve("spark-ids/vocab/tokens.txt")));
+        assertTrue(Files.readString(models.resolve("spark-ids/manifest.json")).contains("topics.ids.tsv"));
+    }
+
+    @Test
+    void learnsTheTaskAndLogsEveryEpochAsTheCommandLineDoes() throws IOException {
+        JsonObject metrics = metrics("spark");
+        double f1 = metrics.getAsJsonObject("dev").get("macro_f1").getAsDouble();
+        assertTrue(f1 >= 0.9, "dev macro F1 after data-parallel training: " + f1);
+        List<String> epochLines = spark.lines().stream().filter(l -> l.startsWith("epoch ")).toList();
+        assertEquals(metrics.getAsJsonArray("epochs").size(), epochLines.size(), spark.out());
+        assertTrue(spark.out().contains("model written to " + models.resolve("spark")), spark.out());
+        assertTrue(spark.out().contains("spark: master local[2], 2 workers, parameters averaged every 2 minibatches"),
+                spark.out());
+    }
+
+    @Test
+    void theCommandLineLoadsPredictsAndEvaluatesTheBundle() {
+        Result predicted = SparkTestContext.rnn("predict", models.resolve("spark").toString(),
+                "rain and wind along the coast tonight .");
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        assertTrue(predicted.out().startsWith("weather"), predicted.out());
+
+        Result evaluated = SparkTestContext.rnn("eval", models.resolve("spark").toString(), "--data",
+                "data/topics/sample.tsv.gz", "--split", "dev", "--json");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        JsonObject report = JsonParser.parseString(evaluated.out()).getAsJsonObject();
+        double recorded = metrics("spark").getAsJsonObject("dev").get("accuracy").getAsDouble();
+        assertEquals(recorded, report.get("accuracy").getAsDouble(), 1e-9, evaluated.out());
+    }
+
+    @Test
+    void whatNeedsOneMachineIsRefusedInOneLine() {
+        Result vectors = SparkTestContext.rnnSpark("train", "classify", "--config", CONFIG, "--models",
+                models.toString(), "--name", "refused", "--set", "data.vectors_epochs=1");
+        assertEquals(2, vectors.exitCode());
+        assertTrue(vectors.err().strip().startsWith("rnn-spark: data.vectors_epochs: rnn-spark train does not train"
+                + " word vectors"), vectors.err());
+        assertEquals(1, vectors.err().strip().lines().count(), vectors.err());
+
+        Result tagger = SparkTestContext.rnnSpark("train", "tagger", "--models", models.toString());
+        assertEquals(2, tagger.exitCode());
+        assertEquals("rnn-spark: rnn-spark train: task 'tagger' is not trained on Spark yet (classify is); train it"
+                + " with rnn train", tagger.err().strip());
+        assertTrue(Files.notExists(models.resolve("refused")));
+    }
+
+    private static String dataLine(Result run) {
+        return run.lines().stream().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow();
+    }
+
+    private static JsonObject metrics(String name) {
+        try {
+            return JsonParser.parseString(Files.readString(models.resolve(name).resolve("metrics.json")))
+                    .getAsJsonObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
