@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param chars  per token, its character ids (at most the model's {@code max_chars}); null without a character encoder
  * @param tags   tag ids, or null
  */
-public record TaggedExample(int[] tokens, int[][] chars, int[] tags) {
+public record TaggedExample(int[] tokens, int[][] chars, int[] tags) implements java.io.Serializable {
 
     /** Batches by length for training ({@link BucketedBatchIterator}), {@code maxChars} 0 without characters. */
     public static BucketedBatchIterator.Encoding<TaggedExample> encoding(int maxChars) {

@@ -8,7 +8,7 @@ import java.util.List;
  * @param tokens the words
  * @param tags   one tag per word
  */
-public record TaggedSentence(List<String> tokens, List<String> tags) {
+public record TaggedSentence(List<String> tokens, List<String> tags) implements java.io.Serializable {
     public TaggedSentence {
         tokens = List.copyOf(tokens);
         tags = List.copyOf(tags);

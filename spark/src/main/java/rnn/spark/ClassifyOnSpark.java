@@ -1,31 +1,27 @@
 package rnn.spark;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
 
 import scala.Tuple2;
 
-import rnn.data.DataException;
+import rnn.data.BucketedBatchIterator;
 import rnn.data.EncodedExample;
 import rnn.data.LabeledText;
 import rnn.data.LabeledTexts;
 import rnn.data.ReviewIds;
 import rnn.data.TextEncoder;
+import rnn.data.WordDropout;
 import rnn.task.classify.CarvedDev;
 import rnn.task.classify.ClassifyConfig;
 import rnn.task.classify.ClassifyInputs;
@@ -51,11 +47,7 @@ final class ClassifyOnSpark {
     private ClassifyOnSpark() {
     }
 
-    /** How the job spreads the work: input partitions, workers, minibatches between averagings. */
-    record Spread(int partitions, int workers, int averaging) {
-    }
-
-    static ClassifyInputs read(JavaSparkContext sc, ClassifyConfig config, Spread spread) {
+    static ClassifyInputs read(JavaSparkContext sc, ClassifyConfig config, SparkFeed.Spread spread) {
         ClassifyConfig.Data data = config.data();
         refuseWhatNeedsOneMachine(sc, data);
         String train = data.train();
@@ -82,30 +74,37 @@ final class ClassifyOnSpark {
             for (int i = 0; i < heads.size(); i++) {
                 positions.put(heads.get(i), i);
             }
-            long[] dev = carved.parts().dev().stream().mapToLong(positions::get).sorted().toArray();
-            Broadcast<long[]> devPositions = sc.broadcast(dev);
-            JavaPairRDD<LabeledText, Long> numbered = all.zipWithIndex();
-            trainTexts = numbered.filter(t -> Arrays.binarySearch(devPositions.value(), t._2()) < 0).keys();
-            devTexts = numbered.filter(t -> Arrays.binarySearch(devPositions.value(), t._2()) >= 0).keys().collect();
+            SparkData.Split<LabeledText> split = SparkData.split(sc, all,
+                    carved.parts().dev().stream().mapToLong(positions::get).toArray());
+            trainTexts = split.train();
+            devTexts = split.dev();
             devSource = carved.source();
         }
 
         Vocabulary labels = ClassifyTask.labels(data, train, trainTexts.map(LabeledText::label).distinct().collect());
-        Vocabulary tokens = Vocabulary.ofTokens(topWords(trainTexts, data), data.vocabSize(), data.minCount());
+        boolean lowercase = data.lowercase();
+        Vocabulary tokens = Vocabulary.ofTokens(SparkData.topWords(trainTexts.flatMapToPair(t ->
+                        new Tokenizer(lowercase).words(t.text()).stream().map(w -> new Tuple2<>(w, 1)).iterator()),
+                data.vocabSize(), data.minCount()), data.vocabSize(), data.minCount());
         TextEncoder encoder = new TextEncoder(new Tokenizer(data.lowercase()), tokens, data.maxLength(),
                 data.truncate());
 
         Broadcast<TextEncoder> sharedEncoder = sc.broadcast(encoder);
         Broadcast<Vocabulary> sharedLabels = sc.broadcast(labels);
-        JavaRDD<EncodedExample> encoded = checked(trainTexts.map(t -> Checked.of(() ->
+        JavaRDD<EncodedExample> encoded = SparkData.checked(trainTexts.map(t -> SparkData.Checked.of(() ->
                 ClassifyTask.encode(sharedEncoder.value(), sharedLabels.value(), t, train))));
         long trainSize = encoded.count();
         List<EncodedExample> dev = new ArrayList<>(devTexts.size());
         for (LabeledText t : devTexts) {
             dev.add(ClassifyTask.encode(encoder, labels, t, devSource));
         }
-        SparkFeed feed = new SparkFeed(sc, encoded, config.training().batchSize(), labels.size(),
-                config.training().seed(), config.encoder().wordDropout(), spread.workers(), spread.averaging());
+        int batchSize = config.training().batchSize();
+        int numClasses = labels.size();
+        double wordDropout = config.encoder().wordDropout();
+        SparkFeed<EncodedExample> feed = new SparkFeed<>(sc, encoded, batchSize, config.training().seed(),
+                (examples, seed, epoch) -> BucketedBatchIterator.forClassification(examples, batchSize, numClasses,
+                        true, seed, new WordDropout(wordDropout, seed + epoch)),
+                spread);
         return new ClassifyInputs(encoder, labels, trainSize, dev, devSource, feed, files, null);
     }
 
@@ -142,64 +141,8 @@ final class ClassifyOnSpark {
 
     /** The examples of {@code input}, blank lines skipped; the first bad line is the error. */
     private static JavaRDD<LabeledText> labelledTexts(JavaSparkContext sc, String input, int partitions) {
-        return checked(JobFiles.numberedLines(sc, input, partitions)
+        return SparkData.checked(JobFiles.numberedLines(sc, input, partitions)
                 .filter(line -> !line._1().isBlank())
-                .map(line -> Checked.of(() -> LabeledTexts.parseLine(input, line._2() + 1, line._1()))));
-    }
-
-    /**
-     * The words that can enter the vocabulary, with their counts: those seen {@code min_count}
-     * times or more, at most {@code vocab_size} of them in {@link Vocabulary#ofTokens}'s order.
-     */
-    private static Map<String, Integer> topWords(JavaRDD<LabeledText> texts, ClassifyConfig.Data data) {
-        boolean lowercase = data.lowercase();
-        int minCount = data.minCount();
-        List<Tuple2<String, Integer>> top = texts
-                .flatMapToPair(t -> new Tokenizer(lowercase).words(t.text()).stream()
-                        .map(w -> new Tuple2<>(w, 1)).iterator())
-                .reduceByKey(Integer::sum)
-                .filter(c -> c._2() >= minCount)
-                .takeOrdered(data.vocabSize(), new ByFrequency());
-        Map<String, Integer> counts = new HashMap<>();
-        top.forEach(c -> counts.put(c._1(), c._2()));
-        return counts;
-    }
-
-    /** Most frequent first, then in word order: {@link Vocabulary#ofTokens}'s order. */
-    private static final class ByFrequency implements Comparator<Tuple2<String, Integer>>, Serializable {
-        @Override
-        public int compare(Tuple2<String, Integer> a, Tuple2<String, Integer> b) {
-            int byCount = Integer.compare(b._2(), a._2());
-            return byCount != 0 ? byCount : a._1().compareTo(b._1());
-        }
-    }
-
-    /**
-     * The values of {@code records}, cached; a record that failed is a {@link DataException} with
-     * the first failure's message (in input order), as {@code rnn train} stops at the first bad line.
-     */
-    private static <T> JavaRDD<T> checked(JavaRDD<Checked<T>> records) {
-        JavaRDD<Checked<T>> cached = records.persist(StorageLevel.MEMORY_AND_DISK());
-        List<String> errors = cached.filter(c -> c.error() != null).map(Checked::error).take(1);
-        if (!errors.isEmpty()) {
-            cached.unpersist(false);
-            throw new DataException(errors.get(0));
-        }
-        return cached.map(Checked::value);
-    }
-
-    /** A value, or the message of the user's mistake that prevented it. */
-    record Checked<T>(T value, String error) implements Serializable {
-        interface Maker<T> extends Serializable {
-            T make();
-        }
-
-        static <T> Checked<T> of(Maker<T> maker) {
-            try {
-                return new Checked<>(maker.make(), null);
-            } catch (UserException e) {
-                return new Checked<>(null, e.getMessage());
-            }
-        }
+                .map(line -> SparkData.Checked.of(() -> LabeledTexts.parseLine(input, line._2() + 1, line._1()))));
     }
 }

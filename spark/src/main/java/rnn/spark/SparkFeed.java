@@ -1,5 +1,6 @@
 package rnn.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -17,41 +18,51 @@ import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.nd4j.linalg.dataset.DataSet;
 
 import rnn.data.BucketedBatchIterator;
-import rnn.data.EncodedExample;
-import rnn.data.WordDropout;
 import rnn.train.EpochFeed;
 
 /**
- * Epochs of a classifier's training on Spark, data-parallel by parameter averaging (DL4J's
+ * Epochs of training on Spark, data-parallel by parameter averaging (DL4J's
  * {@link ParameterAveragingTrainingMaster}): each worker fits its own copy of the network on
  * {@code averaging} minibatches, then the copies' parameters and updater states are averaged on
  * the driver into the one network the trainer checkpoints and scores.
  *
  * <p>Each partition of the training examples makes its own minibatches, as {@code rnn train}
- * makes them (shuffled, grouped by length, word dropout), reshuffled every epoch. Every minibatch
- * holds exactly {@code batch_size} examples (a partition's last one is filled from its start),
- * because DL4J's workers merge smaller ones, and token-id batches of different lengths cannot merge.
- * One Spark fit is one step of the trainer's progress.
+ * makes them (the task's {@link Batcher}: shuffled, grouped by length, word dropout), reshuffled
+ * every epoch. Every minibatch holds exactly {@code batch_size} examples (a partition's last one
+ * is filled from its start), because DL4J's workers merge smaller ones, and token-id batches of
+ * different lengths cannot merge. One Spark fit is one step of the trainer's progress.
+ *
+ * @param <E> an encoded example
  */
-final class SparkFeed implements EpochFeed {
-    private final JavaSparkContext sc;
-    private final JavaRDD<EncodedExample> examples;
-    private final EpochBatches batches;
-    private final int workers;
-    private final int averaging;
+final class SparkFeed<E> implements EpochFeed {
+    /** How a job spreads the work: input partitions, network copies fitted at once, minibatches between averagings. */
+    record Spread(int partitions, int workers, int averaging) {
+    }
 
-    /**
-     * @param examples  the training examples, persisted
-     * @param workers   network copies fitted in parallel
-     * @param averaging minibatches each worker fits between two averagings
-     */
-    SparkFeed(JavaSparkContext sc, JavaRDD<EncodedExample> examples, int batchSize, int numClasses, long seed,
-              double wordDropout, int workers, int averaging) {
+    /** A task's minibatches, as {@code rnn train} makes them; serialised to the executors. */
+    interface Batcher<E> extends Serializable {
+        /**
+         * Batches of {@code examples} (as many as a multiple of the batch size) for epoch
+         * {@code epoch} (from 1), shuffled and dropped out with draws seeded by {@code seed}.
+         */
+        BucketedBatchIterator<E> batches(List<E> examples, long seed, int epoch);
+    }
+
+    private final JavaSparkContext sc;
+    private final JavaRDD<E> examples;
+    private final int batchSize;
+    private final long seed;
+    private final Batcher<E> batcher;
+    private final Spread spread;
+
+    /** {@code examples}: the encoded training examples, persisted. */
+    SparkFeed(JavaSparkContext sc, JavaRDD<E> examples, int batchSize, long seed, Batcher<E> batcher, Spread spread) {
         this.sc = sc;
         this.examples = examples;
-        this.batches = new EpochBatches(batchSize, numClasses, seed, wordDropout, 0);
-        this.workers = workers;
-        this.averaging = averaging;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.batcher = batcher;
+        this.spread = spread;
     }
 
     @Override
@@ -61,16 +72,17 @@ final class SparkFeed implements EpochFeed {
 
     @Override
     public void run(ComputationGraph network, int epoch, StepObserver step) {
-        JavaRDD<DataSet> epochBatches = examples.mapPartitionsWithIndex(batches.forEpoch(epoch), false);
+        JavaRDD<DataSet> epochBatches = examples.mapPartitionsWithIndex(
+                new EpochBatches<>(batchSize, seed, batcher, epoch), false);
         StepTotals totals = new StepTotals(sc);
-        ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers,
-                batches.batchSize())
-                .batchSizePerWorker(batches.batchSize())
-                .averagingFrequency(averaging)
+        ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(spread.workers(),
+                batchSize)
+                .batchSizePerWorker(batchSize)
+                .averagingFrequency(spread.averaging())
                 .workerPrefetchNumBatches(0)
                 .saveUpdater(true)
                 .rddTrainingApproach(RDDTrainingApproach.Direct)
-                .rngSeed(batches.seed() + epoch)
+                .rngSeed(seed + epoch)
                 .trainingHooks(totals)
                 .build();
         new SparkComputationGraph(sc, network, master).fit(epochBatches);
@@ -78,21 +90,17 @@ final class SparkFeed implements EpochFeed {
         // The workers' copies start from the driver's configuration, whose iteration count their
         // updates never reach: advanced here, Adam's bias correction sees the updates made so far.
         ComputationGraphConfiguration conf = network.getConfiguration();
-        conf.setIterationCount(conf.getIterationCount() + (int) (totals.steps() / workers));
+        conf.setIterationCount(conf.getIterationCount() + (int) (totals.steps() / spread.workers()));
         step.done(totals.meanLoss(), totals.examples(), totals.tokens());
     }
 
     /** Makes one epoch's minibatches in each partition; serialised to the executors. */
-    record EpochBatches(int batchSize, int numClasses, long seed, double wordDropout, int epoch)
-            implements Function2<Integer, Iterator<EncodedExample>, Iterator<DataSet>> {
-
-        EpochBatches forEpoch(int epoch) {
-            return new EpochBatches(batchSize, numClasses, seed, wordDropout, epoch);
-        }
+    record EpochBatches<E>(int batchSize, long seed, Batcher<E> batcher, int epoch)
+            implements Function2<Integer, Iterator<E>, Iterator<DataSet>> {
 
         @Override
-        public Iterator<DataSet> call(Integer partition, Iterator<EncodedExample> partitionExamples) {
-            List<EncodedExample> list = new ArrayList<>();
+        public Iterator<DataSet> call(Integer partition, Iterator<E> partitionExamples) {
+            List<E> list = new ArrayList<>();
             partitionExamples.forEachRemaining(list::add);
             if (list.isEmpty()) {
                 return Collections.emptyIterator();
@@ -102,10 +110,9 @@ final class SparkFeed implements EpochFeed {
             for (int i = 0; list.size() % batchSize != 0; i++) {
                 list.add(list.get(i));
             }
-            BucketedBatchIterator<EncodedExample> out = BucketedBatchIterator.forClassification(list, batchSize,
-                    numClasses, true, partitionSeed, new WordDropout(wordDropout, partitionSeed + epoch));
-            out.setEpoch(epoch - 1);
-            return out;
+            BucketedBatchIterator<E> batches = batcher.batches(list, partitionSeed, epoch);
+            batches.setEpoch(epoch - 1);
+            return batches;
         }
     }
 }

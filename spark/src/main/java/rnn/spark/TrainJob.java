@@ -20,6 +20,8 @@ import rnn.config.RunConfig;
 import rnn.task.Task;
 import rnn.task.classify.ClassifyConfig;
 import rnn.task.classify.ClassifyTask;
+import rnn.task.tagger.TaggerConfig;
+import rnn.task.tagger.TaggerTask;
 import rnn.task.registry.Tasks;
 import rnn.train.TrainRequest;
 import rnn.train.TrainingSummary;
@@ -34,12 +36,12 @@ import rnn.util.UserException;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model on Spark and write its bundle to MODELS/NAME on the driver.",
             "Workers fit copies of the network and their parameters are averaged (DL4J's parameter averaging);"
-                + " the config, log, checkpoints and bundle are rnn train's. Tasks: classify (imdb)."})
+                + " the config, log, checkpoints and bundle are rnn train's. Tasks: classify (imdb), tagger."})
 final class TrainJob implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TASK", description = "What to train: classify (imdb).")
+    @Parameters(index = "0", paramLabel = "TASK", description = "What to train: classify (imdb) or tagger.")
     String task;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
@@ -89,9 +91,9 @@ final class TrainJob implements Callable<Integer> {
             throw new UserException("--partitions and --workers: 0 or more; --averaging: 1 or more");
         }
         Task t = Tasks.get(task);
-        if (!(t instanceof ClassifyTask)) {
-            throw new UserException("rnn-spark train: task '" + t.name() + "' is not trained on Spark yet (classify is);"
-                    + " train it with rnn train");
+        if (!(t instanceof ClassifyTask) && !(t instanceof TaggerTask)) {
+            throw new UserException("rnn-spark train: task '" + t.name() + "' is not trained on Spark yet (classify"
+                    + " and tagger are); train it with rnn train");
         }
         PrintWriter out = spec.commandLine().getOut();
         RunConfig resolved = !resume || config != null ? Tasks.trainingConfig(t, config, overrides()) : null;
@@ -99,15 +101,29 @@ final class TrainJob implements Callable<Integer> {
         TrainRequest request = new TrainRequest(resolved, modelDir, resume, force,
                 ConsoleProgress.forTerminal(spec.commandLine().getErr(), false), out, Tasks.schemas(),
                 resume ? overrides() : List.of());
-        TrainingSummary summary = ClassifyTask.train(request, (ClassifyConfig c) -> {
-            JavaSparkContext sc = JobOptions.context(master, "train");
-            int copies = workers > 0 ? workers : sc.defaultParallelism();
-            out.printf(Locale.ROOT, "spark: master %s, %d workers, parameters averaged every %d minibatches%n",
-                    sc.master(), copies, averaging);
-            return ClassifyOnSpark.read(sc, c, new ClassifyOnSpark.Spread(partitions, copies, averaging));
-        });
+        TrainingSummary summary = t instanceof ClassifyTask
+                ? ClassifyTask.train(request, (ClassifyConfig c) -> {
+                    Cluster cluster = start(out);
+                    return ClassifyOnSpark.read(cluster.sc(), c, cluster.spread());
+                })
+                : TaggerTask.train(request, (TaggerConfig c) -> {
+                    Cluster cluster = start(out);
+                    return TaggerOnSpark.read(cluster.sc(), c, cluster.spread());
+                });
         out.println(summary.describe());
         return 0;
+    }
+
+    private record Cluster(JavaSparkContext sc, SparkFeed.Spread spread) {
+    }
+
+    /** The Spark context, started once the config is read and checked, and how the work is spread; logged. */
+    private Cluster start(PrintWriter out) {
+        JavaSparkContext sc = JobOptions.context(master, "train");
+        int copies = workers > 0 ? workers : sc.defaultParallelism();
+        out.printf(Locale.ROOT, "spark: master %s, %d workers, parameters averaged every %d minibatches%n",
+                sc.master(), copies, averaging);
+        return new Cluster(sc, new SparkFeed.Spread(partitions, copies, averaging));
     }
 
     /** {@code --data} and {@code --set}, as overrides in order. */

@@ -114,10 +114,10 @@ class TrainJobTest {
                 + " word vectors"), vectors.err());
         assertEquals(1, vectors.err().strip().lines().count(), vectors.err());
 
-        Result tagger = SparkTestContext.rnnSpark("train", "tagger", "--models", models.toString());
-        assertEquals(2, tagger.exitCode());
-        assertEquals("rnn-spark: rnn-spark train: task 'tagger' is not trained on Spark yet (classify is); train it"
-                + " with rnn train", tagger.err().strip());
+        Result lm = SparkTestContext.rnnSpark("train", "lm", "--models", models.toString());
+        assertEquals(2, lm.exitCode());
+        assertEquals("rnn-spark: rnn-spark train: task 'lm' is not trained on Spark yet (classify and tagger are);"
+                + " train it with rnn train", lm.err().strip());
         assertTrue(Files.notExists(models.resolve("refused")));
     }
 

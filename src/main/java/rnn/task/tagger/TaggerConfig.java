@@ -40,7 +40,8 @@ public record TaggerConfig(Data data, EncoderConfig encoder, TaggerOutput output
      *                    {@code vocab_size}; null for none
      */
     public record Data(String train, String dev, double devFraction, TagFormat format, int tokenColumn, int tagColumn,
-                       TagSchemeName tagScheme, boolean lowercase, int vocabSize, int minCount, String wordVectors) {
+                       TagSchemeName tagScheme, boolean lowercase, int vocabSize, int minCount, String wordVectors)
+            implements java.io.Serializable {
     }
 
     @Override

@@ -48,7 +48,7 @@ record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> tr
         Map<String, Integer> charCounts = new HashMap<>();
         for (TaggedSentence s : train) {
             for (String w : s.tokens()) {
-                counts.merge(config.lowercase() ? w.toLowerCase(Locale.ROOT) : w, 1, Integer::sum);
+                counts.merge(TaggerEncoder.vocabularyWord(config.lowercase(), w), 1, Integer::sum);
                 w.codePoints().forEach(c -> charCounts.merge(Character.toString(c), 1, Integer::sum));
             }
         }
@@ -74,10 +74,14 @@ record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> tr
         Vocabulary tags = Vocabulary.ofLabels(allTags);
         List<TaggedExample> encoded = new ArrayList<>(train.size());
         for (TaggedSentence s : train) {
-            int[] tagIds = toModelScheme(config, s.tags()).stream().mapToInt(tags::indexOf).toArray();
-            encoded.add(encoder.encode(s.tokens(), tagIds));
+            encoded.add(encode(config, encoder, tags, s));
         }
         return new TaggerData(encoder, tags, encoded, dev, files, vectors);
+    }
+
+    /** A training sentence encoded, its tags in the scheme the model learns. */
+    static TaggedExample encode(TaggerConfig.Data config, TaggerEncoder encoder, Vocabulary tags, TaggedSentence s) {
+        return encoder.encode(s.tokens(), toModelScheme(config, s.tags()).stream().mapToInt(tags::indexOf).toArray());
     }
 
     /** The sentences of a file in the configured format. */

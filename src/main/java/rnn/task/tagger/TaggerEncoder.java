@@ -12,9 +12,11 @@ import rnn.text.Vocabulary;
  * says so) and, with a character encoder, each word's character ids (case kept, the first
  * {@code max_chars}); unseen words and characters become {@code <unk>}.
  */
-record TaggerEncoder(boolean lowercase, Vocabulary words, Vocabulary chars, int maxChars) {
+public record TaggerEncoder(boolean lowercase, Vocabulary words, Vocabulary chars, int maxChars)
+        implements java.io.Serializable {
 
-    static TaggerEncoder of(TaggerConfig config, Vocabulary words, Vocabulary chars) {
+    /** The encoder of a run with {@code config} over these vocabularies ({@code chars} null without a character encoder). */
+    public static TaggerEncoder of(TaggerConfig config, Vocabulary words, Vocabulary chars) {
         CharEncoderConfig c = config.chars();
         return new TaggerEncoder(config.data().lowercase(), words, c == null ? null : chars,
                 c == null ? 0 : c.maxChars());
@@ -24,12 +26,18 @@ record TaggerEncoder(boolean lowercase, Vocabulary words, Vocabulary chars, int 
         return of((TaggerConfig) bundle.config(), bundle.tokens(), bundle.chars());
     }
 
-    TaggedExample encode(List<String> tokens, int[] tags) {
+    /** The form of {@code word} the word vocabulary holds: lower-cased when the config says so. */
+    public static String vocabularyWord(boolean lowercase, String word) {
+        return lowercase ? word.toLowerCase(Locale.ROOT) : word;
+    }
+
+    /** A sentence's tokens as ids, with its tag ids ({@code null} when untagged). */
+    public TaggedExample encode(List<String> tokens, int[] tags) {
         int[] ids = new int[tokens.size()];
         int[][] charIds = maxChars > 0 ? new int[tokens.size()][] : null;
         for (int i = 0; i < ids.length; i++) {
             String word = tokens.get(i);
-            ids[i] = words.indexOf(lowercase ? word.toLowerCase(Locale.ROOT) : word);
+            ids[i] = words.indexOf(vocabularyWord(lowercase, word));
             if (charIds != null) {
                 int[] cps = word.codePoints().limit(maxChars).toArray();
                 charIds[i] = new int[cps.length];

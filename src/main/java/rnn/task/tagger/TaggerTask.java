@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -69,40 +70,69 @@ public final class TaggerTask implements Task {
 
     @Override
     public TrainingSummary train(TrainRequest request) throws IOException {
-        return TrainingRun.execute(NAME, TaggerConfig.class, request, config -> {
-            TaggerData data = TaggerData.prepare(config);
-            TaggerEncoder encoder = data.encoder();
-            String summary = String.format(Locale.ROOT, "data: %,d train, %,d dev sentences; %,d words in vocabulary%s;"
-                            + " %d tags (%s)", data.train().size(), data.dev().size(), encoder.words().size(),
-                    encoder.chars() == null ? "" : String.format(Locale.ROOT, ", %,d characters", encoder.chars().size()),
-                    data.tags().size(), config.data().tagScheme().name().toLowerCase(Locale.ROOT));
-            float[][] vectorsById = data.vectors() == null ? null : data.vectors().byIndex(encoder.words());
-            if (vectorsById != null) {
-                summary += String.format(Locale.ROOT, "; pretrained vectors for %,d of the %,d words",
-                        Arrays.stream(vectorsById).filter(Objects::nonNull).count(),
-                        encoder.words().size());
-            }
-            // a resumed run takes its network from the checkpoint: the pretrained encoder only starts a fresh one
-            PretrainedEncoder pretrained = request.resume() ? null
-                    : PretrainedEncoder.load(config.encoder(), request.schemas());
-            BucketedBatchIterator<TaggedExample> batches = new BucketedBatchIterator<>(data.train(),
-                    wordDropout(config.encoder().wordDropout(), encoder.maxChars(), config.training().seed()),
-                    config.training().batchSize(), true, config.training().seed());
-            return new PreparedRun(summary,
-                    () -> {
-                        ComputationGraph network = TaggerNetwork.build(config,
-                                encoder.words().size(), encoder.chars() == null ? 0 : encoder.chars().size(),
-                                data.tags().entries(), TaggerData.scheme(config.data().tagScheme()));
-                        if (vectorsById != null) {
-                            GraphStart.setWordVectors(network, vectorsById);
-                        }
-                        return pretrained == null ? network : pretrained.start(network, encoder.words(), request.log());
-                    },
-                    new BatchFeed(batches),
-                    net -> score(net, config.data(), encoder, data.tags(), data.dev(),
-                            config.training().batchSize()).metrics(),
-                    data.files(), encoder.words(), data.tags(), encoder.chars());
-        });
+        return train(request, TaggerTask::read);
+    }
+
+    /**
+     * Trains a tagger on inputs that {@code read} makes from the run's config: the one training
+     * path for {@code rnn train} (files on this machine) and a Spark job (a cluster).
+     */
+    public static TrainingSummary train(TrainRequest request, Function<TaggerConfig, TaggerInputs> read)
+            throws IOException {
+        return TrainingRun.execute(NAME, TaggerConfig.class, request, config -> prepare(config, read.apply(config),
+                request));
+    }
+
+    /** The inputs from the files the config names, read on this machine. */
+    private static TaggerInputs read(TaggerConfig config) {
+        TaggerData data = TaggerData.prepare(config);
+        TaggerEncoder encoder = data.encoder();
+        BucketedBatchIterator<TaggedExample> batches = new BucketedBatchIterator<>(data.train(),
+                trainingEncoding(config.encoder().wordDropout(), encoder.maxChars(), config.training().seed()),
+                config.training().batchSize(), true, config.training().seed());
+        return new TaggerInputs(encoder, data.tags(), data.train().size(), data.dev(), new BatchFeed(batches),
+                data.files(), data.vectors() == null ? null : data.vectors().byIndex(encoder.words()));
+    }
+
+    private static PreparedRun prepare(TaggerConfig config, TaggerInputs inputs, TrainRequest request) {
+        TaggerEncoder encoder = inputs.encoder();
+        String summary = String.format(Locale.ROOT, "data: %,d train, %,d dev sentences; %,d words in vocabulary%s;"
+                        + " %d tags (%s)", inputs.trainSize(), inputs.dev().size(), encoder.words().size(),
+                encoder.chars() == null ? "" : String.format(Locale.ROOT, ", %,d characters", encoder.chars().size()),
+                inputs.tags().size(), config.data().tagScheme().name().toLowerCase(Locale.ROOT));
+        float[][] vectorsById = inputs.vectorsById();
+        if (vectorsById != null) {
+            summary += String.format(Locale.ROOT, "; pretrained vectors for %,d of the %,d words",
+                    Arrays.stream(vectorsById).filter(Objects::nonNull).count(), encoder.words().size());
+        }
+        // a resumed run takes its network from the checkpoint: the pretrained encoder only starts a fresh one
+        PretrainedEncoder pretrained = request.resume() ? null
+                : PretrainedEncoder.load(config.encoder(), request.schemas());
+        return new PreparedRun(summary,
+                () -> {
+                    ComputationGraph network = TaggerNetwork.build(config,
+                            encoder.words().size(), encoder.chars() == null ? 0 : encoder.chars().size(),
+                            inputs.tags().entries(), TaggerData.scheme(config.data().tagScheme()));
+                    if (vectorsById != null) {
+                        GraphStart.setWordVectors(network, vectorsById);
+                    }
+                    return pretrained == null ? network : pretrained.start(network, encoder.words(), request.log());
+                },
+                inputs.feed(),
+                net -> score(net, config.data(), encoder, inputs.tags(), inputs.dev(),
+                        config.training().batchSize()).metrics(),
+                inputs.files(), encoder.words(), inputs.tags(), encoder.chars());
+    }
+
+    /** {@code tags} in the scheme the model learns (a config's {@code data.tag_scheme}). */
+    public static List<String> modelTags(TaggerConfig.Data config, List<String> tags) {
+        return TaggerData.toModelScheme(config, tags);
+    }
+
+    /** A training sentence encoded as {@code rnn train} encodes it, its tags in the scheme the model learns. */
+    public static TaggedExample encode(TaggerConfig.Data config, TaggerEncoder encoder, Vocabulary tags,
+                                       TaggedSentence sentence) {
+        return TaggerData.encode(config, encoder, tags, sentence);
     }
 
     /**
@@ -110,7 +140,7 @@ public final class TaggerTask implements Task {
      * as {@code <unk>} at that rate while its characters are kept, so that the {@code <unk>}
      * embedding that unseen words get is trained alongside the character features.
      */
-    private static BucketedBatchIterator.Encoding<TaggedExample> wordDropout(double rate, int maxChars, long seed) {
+    public static BucketedBatchIterator.Encoding<TaggedExample> trainingEncoding(double rate, int maxChars, long seed) {
         if (rate == 0) {
             return TaggedExample.encoding(maxChars);
         }

@@ -1,0 +1,93 @@
+package rnn.spark;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+
+import scala.Tuple2;
+
+import rnn.data.DataException;
+import rnn.text.Vocabulary;
+import rnn.util.UserException;
+
+/** What the training jobs do alike to data on the cluster: checked parsing, word counts, the dev split. */
+final class SparkData {
+    private SparkData() {
+    }
+
+    /**
+     * The values of {@code records}, cached; a record that failed is a {@link DataException} with
+     * the first failure's message (in input order), as {@code rnn train} stops at the first bad line.
+     */
+    static <T> JavaRDD<T> checked(JavaRDD<Checked<T>> records) {
+        JavaRDD<Checked<T>> cached = records.persist(StorageLevel.MEMORY_AND_DISK());
+        List<String> errors = cached.filter(c -> c.error() != null).map(Checked::error).take(1);
+        if (!errors.isEmpty()) {
+            cached.unpersist(false);
+            throw new DataException(errors.get(0));
+        }
+        return cached.map(Checked::value);
+    }
+
+    /** A value, or the message of the user's mistake that prevented it. */
+    record Checked<T>(T value, String error) implements Serializable {
+        interface Maker<T> extends Serializable {
+            T make();
+        }
+
+        static <T> Checked<T> of(Maker<T> maker) {
+            try {
+                return new Checked<>(maker.make(), null);
+            } catch (UserException e) {
+                return new Checked<>(null, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The words of {@code words} (one pair per occurrence) that can enter a vocabulary of
+     * {@code maxSize}, with their counts: those seen {@code minCount} times or more, at most
+     * {@code maxSize} of them in {@link Vocabulary#ofTokens}'s order, which picks from them the
+     * vocabulary it would pick from all the counts.
+     */
+    static Map<String, Integer> topWords(JavaPairRDD<String, Integer> words, int maxSize, int minCount) {
+        List<Tuple2<String, Integer>> top = words.reduceByKey(Integer::sum)
+                .filter(c -> c._2() >= minCount)
+                .takeOrdered(maxSize, new ByFrequency());
+        Map<String, Integer> counts = new HashMap<>();
+        top.forEach(c -> counts.put(c._1(), c._2()));
+        return counts;
+    }
+
+    /** Most frequent first, then in word order: {@link Vocabulary#ofTokens}'s order. */
+    private static final class ByFrequency implements Comparator<Tuple2<String, Integer>>, Serializable {
+        @Override
+        public int compare(Tuple2<String, Integer> a, Tuple2<String, Integer> b) {
+            int byCount = Integer.compare(b._2(), a._2());
+            return byCount != 0 ? byCount : a._1().compareTo(b._1());
+        }
+    }
+
+    /** Train stays on the cluster; dev, on the driver. */
+    record Split<T>(JavaRDD<T> train, List<T> dev) {
+    }
+
+    /** {@code all} split at the positions (from 0, in input order) that the driver chose for dev. */
+    static <T> Split<T> split(JavaSparkContext sc, JavaRDD<T> all, long[] devPositions) {
+        long[] sorted = devPositions.clone();
+        Arrays.sort(sorted);
+        Broadcast<long[]> dev = sc.broadcast(sorted);
+        JavaPairRDD<T, Long> numbered = all.zipWithIndex();
+        return new Split<>(numbered.filter(t -> Arrays.binarySearch(dev.value(), t._2()) < 0).keys(),
+                numbered.filter(t -> Arrays.binarySearch(dev.value(), t._2()) >= 0).keys().collect());
+    }
+}
