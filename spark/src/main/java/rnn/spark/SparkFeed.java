@@ -13,6 +13,7 @@ import org.apache.spark.api.java.function.Function2;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
+import org.deeplearning4j.spark.api.TrainingMaster;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.nd4j.linalg.dataset.DataSet;
@@ -24,7 +25,8 @@ import rnn.train.EpochFeed;
  * Epochs of training on Spark, data-parallel by parameter averaging (DL4J's
  * {@link ParameterAveragingTrainingMaster}): each worker fits its own copy of the network on
  * {@code averaging} minibatches, then the copies' parameters and updater states are averaged on
- * the driver into the one network the trainer checkpoints and scores.
+ * the driver into the one network the trainer checkpoints and scores. {@link GradientSharing}
+ * is the option: workers exchange their largest gradient values as they go.
  *
  * <p>Each partition of the training examples makes its own minibatches, as {@code rnn train}
  * makes them (the task's {@link Batcher}: shuffled, grouped by length, word dropout), reshuffled
@@ -35,8 +37,12 @@ import rnn.train.EpochFeed;
  * @param <E> an encoded example
  */
 final class SparkFeed<E> implements EpochFeed {
-    /** How a job spreads the work: input partitions, network copies fitted at once, minibatches between averagings. */
-    record Spread(int partitions, int workers, int averaging) {
+    /**
+     * How a job spreads the work: input partitions, network copies fitted at once, and how the
+     * copies are joined: {@code averaging} minibatches between averagings, or with {@code sharing}
+     * set, gradient sharing instead.
+     */
+    record Spread(int partitions, int workers, int averaging, GradientSharing sharing) {
     }
 
     /** A task's minibatches, as {@code rnn train} makes them; serialised to the executors. */
@@ -54,6 +60,7 @@ final class SparkFeed<E> implements EpochFeed {
     private final long seed;
     private final Batcher<E> batcher;
     private final Spread spread;
+    private SparkComputationGraph sharedNetwork;
 
     /** {@code examples}: the encoded training examples, persisted. */
     SparkFeed(JavaSparkContext sc, JavaRDD<E> examples, int batchSize, long seed, Batcher<E> batcher, Spread spread) {
@@ -72,20 +79,12 @@ final class SparkFeed<E> implements EpochFeed {
 
     @Override
     public void run(ComputationGraph network, int epoch, StepObserver step) {
-        JavaRDD<DataSet> epochBatches = examples.mapPartitionsWithIndex(
-                new EpochBatches<>(batchSize, seed, batcher, epoch), false);
         StepTotals totals = new StepTotals(sc);
-        ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(spread.workers(),
-                batchSize)
-                .batchSizePerWorker(batchSize)
-                .averagingFrequency(spread.averaging())
-                .workerPrefetchNumBatches(0)
-                .saveUpdater(true)
-                .rddTrainingApproach(RDDTrainingApproach.Direct)
-                .rngSeed(seed + epoch)
-                .trainingHooks(totals)
-                .build();
-        new SparkComputationGraph(sc, network, master).fit(epochBatches);
+        JavaRDD<DataSet> epochBatches = examples.mapPartitionsWithIndex(
+                new EpochBatches<>(batchSize, seed, batcher, epoch, totals, spread.sharing() != null), false);
+        SparkComputationGraph spark = sparkNetwork(network, epoch);
+        spark.setListeners(totals);
+        spark.fit(epochBatches);
         epochBatches.unpersist(false);
         // The workers' copies start from the driver's configuration, whose iteration count their
         // updates never reach: advanced here, Adam's bias correction sees the updates made so far.
@@ -94,8 +93,34 @@ final class SparkFeed<E> implements EpochFeed {
         step.done(totals.meanLoss(), totals.examples(), totals.tokens());
     }
 
+    /**
+     * The Spark side of {@code network}. Gradient sharing keeps one training master for the whole
+     * run: its transport and the driver's update consumer live once per JVM, and a second master
+     * would train workers whose updates never reach the driver's network. Parameter averaging
+     * starts a fresh master each epoch, with that epoch's seed for its splits.
+     */
+    private SparkComputationGraph sparkNetwork(ComputationGraph network, int epoch) {
+        if (spread.sharing() != null && sharedNetwork != null && sharedNetwork.getNetwork() == network) {
+            return sharedNetwork;
+        }
+        TrainingMaster<?, ?> master = spread.sharing() != null ? spread.sharing().master(batchSize)
+                : new ParameterAveragingTrainingMaster.Builder(spread.workers(), batchSize)
+                        .batchSizePerWorker(batchSize)
+                        .averagingFrequency(spread.averaging())
+                        .workerPrefetchNumBatches(0)
+                        .saveUpdater(true)
+                        .rddTrainingApproach(RDDTrainingApproach.Direct)
+                        .rngSeed(seed + epoch)
+                        .build();
+        SparkComputationGraph spark = new SparkComputationGraph(sc, network, master);
+        if (spread.sharing() != null) {
+            sharedNetwork = spark;
+        }
+        return spark;
+    }
+
     /** Makes one epoch's minibatches in each partition; serialised to the executors. */
-    record EpochBatches<E>(int batchSize, long seed, Batcher<E> batcher, int epoch)
+    record EpochBatches<E>(int batchSize, long seed, Batcher<E> batcher, int epoch, StepTotals totals, boolean sharing)
             implements Function2<Integer, Iterator<E>, Iterator<DataSet>> {
 
         @Override
@@ -110,9 +135,24 @@ final class SparkFeed<E> implements EpochFeed {
             for (int i = 0; list.size() % batchSize != 0; i++) {
                 list.add(list.get(i));
             }
+            if (sharing) {
+                GradientSharing.prepareJvm();   // before this executor's transport starts
+            }
             BucketedBatchIterator<E> batches = batcher.batches(list, partitionSeed, epoch);
             batches.setEpoch(epoch - 1);
-            return batches;
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return batches.hasNext();
+                }
+
+                @Override
+                public DataSet next() {
+                    DataSet batch = batches.next();
+                    totals.made(batch);
+                    return batch;
+                }
+            };
         }
     }
 }

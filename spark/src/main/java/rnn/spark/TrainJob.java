@@ -84,6 +84,24 @@ final class TrainJob implements Callable<Integer> {
             description = "Minibatches each worker fits between two averagings of the parameters (default: ${DEFAULT-VALUE}).")
     int averaging;
 
+    @Option(names = "--gradient-sharing",
+            description = "Share gradients between workers as they train (DL4J's SharedTrainingMaster over Aeron UDP)"
+                    + " instead of averaging parameters.")
+    boolean gradientSharing;
+
+    @Option(names = "--sharing-port", paramLabel = "PORT", defaultValue = "40123",
+            description = "With --gradient-sharing: the UDP port of the driver's transport; executor N's uses PORT+1+N (default: ${DEFAULT-VALUE}).")
+    int sharingPort;
+
+    @Option(names = "--sharing-network", paramLabel = "MASK",
+            description = "With --gradient-sharing: the network executors take their address from, e.g. 10.0.0.0/16"
+                    + " (default: 127.0.0.1, a one-machine cluster).")
+    String sharingNetwork;
+
+    @Option(names = "--sharing-threshold", paramLabel = "T", defaultValue = "1e-3",
+            description = "With --gradient-sharing: the starting threshold of the gradient values sent (default: ${DEFAULT-VALUE}).")
+    double sharingThreshold;
+
     @Override
     public Integer call() throws IOException {
         TrainRequest.checkOptions(resume, force);
@@ -121,9 +139,13 @@ final class TrainJob implements Callable<Integer> {
     private Cluster start(PrintWriter out) {
         JavaSparkContext sc = JobOptions.context(master, "train");
         int copies = workers > 0 ? workers : sc.defaultParallelism();
-        out.printf(Locale.ROOT, "spark: master %s, %d workers, parameters averaged every %d minibatches%n",
-                sc.master(), copies, averaging);
-        return new Cluster(sc, new SparkFeed.Spread(partitions, copies, averaging));
+        GradientSharing sharing = !gradientSharing ? null : new GradientSharing(
+                sc.getConf().get("spark.driver.host", "127.0.0.1"), sharingPort, sharingNetwork, sharingThreshold);
+        out.printf(Locale.ROOT, "spark: master %s, %d workers, %s%n", sc.master(), copies, sharing == null
+                ? "parameters averaged every " + averaging + " minibatches"
+                : String.format(Locale.ROOT, "gradients shared (threshold from %.0e, driver %s:%d)", sharingThreshold,
+                        sharing.driverHost(), sharingPort));
+        return new Cluster(sc, new SparkFeed.Spread(partitions, copies, averaging, sharing));
     }
 
     /** {@code --data} and {@code --set}, as overrides in order. */
