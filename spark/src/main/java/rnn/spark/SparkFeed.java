@@ -10,9 +10,11 @@ import java.util.Random;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
+import org.deeplearning4j.spark.api.Repartition;
 import org.deeplearning4j.spark.api.TrainingMaster;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
@@ -80,8 +82,11 @@ final class SparkFeed<E> implements EpochFeed {
     @Override
     public void run(ComputationGraph network, int epoch, StepObserver step) {
         StepTotals totals = new StepTotals(sc);
+        // One partition per worker: each averaging round's split then has as many partitions as
+        // workers, and DL4J fits it where it lies instead of counting and shuffling the batches.
         JavaRDD<DataSet> epochBatches = examples.mapPartitionsWithIndex(
-                new EpochBatches<>(batchSize, seed, batcher, epoch, totals, spread.sharing() != null), false);
+                new EpochBatches<>(batchSize, seed, batcher, epoch, totals, spread.sharing() != null), false)
+                .coalesce(spread.workers());
         SparkComputationGraph spark = sparkNetwork(network, epoch);
         spark.setListeners(totals);
         spark.fit(epochBatches);
@@ -110,6 +115,8 @@ final class SparkFeed<E> implements EpochFeed {
                         .workerPrefetchNumBatches(0)
                         .saveUpdater(true)
                         .rddTrainingApproach(RDDTrainingApproach.Direct)
+                        .repartionData(Repartition.NumPartitionsWorkersDiffers)
+                        .storageLevel(StorageLevel.MEMORY_ONLY())
                         .rngSeed(seed + epoch)
                         .build();
         SparkComputationGraph spark = new SparkComputationGraph(sc, network, master);
