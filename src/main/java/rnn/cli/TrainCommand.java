@@ -75,13 +75,7 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code --data} and {@code --set}, as overrides in order. */
     private List<String> overrides() {
-        List<String> all = new ArrayList<>();
-        if (data != null) {
-            all.add("data.train=" + data);
-        }
-        all.addAll(overrides);
-        return all;
+        return TrainRequest.overrides(data, overrides);
     }
 }

@@ -29,6 +29,16 @@ public record TrainRequest(RunConfig config, Path modelDir, boolean resume, bool
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
     }
 
+    /** {@code --data PATH} (as {@code data.train=PATH}, when given) and then the {@code --set} overrides, in order. */
+    public static List<String> overrides(String data, List<String> sets) {
+        List<String> all = new java.util.ArrayList<>();
+        if (data != null) {
+            all.add("data.train=" + data);
+        }
+        all.addAll(sets);
+        return all;
+    }
+
     /** Refuses {@code --resume} with {@code --force}. */
     public static void checkOptions(boolean resume, boolean force) {
         if (resume && force) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Map;
 
@@ -113,10 +112,7 @@ final class ClassifyOnSpark {
             throw new UserException("data.vectors_epochs: rnn-spark train does not train word vectors; train them"
                     + " with rnn vectors, or start from an LM with model.encoder_from");
         }
-        if (data.wordVectors() != null) {
-            throw new UserException("data.word_vectors: not read by rnn-spark train yet; train with rnn train, or"
-                    + " start from an LM with model.encoder_from");
-        }
+        SparkData.refuseWordVectors(data.wordVectors());
         for (String input : data.dev() == null ? List.of(data.train()) : List.of(data.train(), data.dev())) {
             JobFiles.requireInput(sc, input);
             if (isImdbArchive(sc, input)) {

@@ -14,8 +14,6 @@ import org.apache.spark.broadcast.Broadcast;
 import scala.Tuple2;
 
 import rnn.data.BucketedBatchIterator;
-import rnn.data.DataException;
-import rnn.data.DevSplit;
 import rnn.data.TaggedExample;
 import rnn.data.TaggedSentence;
 import rnn.task.tagger.TaggerConfig;
@@ -23,7 +21,6 @@ import rnn.task.tagger.TaggerEncoder;
 import rnn.task.tagger.TaggerInputs;
 import rnn.task.tagger.TaggerTask;
 import rnn.text.Vocabulary;
-import rnn.util.UserException;
 
 /**
  * A tagger's training inputs read with Spark, equal to what {@code rnn train} reads from the
@@ -39,10 +36,7 @@ final class TaggerOnSpark {
 
     static TaggerInputs read(JavaSparkContext sc, TaggerConfig config, SparkFeed.Spread spread) {
         TaggerConfig.Data data = config.data();
-        if (data.wordVectors() != null) {
-            throw new UserException("data.word_vectors: not read by rnn-spark train yet; train with rnn train, or"
-                    + " start from an LM with model.encoder_from");
-        }
+        SparkData.refuseWordVectors(data.wordVectors());
         JavaRDD<TaggedSentence> all = sentences(sc, data, data.train(), spread.partitions());
         JavaRDD<TaggedSentence> train;
         List<TaggedSentence> dev;
@@ -52,14 +46,10 @@ final class TaggerOnSpark {
             dev = sentences(sc, data, data.dev(), 0).collect();
             files.add(Path.of(data.dev()));
         } else {
-            long size = all.count();
-            if (size < 2) {
-                throw new DataException(data.train() + ": needs at least 2 sentences to carve a dev set, found " + size);
-            }
-            // DevSplit shuffles positions as rnn train shuffles the sentences themselves.
-            List<Integer> positions = IntStream.range(0, Math.toIntExact(size)).boxed().toList();
-            SparkData.Split<TaggedSentence> split = SparkData.split(sc, all, DevSplit.carve(positions,
-                    data.devFraction(), config.training().seed()).dev().stream().mapToLong(Integer::longValue).toArray());
+            // rnn train's carve over the sentences' positions: the same shuffle, the same dev sentences.
+            List<Integer> positions = IntStream.range(0, Math.toIntExact(all.count())).boxed().toList();
+            SparkData.Split<TaggedSentence> split = SparkData.split(sc, all, TaggerTask.carveDev(data, positions,
+                    data.train(), config.training().seed()).dev().stream().mapToLong(Integer::longValue).toArray());
             train = split.train();
             dev = split.dev();
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -18,9 +19,7 @@ import picocli.CommandLine.Spec;
 
 import rnn.config.RunConfig;
 import rnn.task.Task;
-import rnn.task.classify.ClassifyConfig;
 import rnn.task.classify.ClassifyTask;
-import rnn.task.tagger.TaggerConfig;
 import rnn.task.tagger.TaggerTask;
 import rnn.task.registry.Tasks;
 import rnn.train.TrainRequest;
@@ -120,41 +119,36 @@ final class TrainJob implements Callable<Integer> {
                 ConsoleProgress.forTerminal(spec.commandLine().getErr(), false), out, Tasks.schemas(),
                 resume ? overrides() : List.of());
         TrainingSummary summary = t instanceof ClassifyTask
-                ? ClassifyTask.train(request, (ClassifyConfig c) -> {
-                    Cluster cluster = start(out);
-                    return ClassifyOnSpark.read(cluster.sc(), c, cluster.spread());
-                })
-                : TaggerTask.train(request, (TaggerConfig c) -> {
-                    Cluster cluster = start(out);
-                    return TaggerOnSpark.read(cluster.sc(), c, cluster.spread());
-                });
+                ? ClassifyTask.train(request, onCluster(out, ClassifyOnSpark::read))
+                : TaggerTask.train(request, onCluster(out, TaggerOnSpark::read));
         out.println(summary.describe());
         return 0;
     }
 
-    private record Cluster(JavaSparkContext sc, SparkFeed.Spread spread) {
+    /** A task's reader of its training inputs on a cluster. */
+    private interface ClusterReader<C, I> {
+        I read(JavaSparkContext sc, C config, SparkFeed.Spread spread);
     }
 
-    /** The Spark context, started once the config is read and checked, and how the work is spread; logged. */
-    private Cluster start(PrintWriter out) {
-        JavaSparkContext sc = JobOptions.context(master, "train");
-        int copies = workers > 0 ? workers : sc.defaultParallelism();
-        GradientSharing sharing = !gradientSharing ? null : new GradientSharing(
-                sc.getConf().get("spark.driver.host", "127.0.0.1"), sharingPort, sharingNetwork, sharingThreshold);
-        out.printf(Locale.ROOT, "spark: master %s, %d workers, %s%n", sc.master(), copies, sharing == null
-                ? "parameters averaged every " + averaging + " minibatches"
-                : String.format(Locale.ROOT, "gradients shared (threshold from %.0e, driver %s:%d)", sharingThreshold,
-                        sharing.driverHost(), sharingPort));
-        return new Cluster(sc, new SparkFeed.Spread(partitions, copies, averaging, sharing));
+    /**
+     * {@code reader} on the Spark context, which is started once the config is read and checked;
+     * how the work is spread is logged.
+     */
+    private <C, I> Function<C, I> onCluster(PrintWriter out, ClusterReader<C, I> reader) {
+        return config -> {
+            JavaSparkContext sc = JobOptions.context(master, "train");
+            int copies = workers > 0 ? workers : sc.defaultParallelism();
+            GradientSharing sharing = !gradientSharing ? null : new GradientSharing(
+                    sc.getConf().get("spark.driver.host", "127.0.0.1"), sharingPort, sharingNetwork, sharingThreshold);
+            out.printf(Locale.ROOT, "spark: master %s, %d workers, %s%n", sc.master(), copies, sharing == null
+                    ? "parameters averaged every " + averaging + " minibatches"
+                    : String.format(Locale.ROOT, "gradients shared (threshold from %.0e, driver %s:%d)",
+                            sharingThreshold, sharing.driverHost(), sharingPort));
+            return reader.read(sc, config, new SparkFeed.Spread(partitions, copies, averaging, sharing));
+        };
     }
 
-    /** {@code --data} and {@code --set}, as overrides in order. */
     private List<String> overrides() {
-        List<String> all = new ArrayList<>();
-        if (data != null) {
-            all.add("data.train=" + data);
-        }
-        all.addAll(overrides);
-        return all;
+        return TrainRequest.overrides(data, overrides);
     }
 }

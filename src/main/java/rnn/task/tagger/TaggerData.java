@@ -37,10 +37,7 @@ record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> tr
             dev = read(config, devPath);
             files.add(devPath);
         } else {
-            if (train.size() < 2) {
-                throw new DataException(trainPath + ": needs at least 2 sentences to carve a dev set, found " + train.size());
-            }
-            DevSplit.Parts<TaggedSentence> parts = DevSplit.carve(train, config.devFraction(), seed);
+            DevSplit.Parts<TaggedSentence> parts = carve(config, train, trainPath.toString(), seed);
             train = parts.train();
             dev = parts.dev();
         }
@@ -77,6 +74,19 @@ record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> tr
             encoded.add(encode(config, encoder, tags, s));
         }
         return new TaggerData(encoder, tags, encoded, dev, files, vectors);
+    }
+
+    /**
+     * The dev split of {@code sentences} (or of anything standing for them in their order) as the
+     * config carves it: at random with the run's seed, the same every time; {@code source} names
+     * the file in the error for fewer than two.
+     */
+    static <T> DevSplit.Parts<T> carve(TaggerConfig.Data config, List<T> sentences, String source, long seed) {
+        if (sentences.size() < 2) {
+            throw new DataException(source + ": needs at least 2 sentences to carve a dev set, found "
+                    + sentences.size());
+        }
+        return DevSplit.carve(sentences, config.devFraction(), seed);
     }
 
     /** A training sentence encoded, its tags in the scheme the model learns. */

@@ -16,6 +16,7 @@ import rnn.config.ConfigSection;
 import rnn.config.Metric;
 import rnn.config.RunConfig;
 import rnn.data.BucketedBatchIterator;
+import rnn.data.DevSplit;
 import rnn.data.TaggedExample;
 import rnn.data.WordDropout;
 import rnn.data.TaggedSentence;
@@ -122,6 +123,15 @@ public final class TaggerTask implements Task {
                 net -> score(net, config.data(), encoder, inputs.tags(), inputs.dev(),
                         config.training().batchSize()).metrics(),
                 inputs.files(), encoder.words(), inputs.tags(), encoder.chars());
+    }
+
+    /**
+     * The dev split {@code rnn train} carves from the training sentences, here of anything that
+     * stands for them in their order (a Spark job carves their positions).
+     */
+    public static <T> DevSplit.Parts<T> carveDev(TaggerConfig.Data config, List<T> sentences, String source,
+                                                 long seed) {
+        return TaggerData.carve(config, sentences, source, seed);
     }
 
     /** {@code tags} in the scheme the model learns (a config's {@code data.tag_scheme}). */
