@@ -47,6 +47,29 @@ public record WordVectors(List<String> words, float[][] vectors) {
     }
 
     /**
+     * A vocabulary counted from training data and the vectors of {@code data.word_vectors} that
+     * start its embedding: the file's first {@code vocabSize} words and any of {@code trainWords}
+     * further on are read, and the vocabulary is extended with the words read (in file order, up to
+     * {@code vocabSize} entries), so that a word training lacks still gets its pretrained vector
+     * rather than {@code <unk>}'s.
+     *
+     * @throws DataException when the vectors' length is not {@code embeddingSize}
+     */
+    public static Extended extend(Vocabulary counted, Path file, boolean lowercase, int vocabSize,
+                                  Set<String> trainWords, int embeddingSize) {
+        WordVectors vectors = read(file, lowercase, vocabSize, trainWords);
+        if (vectors.dimension() != embeddingSize) {
+            throw new DataException("data.word_vectors: " + file + " holds vectors of " + vectors.dimension()
+                    + " numbers, but model.embedding_size is " + embeddingSize);
+        }
+        return new Extended(counted.extendedWith(vectors.words(), vocabSize), vectors);
+    }
+
+    /** A vocabulary extended with the words of pretrained vectors, and those vectors. */
+    public record Extended(Vocabulary vocabulary, WordVectors vectors) {
+    }
+
+    /**
      * Reads the file, keeping the first {@code firstWords} words (after folding and removing
      * repeats) and, further on, any word of {@code alsoWanted}: a large file (GloVe has 400,000
      * words) is read through without holding every vector.

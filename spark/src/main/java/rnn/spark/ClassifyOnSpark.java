@@ -3,9 +3,11 @@ package rnn.spark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
@@ -21,6 +23,7 @@ import rnn.data.LabeledTexts;
 import rnn.data.ReviewIds;
 import rnn.data.TextEncoder;
 import rnn.data.WordDropout;
+import rnn.data.WordVectors;
 import rnn.task.classify.CarvedDev;
 import rnn.task.classify.ClassifyConfig;
 import rnn.task.classify.ClassifyInputs;
@@ -38,9 +41,10 @@ import rnn.util.UserException;
  * it after every epoch.
  *
  * <p>Input is {@code label<TAB>text} lines (plain or gzipped; a file, folder or glob on any file
- * system Spark reads). What needs a whole data set on one machine is refused with what to do
- * instead: word2vec training ({@code data.vectors_epochs}), {@code data.word_vectors} and the IMDB
- * archive or folder.
+ * system Spark reads). {@code data.word_vectors} and {@code data.train_ids} are files on the
+ * driver. What needs a whole data set on one machine is refused with what to do instead: word2vec
+ * training ({@code data.vectors_epochs}; train the vectors with {@code rnn vectors} and name them
+ * in {@code data.word_vectors}) and the IMDB archive or folder.
  */
 final class ClassifyOnSpark {
     private ClassifyOnSpark() {
@@ -85,6 +89,19 @@ final class ClassifyOnSpark {
         Vocabulary tokens = Vocabulary.ofTokens(SparkData.topWords(trainTexts.flatMapToPair(t ->
                         new Tokenizer(lowercase).words(t.text()).stream().map(w -> new Tuple2<>(w, 1)).iterator()),
                 data.vocabSize(), data.minCount()), data.vocabSize(), data.minCount());
+        float[][] vectorsById = null;
+        if (data.wordVectors() != null) {
+            // The vectors file is read on the driver, as rnn train reads it: its first vocab_size
+            // words and any word of train further on (train's distinct words come to the driver).
+            Path vectorsPath = Path.of(data.wordVectors());
+            Set<String> trainWords = new HashSet<>(trainTexts.flatMap(t ->
+                    new Tokenizer(lowercase).words(t.text()).iterator()).distinct().collect());
+            WordVectors.Extended extended = WordVectors.extend(tokens, vectorsPath, lowercase, data.vocabSize(),
+                    trainWords, config.encoder().embeddingSize());
+            tokens = extended.vocabulary();
+            vectorsById = extended.vectors().byIndex(tokens);
+            files.add(vectorsPath);
+        }
         TextEncoder encoder = new TextEncoder(new Tokenizer(data.lowercase()), tokens, data.maxLength(),
                 data.truncate());
 
@@ -104,15 +121,14 @@ final class ClassifyOnSpark {
                 (examples, seed, epoch) -> BucketedBatchIterator.forClassification(examples, batchSize, numClasses,
                         true, seed, new WordDropout(wordDropout, seed + epoch)),
                 spread);
-        return new ClassifyInputs(encoder, labels, trainSize, dev, devSource, feed, files, null);
+        return new ClassifyInputs(encoder, labels, trainSize, dev, devSource, feed, files, vectorsById);
     }
 
     private static void refuseWhatNeedsOneMachine(JavaSparkContext sc, ClassifyConfig.Data data) {
         if (data.vectorsEpochs() > 0) {
             throw new UserException("data.vectors_epochs: rnn-spark train does not train word vectors; train them"
-                    + " with rnn vectors, or start from an LM with model.encoder_from");
+                    + " with rnn vectors and name the file in data.word_vectors");
         }
-        SparkData.refuseWordVectors(data.wordVectors());
         for (String input : data.dev() == null ? List.of(data.train()) : List.of(data.train(), data.dev())) {
             JobFiles.requireInput(sc, input);
             if (isImdbArchive(sc, input)) {

@@ -77,14 +77,6 @@ final class SparkData {
         }
     }
 
-    /** Refuses {@code data.word_vectors}: their words would extend the vocabulary, counted on one machine. */
-    static void refuseWordVectors(String wordVectors) {
-        if (wordVectors != null) {
-            throw new UserException("data.word_vectors: not read by rnn-spark train yet; train with rnn train, or"
-                    + " start from an LM with model.encoder_from");
-        }
-    }
-
     /** Train stays on the cluster; dev, on the driver. */
     record Split<T>(JavaRDD<T> train, List<T> dev) {
     }

@@ -3,8 +3,10 @@ package rnn.spark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.apache.spark.api.java.JavaRDD;
@@ -16,6 +18,7 @@ import scala.Tuple2;
 import rnn.data.BucketedBatchIterator;
 import rnn.data.TaggedExample;
 import rnn.data.TaggedSentence;
+import rnn.data.WordVectors;
 import rnn.task.tagger.TaggerConfig;
 import rnn.task.tagger.TaggerEncoder;
 import rnn.task.tagger.TaggerInputs;
@@ -28,7 +31,7 @@ import rnn.text.Vocabulary;
  * never straddles two partitions), the same dev split (the config's seed shuffles the sentences'
  * positions on the driver), the same word and character vocabularies (counted with
  * {@code reduceByKey}) and the same tag set. Train stays on the cluster; dev comes to the driver.
- * {@code data.word_vectors} is refused: it needs every word on one machine.
+ * {@code data.word_vectors} is a file on the driver, read there as {@code rnn train} reads it.
  */
 final class TaggerOnSpark {
     private TaggerOnSpark() {
@@ -36,7 +39,6 @@ final class TaggerOnSpark {
 
     static TaggerInputs read(JavaSparkContext sc, TaggerConfig config, SparkFeed.Spread spread) {
         TaggerConfig.Data data = config.data();
-        SparkData.refuseWordVectors(data.wordVectors());
         JavaRDD<TaggedSentence> all = sentences(sc, data, data.train(), spread.partitions());
         JavaRDD<TaggedSentence> train;
         List<TaggedSentence> dev;
@@ -58,6 +60,18 @@ final class TaggerOnSpark {
         Vocabulary words = Vocabulary.ofTokens(SparkData.topWords(train.flatMapToPair(s -> s.tokens().stream()
                         .map(w -> new Tuple2<>(TaggerEncoder.vocabularyWord(lowercase, w), 1)).iterator()),
                 data.vocabSize(), data.minCount()), data.vocabSize(), data.minCount());
+        WordVectors vectors = null;
+        if (data.wordVectors() != null) {
+            // Read on the driver as rnn train reads it; train's distinct words come to the driver.
+            Path vectorsPath = Path.of(data.wordVectors());
+            Set<String> trainWords = new HashSet<>(train.flatMap(s -> s.tokens().stream()
+                    .map(w -> TaggerEncoder.vocabularyWord(lowercase, w)).iterator()).distinct().collect());
+            WordVectors.Extended extended = WordVectors.extend(words, vectorsPath, lowercase, data.vocabSize(),
+                    trainWords, config.encoder().embeddingSize());
+            words = extended.vocabulary();
+            vectors = extended.vectors();
+            files.add(vectorsPath);
+        }
         Vocabulary chars = null;
         if (config.chars() != null) {
             Map<String, Integer> charCounts = new HashMap<>(train.flatMapToPair(s -> s.tokens().stream()
@@ -83,7 +97,8 @@ final class TaggerOnSpark {
                 (examples, seed, epoch) -> new BucketedBatchIterator<>(examples,
                         TaggerTask.trainingEncoding(wordDropout, maxChars, seed + epoch), batchSize, true, seed),
                 spread);
-        return new TaggerInputs(encoder, tags, trainSize, dev, feed, files, null);
+        return new TaggerInputs(encoder, tags, trainSize, dev, feed, files,
+                vectors == null ? null : vectors.byIndex(encoder.words()));
     }
 
     /** The sentences of {@code input} in the config's format, in order; the first bad record is the error. */

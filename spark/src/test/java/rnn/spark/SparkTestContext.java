@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -54,6 +55,27 @@ final class SparkTestContext {
         StringWriter err = new StringWriter();
         int code = SparkMain.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** {@code first} followed by {@code more}. */
+    static String[] concat(String[] first, String... more) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(more)).toArray(String[]::new);
+    }
+
+    /**
+     * A word2vec text file of {@code words}, each with {@code dimension} numbers that differ from
+     * word to word; the header line word2vec writes comes first.
+     */
+    static Path writeVectors(Path file, int dimension, String... words) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(words.length + " " + dimension));
+        for (int w = 0; w < words.length; w++) {
+            StringBuilder line = new StringBuilder(words[w]);
+            for (int d = 0; d < dimension; d++) {
+                line.append(' ').append((w + 1) * 0.01 - d * 0.001);
+            }
+            lines.add(line.toString());
+        }
+        return Files.write(file, lines);
     }
 
     /** The lines of a job's part files, in part order. */

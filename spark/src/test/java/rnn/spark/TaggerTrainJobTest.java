@@ -36,6 +36,7 @@ class TaggerTrainJobTest {
     @TempDir
     static Path dir;
 
+    static Path train;
     static Path models;
     static Result cli;
     static Result spark;
@@ -54,7 +55,7 @@ class TaggerTrainJobTest {
                 }
             }
         }
-        Path train = Files.write(dir.resolve("train.conllu"), lines);
+        train = Files.write(dir.resolve("train.conllu"), lines);
         models = dir.resolve("models");
         cli = SparkTestContext.rnn(args("train", "tagger", "--data", train.toString(), "--models", models.toString(),
                 "--name", "cli", "--quiet"));
@@ -89,6 +90,25 @@ class TaggerTrainJobTest {
         var tokens = JsonParser.parseString(tagged.out()).getAsJsonObject().getAsJsonArray("tokens");
         assertEquals(5, tokens.size(), tagged.out());
         assertEquals("DET", tokens.get(0).getAsJsonObject().get("tag").getAsString(), tagged.out());
+    }
+
+    @Test
+    void startsFromWordVectorsReadOnTheDriverAsTheCommandLineReadsThem() throws IOException {
+        Path vectors = SparkTestContext.writeVectors(dir.resolve("words.vec"), 16, "the", "dog", "quokka", "zyzzyva");
+        Result cliVectors = SparkTestContext.rnn(args("train", "tagger", "--data", train.toString(), "--models",
+                models.toString(), "--name", "cli-vectors", "--quiet", "--set", "data.word_vectors=" + vectors,
+                "--set", "training.epochs=1"));
+        assertEquals(0, cliVectors.exitCode(), cliVectors.err());
+        Result sparkVectors = SparkTestContext.rnnSpark(args("train", "tagger", "--data", train.toString(), "--models",
+                models.toString(), "--name", "spark-vectors", "--set", "data.word_vectors=" + vectors,
+                "--set", "training.epochs=1"));
+        assertEquals(0, sparkVectors.exitCode(), sparkVectors.err());
+
+        assertTrue(dataLine(sparkVectors).contains("; pretrained vectors for 4 of the "), dataLine(sparkVectors));
+        assertEquals(dataLine(cliVectors), dataLine(sparkVectors));
+        List<String> words = Files.readAllLines(models.resolve("spark-vectors/vocab/tokens.txt"));
+        assertEquals(Files.readAllLines(models.resolve("cli-vectors/vocab/tokens.txt")), words);
+        assertTrue(words.contains("quokka") && words.contains("zyzzyva"), "the vectors' words extend it");
     }
 
     private static String[] args(String... leading) {

@@ -130,6 +130,27 @@ class TrainJobTest {
     }
 
     @Test
+    void startsFromWordVectorsReadOnTheDriverAsTheCommandLineReadsThem() throws IOException {
+        // Two words the data has and two it lacks, which extend the vocabulary on both sides.
+        Path vectors = SparkTestContext.writeVectors(models.resolve("topics.vec"), 32,
+                "drummer", "snow", "xylophonist", "monsoon");
+        String[] withVectors = {"--set", "data.word_vectors=" + vectors, "--set", "training.epochs=1"};
+        Result cliVectors = SparkTestContext.rnn(SparkTestContext.concat(new String[] {"train", "classify",
+            "--config", CONFIG, "--models", models.toString(), "--name", "cli-vectors", "--quiet"}, withVectors));
+        assertEquals(0, cliVectors.exitCode(), cliVectors.err());
+        Result sparkVectors = SparkTestContext.rnnSpark(SparkTestContext.concat(new String[] {"train", "classify",
+            "--config", CONFIG, "--models", models.toString(), "--name", "spark-vectors"}, withVectors));
+        assertEquals(0, sparkVectors.exitCode(), sparkVectors.err());
+
+        assertTrue(dataLine(sparkVectors).contains("; pretrained vectors for 4 of the "), dataLine(sparkVectors));
+        assertEquals(dataLine(cliVectors), dataLine(sparkVectors));
+        List<String> tokens = Files.readAllLines(models.resolve("spark-vectors/vocab/tokens.txt"));
+        assertEquals(Files.readAllLines(models.resolve("cli-vectors/vocab/tokens.txt")), tokens);
+        assertTrue(tokens.contains("xylophonist") && tokens.contains("monsoon"), "the vectors' words extend it");
+        assertEquals(Files.readAllLines(models.resolve("cli/vocab/tokens.txt")).size() + 2, tokens.size());
+    }
+
+    @Test
     void whatNeedsOneMachineIsRefusedInOneLine() {
         Result vectors = SparkTestContext.rnnSpark("train", "classify", "--config", CONFIG, "--models",
                 models.toString(), "--name", "refused", "--set", "data.vectors_epochs=1");

@@ -60,13 +60,10 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
         WordVectors vectors = null;
         if (config.wordVectors() != null) {
             Path vectorsPath = Path.of(config.wordVectors());
-            vectors = WordVectors.read(vectorsPath, config.lowercase(), config.vocabSize(), counts.keySet());
-            if (vectors.dimension() != embeddingSize) {
-                throw new DataException("data.word_vectors: " + vectorsPath + " holds vectors of " + vectors.dimension()
-                        + " numbers, but model.embedding_size is " + embeddingSize);
-            }
-            // Words that train lacks still get their pretrained vectors, rather than <unk>'s.
-            tokens = tokens.extendedWith(vectors.words(), config.vocabSize());
+            WordVectors.Extended extended = WordVectors.extend(tokens, vectorsPath, config.lowercase(),
+                    config.vocabSize(), counts.keySet(), embeddingSize);
+            tokens = extended.vocabulary();
+            vectors = extended.vectors();
             files.add(vectorsPath);
         }
         TextEncoder encoder = new TextEncoder(tokenizer, tokens, config.maxLength(), config.truncate());

@@ -53,13 +53,10 @@ record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> tr
         WordVectors vectors = null;
         if (config.wordVectors() != null) {
             Path vectorsPath = Path.of(config.wordVectors());
-            vectors = WordVectors.read(vectorsPath, config.lowercase(), config.vocabSize(), counts.keySet());
-            if (vectors.dimension() != run.encoder().embeddingSize()) {
-                throw new DataException("data.word_vectors: " + vectorsPath + " holds vectors of " + vectors.dimension()
-                        + " numbers, but model.embedding_size is " + run.encoder().embeddingSize());
-            }
-            // Words that train lacks still get their pretrained vectors, rather than <unk>'s.
-            words = words.extendedWith(vectors.words(), config.vocabSize());
+            WordVectors.Extended extended = WordVectors.extend(words, vectorsPath, config.lowercase(),
+                    config.vocabSize(), counts.keySet(), run.encoder().embeddingSize());
+            words = extended.vocabulary();
+            vectors = extended.vectors();
             files.add(vectorsPath);
         }
         Vocabulary chars = run.chars() == null ? null : Vocabulary.ofTokens(charCounts, Integer.MAX_VALUE, 1);
