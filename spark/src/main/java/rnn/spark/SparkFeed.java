@@ -81,7 +81,7 @@ final class SparkFeed<E> implements EpochFeed {
 
     @Override
     public void run(ComputationGraph network, int epoch, StepObserver step) {
-        StepTotals totals = new StepTotals(sc);
+        StepTotals totals = new StepTotals(sc, spread.sharing() != null);
         // One partition per worker: each averaging round's split then has as many partitions as
         // workers, and DL4J fits it where it lies instead of counting and shuffling the batches.
         JavaRDD<DataSet> epochBatches = examples.mapPartitionsWithIndex(

@@ -1,5 +1,7 @@
 package rnn.spark;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 
 import org.apache.spark.api.java.JavaSparkContext;
@@ -16,14 +18,29 @@ import org.nd4j.linalg.dataset.DataSet;
  * The workers' networks report each update's loss (a listener, which both training masters pass
  * on); the partitions report the minibatches they make. Every minibatch holds the same number of
  * examples, so the mean of the updates' losses is the mean over examples.
+ *
+ * <p>Gradient sharing's executors build their network once and keep the listeners of the run's
+ * first epoch; those copies' accumulators belong to tasks long finished, so nothing they add
+ * reaches the driver. A forwarding copy therefore reports to the copy that the executor JVM
+ * received last: each epoch's training tasks bring one (in the training master's worker), and
+ * those tasks send its accumulators back.
  */
 final class StepTotals extends BaseTrainingListener implements Serializable {
+    /** In an executor JVM: the copy its latest gradient-sharing epoch task brought. */
+    private static volatile StepTotals latest;
+
+    private final boolean forwards;
     private final DoubleAccumulator lossSum;
     private final LongAccumulator steps;
     private final LongAccumulator examples;
     private final LongAccumulator tokens;
 
-    StepTotals(JavaSparkContext sc) {
+    /**
+     * Totals in new accumulators; with {@code forwards}, a listener that outlives its epoch
+     * reports to the latest epoch's copy instead of its own.
+     */
+    StepTotals(JavaSparkContext sc, boolean forwards) {
+        this.forwards = forwards;
         this.lossSum = sc.sc().doubleAccumulator("rnn loss sum");
         this.steps = sc.sc().longAccumulator("rnn updates");
         this.examples = sc.sc().longAccumulator("rnn examples");
@@ -32,8 +49,17 @@ final class StepTotals extends BaseTrainingListener implements Serializable {
 
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
-        lossSum.add(model.score());
-        steps.add(1);
+        StepTotals target = forwards && latest != null ? latest : this;
+        target.lossSum.add(model.score());
+        target.steps.add(1);
+    }
+
+    /** A copy arriving in a task becomes the one that forwarding listeners report to. */
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        if (forwards) {
+            latest = this;
+        }
     }
 
     /** Counts a minibatch a partition made: its examples, and its real tokens (the feature mask's ones). */
@@ -43,11 +69,7 @@ final class StepTotals extends BaseTrainingListener implements Serializable {
                 : batch.getFeatures().length());
     }
 
-    /**
-     * The mean loss of the epoch's updates; NaN when no update was reported (gradient sharing's
-     * executors keep the listeners of the run's first epoch, whose accumulators the driver no
-     * longer reads), rather than a made-up figure.
-     */
+    /** The mean loss of the epoch's updates; NaN when no update was reported, rather than a made-up figure. */
     double meanLoss() {
         return steps.value() == 0 ? Double.NaN : lossSum.value() / steps.value();
     }

@@ -119,6 +119,13 @@ class TrainJobTest {
         assertTrue(f1 >= 0.9, "dev macro F1 with gradient sharing: " + f1 + "\n" + sharing.out());
         assertEquals(Files.readAllLines(models.resolve("cli/vocab/tokens.txt")),
                 Files.readAllLines(models.resolve("sharing/vocab/tokens.txt")));
+        // Every epoch's train loss is the executors' (they keep the first epoch's listeners).
+        List<String> epochLines = sharing.lines().stream().filter(l -> l.startsWith("epoch ")).toList();
+        assertEquals(3, epochLines.size(), sharing.out());
+        for (String line : epochLines) {
+            double loss = Double.parseDouble(line.replaceFirst("^epoch \\d+: train loss ([^ ]+) .*$", "$1"));
+            assertTrue(loss > 0 && loss < 10, line);
+        }
         // Every epoch's updates reach the driver's network: its dev loss moves from epoch to epoch.
         var epochs = metrics("sharing").getAsJsonArray("epochs");
         assertEquals(3, epochs.size(), sharing.out());
