@@ -23,6 +23,7 @@ class ArchitectureTest {
     /** Top to bottom; each entry is a layer name and the packages it is made of. */
     private static final String[][] LAYERS = {
         {"cli", "rnn.cli"},
+        {"command options", "rnn.command"},
         {"batch report", "rnn.report"},
         {"batch evaluation", "rnn.batch"},
         {"bench", "rnn.bench"},

@@ -2,22 +2,17 @@ package rnn.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import rnn.config.RunConfig;
+import rnn.command.TrainOptions;
 import rnn.task.Task;
 import rnn.task.registry.Tasks;
-import rnn.train.TrainRequest;
 import rnn.train.TrainingSummary;
 import rnn.util.ConsoleProgress;
 
@@ -36,46 +31,16 @@ final class TrainCommand implements Callable<Integer> {
             description = "What to train: ${COMPLETION-CANDIDATES}.")
     String task;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "YAML config (default: the task's, e.g. configs/imdb-bilstm.yaml).")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a config value, e.g. --set model.hidden=256 (repeatable).")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--data", paramLabel = "PATH", description = "Training data; the same as --set data.train=PATH.")
-    String data;
-
-    @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Model name (default: the task's name).")
-    String name;
-
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
-            description = "Folder that holds model bundles (default: ${DEFAULT-VALUE}).")
-    Path models;
-
-    @Option(names = "--resume", description = "Continue the unfinished run of NAME from its last checkpoint.")
-    boolean resume;
-
-    @Option(names = "--force", description = "Replace what NAME holds (a trained model or an unfinished run).")
-    boolean force;
+    @Mixin
+    TrainOptions options;
 
     @Override
     public Integer call() throws IOException {
-        TrainRequest.checkOptions(resume, force);
         Task t = Tasks.get(task);
         PrintWriter out = spec.commandLine().getOut();
-        // On --resume, the run's stored config is used; what --config, --data or --set ask for must equal it.
-        RunConfig resolved = !resume || config != null ? Tasks.trainingConfig(t, config, overrides()) : null;
-        Path modelDir = TrainRequest.modelDir(models, name, task);
-        TrainingSummary summary = t.train(new TrainRequest(resolved, modelDir, resume, force,
-                ConsoleProgress.forTerminal(spec.commandLine().getErr(), runtime.quiet), out, Tasks.schemas(),
-                resume ? overrides() : List.of()));
+        TrainingSummary summary = t.train(options.request(t, task,
+                ConsoleProgress.forTerminal(spec.commandLine().getErr(), runtime.quiet), out));
         out.println(summary.describe());
         return 0;
-    }
-
-    private List<String> overrides() {
-        return TrainRequest.overrides(data, overrides);
     }
 }

@@ -97,8 +97,8 @@ final class EvalJob implements Callable<Integer> {
         int batch = batchSize != null ? batchSize : bundle.config().training().batchSize();
         JavaSparkContext sc = options.context("eval");
         BundleBytes bytes = BundleBytes.of(dir);
-        Result result = classify ? classify(sc, bundle, bytes, input, batch, options.partitions)
-                : tag(sc, bundle, bytes, input, batch, options.partitions);
+        Result result = classify ? classify(sc, bundle, bytes, input, batch, options.partitions())
+                : tag(sc, bundle, bytes, input, batch, options.partitions());
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.PRETTY.toJson(result.report()) + "\n" : result.report().toTable());
         out.flush();

@@ -56,7 +56,7 @@ final class PredictJob implements Callable<Integer> {
         Tasks.load(dir.toString(), options.models, Tasks.get(ClassifyTask.NAME), "rnn-spark predict");
         JavaSparkContext sc = options.context("predict");
         long started = System.nanoTime();
-        long texts = run(sc, BundleBytes.of(dir), input, output, batchSize, options.partitions, options.overwrite);
+        long texts = run(sc, BundleBytes.of(dir), input, output, batchSize, options.partitions(), options.overwrite);
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "rnn-spark predict: %,d texts labelled by %s into %s in %.1f s (%,.0f texts/s)%n", texts,

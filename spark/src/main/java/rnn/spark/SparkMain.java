@@ -28,7 +28,7 @@ public final class SparkMain implements Runnable {
         try {
             code = commandLine(out, err).execute(args);
         } finally {
-            JobOptions.stopStarted();
+            ClusterOptions.stopStarted();
         }
         System.exit(code);
     }

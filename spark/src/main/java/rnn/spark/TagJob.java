@@ -85,7 +85,7 @@ final class TagJob implements Callable<Integer> {
         JobFiles.requireInput(sc, input);
         Reading reading = reading(bundle, sc.textFile(input).take(FIRST_LINES));
         long started = System.nanoTime();
-        long sentences = run(sc, BundleBytes.of(dir), reading, input, output, batchSize, options.partitions,
+        long sentences = run(sc, BundleBytes.of(dir), reading, input, output, batchSize, options.partitions(),
                 options.overwrite);
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter err = spec.commandLine().getErr();

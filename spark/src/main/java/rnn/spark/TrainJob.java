@@ -2,9 +2,6 @@ package rnn.spark;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -12,12 +9,13 @@ import java.util.function.Function;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import rnn.config.RunConfig;
+import rnn.command.TrainOptions;
 import rnn.task.Task;
 import rnn.task.classify.ClassifyTask;
 import rnn.task.tagger.TaggerTask;
@@ -35,7 +33,9 @@ import rnn.util.UserException;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model on Spark and write its bundle to MODELS/NAME on the driver.",
             "Workers fit copies of the network and their parameters are averaged (DL4J's parameter averaging);"
-                + " the config, log, checkpoints and bundle are rnn train's. Tasks: classify (imdb), tagger."})
+                + " the config, log, checkpoints and bundle are rnn train's. Tasks: classify (imdb), tagger.",
+            "--config, --models and the files a config names beside its data (data.word_vectors, data.train_ids)"
+                + " are on the driver; --data is any path Spark reads."})
 final class TrainJob implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,37 +43,11 @@ final class TrainJob implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TASK", description = "What to train: classify (imdb) or tagger.")
     String task;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "YAML config on the driver (default: the task's, e.g. configs/imdb-bilstm.yaml).")
-    Path config;
+    @Mixin
+    TrainOptions training;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config value (repeatable).")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--data", paramLabel = "PATH",
-            description = "Training data, any path Spark reads; the same as --set data.train=PATH.")
-    String data;
-
-    @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Model name (default: the task's name).")
-    String name;
-
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
-            description = "Folder that holds model bundles, on the driver (default: ${DEFAULT-VALUE}).")
-    Path models;
-
-    @Option(names = "--resume", description = "Continue the unfinished run of NAME from its last checkpoint.")
-    boolean resume;
-
-    @Option(names = "--force", description = "Replace what NAME holds (a trained model or an unfinished run).")
-    boolean force;
-
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master when not started by spark-submit, e.g. local[2] or spark://host:7077.")
-    String master;
-
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
-            description = "Spread the training data over N partitions (default: as Spark reads it; a .gz file is one).")
-    int partitions;
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
             description = "Network copies fitted at once (default: Spark's default parallelism, one per core).")
@@ -103,9 +77,8 @@ final class TrainJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TrainRequest.checkOptions(resume, force);
-        if (partitions < 0 || workers < 0 || averaging < 1) {
-            throw new UserException("--partitions and --workers: 0 or more; --averaging: 1 or more");
+        if (workers < 0 || averaging < 1) {
+            throw new UserException("--workers: 0 or more; --averaging: 1 or more");
         }
         Task t = Tasks.get(task);
         if (!(t instanceof ClassifyTask) && !(t instanceof TaggerTask)) {
@@ -113,11 +86,8 @@ final class TrainJob implements Callable<Integer> {
                     + " and tagger are); train it with rnn train");
         }
         PrintWriter out = spec.commandLine().getOut();
-        RunConfig resolved = !resume || config != null ? Tasks.trainingConfig(t, config, overrides()) : null;
-        Path modelDir = TrainRequest.modelDir(models, name, task);
-        TrainRequest request = new TrainRequest(resolved, modelDir, resume, force,
-                ConsoleProgress.forTerminal(spec.commandLine().getErr(), false), out, Tasks.schemas(),
-                resume ? overrides() : List.of());
+        TrainRequest request = training.request(t, task, ConsoleProgress.forTerminal(spec.commandLine().getErr(), false),
+                out);
         TrainingSummary summary = t instanceof ClassifyTask
                 ? ClassifyTask.train(request, onCluster(out, ClassifyOnSpark::read))
                 : TaggerTask.train(request, onCluster(out, TaggerOnSpark::read));
@@ -136,7 +106,7 @@ final class TrainJob implements Callable<Integer> {
      */
     private <C, I> Function<C, I> onCluster(PrintWriter out, ClusterReader<C, I> reader) {
         return config -> {
-            JavaSparkContext sc = JobOptions.context(master, "train");
+            JavaSparkContext sc = cluster.context("train");
             int copies = workers > 0 ? workers : sc.defaultParallelism();
             GradientSharing sharing = !gradientSharing ? null : new GradientSharing(
                     sc.getConf().get("spark.driver.host", "127.0.0.1"), sharingPort, sharingNetwork, sharingThreshold);
@@ -144,11 +114,7 @@ final class TrainJob implements Callable<Integer> {
                     ? "parameters averaged every " + averaging + " minibatches"
                     : String.format(Locale.ROOT, "gradients shared (threshold from %.0e, driver %s:%d)",
                             sharingThreshold, sharing.driverHost(), sharingPort));
-            return reader.read(sc, config, new SparkFeed.Spread(partitions, copies, averaging, sharing));
+            return reader.read(sc, config, new SparkFeed.Spread(cluster.partitions, copies, averaging, sharing));
         };
-    }
-
-    private List<String> overrides() {
-        return TrainRequest.overrides(data, overrides);
     }
 }
