@@ -49,6 +49,36 @@ public record TokenStream(int[] ids, String source) {
                 targets[r * length + t] = ids[start + t + 1];
             }
         }
+        return rows(inputs, targets, rows, length);
+    }
+
+    /**
+     * Inputs and next-token labels of equal chunks of a stream, each {@code [chunks, 1, len]}: a
+     * chunk holds {@code len + 1} ids, its first {@code len} the inputs (passed through
+     * {@code wordDropout}) and its last {@code len} their labels. Chunks are trained as rows, the
+     * hidden state carried across the segments of one chunk and starting from zero at its start.
+     */
+    public static DataSet chunkRows(java.util.List<int[]> chunks, WordDropout wordDropout) {
+        int rows = chunks.size();
+        int length = chunks.get(0).length - 1;
+        float[] inputs = new float[rows * length];
+        float[] targets = new float[rows * length];
+        for (int r = 0; r < rows; r++) {
+            int[] chunk = chunks.get(r);
+            if (chunk.length != length + 1) {
+                throw new IllegalArgumentException("chunks of " + chunk.length + " and " + (length + 1) + " ids");
+            }
+            int[] read = wordDropout.apply(chunk);
+            for (int t = 0; t < length; t++) {
+                inputs[r * length + t] = read[t];
+                targets[r * length + t] = chunk[t + 1];
+            }
+        }
+        return rows(inputs, targets, rows, length);
+    }
+
+    /** Row-major inputs and labels as a data set of {@code [rows, 1, length]} each. */
+    private static DataSet rows(float[] inputs, float[] targets, int rows, int length) {
         INDArray features = Nd4j.create(inputs, new long[] {rows, 1, length}, 'c').castTo(DataType.FLOAT);
         INDArray labels = Nd4j.create(targets, new long[] {rows, 1, length}, 'c').castTo(DataType.FLOAT);
         return new DataSet(features, labels);

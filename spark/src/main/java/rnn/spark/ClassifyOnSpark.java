@@ -1,6 +1,5 @@
 package rnn.spark;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -131,23 +129,10 @@ final class ClassifyOnSpark {
         }
         for (String input : data.dev() == null ? List.of(data.train()) : List.of(data.train(), data.dev())) {
             JobFiles.requireInput(sc, input);
-            if (isImdbArchive(sc, input)) {
+            if (JobFiles.isImdbArchive(sc, input)) {
                 throw new UserException(input + ": rnn-spark train reads label<TAB>text lines (plain or .gz), not the"
                         + " IMDB archive or folder; train on it with rnn train, or write it out as TSV");
             }
-        }
-    }
-
-    private static boolean isImdbArchive(JavaSparkContext sc, String input) {
-        if (input.endsWith(".tar.gz") || input.endsWith(".tgz")) {
-            return true;
-        }
-        try {
-            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(input);
-            FileSystem fs = path.getFileSystem(sc.hadoopConfiguration());
-            return fs.exists(new org.apache.hadoop.fs.Path(path, "train/pos"));
-        } catch (IOException e) {
-            throw new UserException(input + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 

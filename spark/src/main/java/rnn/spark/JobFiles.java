@@ -85,6 +85,19 @@ final class JobFiles {
         }
     }
 
+    /** Whether {@code input} is the IMDB archive or an {@code aclImdb} folder, which only rnn train reads. */
+    static boolean isImdbArchive(JavaSparkContext sc, String input) {
+        if (input.endsWith(".tar.gz") || input.endsWith(".tgz")) {
+            return true;
+        }
+        try {
+            Path path = new Path(input);
+            return path.getFileSystem(sc.hadoopConfiguration()).exists(new Path(path, "train/pos"));
+        } catch (IOException e) {
+            throw new UserException(input + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** Makes way for {@code output}: refused if it exists, unless {@code overwrite}. */
     static void prepareOutput(JavaSparkContext sc, String output, boolean overwrite) {
         try {

@@ -62,10 +62,21 @@ final class SparkFeed<E> implements EpochFeed {
     private final long seed;
     private final Batcher<E> batcher;
     private final Spread spread;
+    private final int lossSteps;
     private SparkComputationGraph sharedNetwork;
 
     /** {@code examples}: the encoded training examples, persisted. */
     SparkFeed(JavaSparkContext sc, JavaRDD<E> examples, int batchSize, long seed, Batcher<E> batcher, Spread spread) {
+        this(sc, examples, batchSize, seed, batcher, spread, 1);
+    }
+
+    /**
+     * As above, for a network whose loss on an update is summed over {@code lossSteps} time steps
+     * (a language model's, over a truncated-BPTT segment): the log's loss is then per step.
+     */
+    SparkFeed(JavaSparkContext sc, JavaRDD<E> examples, int batchSize, long seed, Batcher<E> batcher, Spread spread,
+              int lossSteps) {
+        this.lossSteps = lossSteps;
         this.sc = sc;
         this.examples = examples;
         this.batchSize = batchSize;
@@ -81,7 +92,7 @@ final class SparkFeed<E> implements EpochFeed {
 
     @Override
     public void run(ComputationGraph network, int epoch, StepObserver step) {
-        StepTotals totals = new StepTotals(sc, spread.sharing() != null);
+        StepTotals totals = new StepTotals(sc, spread.sharing() != null, lossSteps);
         // One partition per worker: each averaging round's split then has as many partitions as
         // workers, and DL4J fits it where it lies instead of counting and shuffling the batches.
         JavaRDD<DataSet> epochBatches = examples.mapPartitionsWithIndex(

@@ -30,6 +30,8 @@ final class StepTotals extends BaseTrainingListener implements Serializable {
     private static volatile StepTotals latest;
 
     private final boolean forwards;
+    /** Time steps a network's score sums over (1 but for a language model's truncated-BPTT segment). */
+    private final int lossSteps;
     private final DoubleAccumulator lossSum;
     private final LongAccumulator steps;
     private final LongAccumulator examples;
@@ -37,10 +39,12 @@ final class StepTotals extends BaseTrainingListener implements Serializable {
 
     /**
      * Totals in new accumulators; with {@code forwards}, a listener that outlives its epoch
-     * reports to the latest epoch's copy instead of its own.
+     * reports to the latest epoch's copy instead of its own. Each update's loss is divided by
+     * {@code lossSteps}.
      */
-    StepTotals(JavaSparkContext sc, boolean forwards) {
+    StepTotals(JavaSparkContext sc, boolean forwards, int lossSteps) {
         this.forwards = forwards;
+        this.lossSteps = lossSteps;
         this.lossSum = sc.sc().doubleAccumulator("rnn loss sum");
         this.steps = sc.sc().longAccumulator("rnn updates");
         this.examples = sc.sc().longAccumulator("rnn examples");
@@ -50,7 +54,7 @@ final class StepTotals extends BaseTrainingListener implements Serializable {
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
         StepTotals target = forwards && latest != null ? latest : this;
-        target.lossSum.add(model.score());
+        target.lossSum.add(model.score() / lossSteps);
         target.steps.add(1);
     }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import rnn.command.TrainOptions;
 import rnn.task.Task;
 import rnn.task.classify.ClassifyTask;
+import rnn.task.lm.LanguageModelTask;
 import rnn.task.tagger.TaggerTask;
 import rnn.task.registry.Tasks;
 import rnn.train.TrainRequest;
@@ -33,14 +34,14 @@ import rnn.util.UserException;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model on Spark and write its bundle to MODELS/NAME on the driver.",
             "Workers fit copies of the network and their parameters are averaged (DL4J's parameter averaging);"
-                + " the config, log, checkpoints and bundle are rnn train's. Tasks: classify (imdb), tagger.",
+                + " the config, log, checkpoints and bundle are rnn train's. Tasks: classify (imdb), tagger, lm.",
             "--config, --models and the files a config names beside its data (data.word_vectors, data.train_ids)"
                 + " are on the driver; --data is any path Spark reads."})
 final class TrainJob implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TASK", description = "What to train: classify (imdb) or tagger.")
+    @Parameters(index = "0", paramLabel = "TASK", description = "What to train: classify (imdb), tagger or lm.")
     String task;
 
     @Mixin
@@ -56,6 +57,11 @@ final class TrainJob implements Callable<Integer> {
     @Option(names = "--averaging", paramLabel = "N", defaultValue = "5",
             description = "Minibatches each worker fits between two averagings of the parameters (default: ${DEFAULT-VALUE}).")
     int averaging;
+
+    @Option(names = "--segments", paramLabel = "N", defaultValue = "10",
+            description = "lm: truncated-BPTT segments in each chunk of the text that a minibatch row trains on; the"
+                    + " hidden state starts from zero at each chunk (default: ${DEFAULT-VALUE}).")
+    int segments;
 
     @Option(names = "--gradient-sharing",
             description = "Share gradients between workers as they train (DL4J's SharedTrainingMaster over Aeron UDP)"
@@ -80,17 +86,26 @@ final class TrainJob implements Callable<Integer> {
         if (workers < 0 || averaging < 1) {
             throw new UserException("--workers: 0 or more; --averaging: 1 or more");
         }
+        if (segments < 1) {
+            throw new UserException("--segments: 1 or more, not " + segments);
+        }
         Task t = Tasks.get(task);
-        if (!(t instanceof ClassifyTask) && !(t instanceof TaggerTask)) {
-            throw new UserException("rnn-spark train: task '" + t.name() + "' is not trained on Spark yet (classify"
-                    + " and tagger are); train it with rnn train");
+        if (!(t instanceof ClassifyTask) && !(t instanceof TaggerTask) && !(t instanceof LanguageModelTask)) {
+            throw new UserException("rnn-spark train: task '" + t.name() + "' is not trained on Spark yet; train it"
+                    + " with rnn train");
         }
         PrintWriter out = spec.commandLine().getOut();
         TrainRequest request = training.request(t, task, ConsoleProgress.forTerminal(spec.commandLine().getErr(), false),
                 out);
-        TrainingSummary summary = t instanceof ClassifyTask
-                ? ClassifyTask.train(request, onCluster(out, ClassifyOnSpark::read))
-                : TaggerTask.train(request, onCluster(out, TaggerOnSpark::read));
+        TrainingSummary summary;
+        if (t instanceof ClassifyTask) {
+            summary = ClassifyTask.train(request, onCluster(out, ClassifyOnSpark::read));
+        } else if (t instanceof TaggerTask) {
+            summary = TaggerTask.train(request, onCluster(out, TaggerOnSpark::read));
+        } else {
+            summary = LanguageModelTask.train(request, onCluster(out, (sc, config, spread) ->
+                    LanguageModelOnSpark.read(sc, config, spread, segments)));
+        }
         out.println(summary.describe());
         return 0;
     }

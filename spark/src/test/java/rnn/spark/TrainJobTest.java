@@ -166,10 +166,11 @@ class TrainJobTest {
                 + " word vectors"), vectors.err());
         assertEquals(1, vectors.err().strip().lines().count(), vectors.err());
 
-        Result lm = SparkTestContext.rnnSpark("train", "lm", "--models", models.toString());
-        assertEquals(2, lm.exitCode());
-        assertEquals("rnn-spark: rnn-spark train: task 'lm' is not trained on Spark yet (classify and tagger are);"
-                + " train it with rnn train", lm.err().strip());
+        Result tied = SparkTestContext.rnnSpark("train", "lm", "--models", models.toString(), "--name", "refused",
+                "--set", "model.tie_embeddings=true", "--set", "model.embedding_size=256");
+        assertEquals(2, tied.exitCode(), tied.err());
+        assertEquals("rnn-spark: model.tie_embeddings: rnn-spark train does not tie the softmax to the embedding yet;"
+                + " train this config with rnn train", tied.err().strip());
         assertTrue(Files.notExists(models.resolve("refused")));
     }
 

@@ -90,12 +90,17 @@ record LanguageModelData(StreamTokens tokenizer, Vocabulary vocabulary, TokenStr
 
     /** Share of tokens in {@code stream} that are {@code <unk>}, for the log. */
     static double unknownShare(TokenStream stream) {
+        return (double) unknownCount(stream) / Math.max(1, stream.size());
+    }
+
+    /** Tokens in {@code stream} that are {@code <unk>}. */
+    static long unknownCount(TokenStream stream) {
         long unknown = 0;
         for (int id : stream.ids()) {
             if (id == Vocabulary.UNK_INDEX) {
                 unknown++;
             }
         }
-        return (double) unknown / Math.max(1, stream.size());
+        return unknown;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import rnn.bundle.Bundle;
 import rnn.config.ConfigSection;
@@ -64,32 +65,51 @@ public final class LanguageModelTask implements Task {
 
     @Override
     public TrainingSummary train(TrainRequest request) throws IOException {
+        return train(request, LanguageModelTask::read);
+    }
+
+    /**
+     * Trains with the inputs {@code read} makes from the resolved config (the text on this machine,
+     * or on a cluster); the rest (data line, network, dev perplexity, bundle) is the same for both.
+     */
+    public static TrainingSummary train(TrainRequest request, Function<LanguageModelConfig, LanguageModelInputs> read)
+            throws IOException {
         return TrainingRun.execute(NAME, LanguageModelConfig.class, request, config -> {
-            LanguageModelData data = LanguageModelData.prepare(config.data());
-            int rows = config.training().batchSize();
+            LanguageModelInputs inputs = read.apply(config);
             boolean characters = config.data().level() == TokenLevel.CHAR;
+            Vocabulary vocabulary = inputs.vocabulary();
             String summary = String.format(Locale.ROOT,
-                    "data: %,d train, %,d dev %s (%.2f%% and %.2f%% <unk>); vocabulary %,d; %d rows of %,d steps,"
-                            + " %d segments of %d per epoch",
-                    data.train().size(), data.dev().size(), characters ? "characters" : "tokens",
-                    100 * LanguageModelData.unknownShare(data.train()), 100 * LanguageModelData.unknownShare(data.dev()),
-                    data.vocabulary().size(), rows, data.train().rowLength(rows),
-                    (data.train().rowLength(rows) + config.bpttLength() - 1) / config.bpttLength(),
-                    config.bpttLength());
+                    "data: %,d train, %,d dev %s (%.2f%% and %.2f%% <unk>); vocabulary %,d; %s",
+                    inputs.trainTokens(), inputs.dev().size(), characters ? "characters" : "tokens",
+                    100.0 * inputs.trainUnknown() / Math.max(1, inputs.trainTokens()),
+                    100 * LanguageModelData.unknownShare(inputs.dev()), vocabulary.size(), inputs.layout());
             // a resumed run takes its network from the checkpoint: the pretrained encoder only starts a fresh one
             PretrainedEncoder pretrained = request.resume() ? null
                     : PretrainedEncoder.load(config.encoder(), request.schemas());
             return new PreparedRun(summary,
-                    () -> LanguageModelNetwork.build(config, data.vocabulary().size(),
+                    () -> LanguageModelNetwork.build(config, vocabulary.size(),
                             pretrained == null ? null
-                                    : network -> pretrained.start(network, data.vocabulary(), request.log())),
-                    new StreamFeed(data.train(), rows, config.bpttLength(),
-                            new WordDropout(config.encoder().wordDropout(), config.training().seed()),
-                            LanguageModelNetwork.trainingListeners(config)),
-                    net -> StreamScorer.score(net, data.dev().ids(), characters, lineEnd(data.vocabulary(), characters),
+                                    : network -> pretrained.start(network, vocabulary, request.log())),
+                    inputs.feed(),
+                    net -> StreamScorer.score(net, inputs.dev().ids(), characters, lineEnd(vocabulary, characters),
                             Progress.NONE).metrics(),
-                    data.files(), data.vocabulary(), null, null);
+                    inputs.files(), vocabulary, null, null);
         });
+    }
+
+    /** The inputs from the text the config names, read on this machine and laid out in parallel rows. */
+    private static LanguageModelInputs read(LanguageModelConfig config) {
+        LanguageModelData data = LanguageModelData.prepare(config.data());
+        int rows = config.training().batchSize();
+        int rowLength = data.train().rowLength(rows);
+        String layout = String.format(Locale.ROOT, "%d rows of %,d steps, %d segments of %d per epoch", rows,
+                rowLength, (rowLength + config.bpttLength() - 1) / config.bpttLength(), config.bpttLength());
+        return new LanguageModelInputs(data.vocabulary(), data.train().size(),
+                LanguageModelData.unknownCount(data.train()), data.dev(), layout,
+                new StreamFeed(data.train(), rows, config.bpttLength(),
+                        new WordDropout(config.encoder().wordDropout(), config.training().seed()),
+                        LanguageModelNetwork.trainingListeners(config)),
+                data.files());
     }
 
     @Override

@@ -1,0 +1,200 @@
+package rnn.spark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+
+import scala.Tuple2;
+
+import rnn.data.BucketedBatchIterator;
+import rnn.data.DataException;
+import rnn.data.TokenStream;
+import rnn.data.WordDropout;
+import rnn.task.lm.LanguageModelConfig;
+import rnn.task.lm.LanguageModelInputs;
+import rnn.text.StreamTokens;
+import rnn.text.TokenLevel;
+import rnn.text.Vocabulary;
+import rnn.util.UserException;
+
+/**
+ * A language model's training inputs read with Spark. The executors tokenise the text's lines as
+ * {@code rnn train} tokenises the whole text (words with {@code <eos>} at every line end, or
+ * characters with the line breaks), so the vocabulary (counted with {@code reduceByKey}), the
+ * token counts and the dev text ({@code data.dev}, or the last {@code dev_fraction} of the
+ * training tokens) are {@code rnn train}'s.
+ *
+ * <p>The layout differs. {@code rnn train} reads the stream in {@code batch_size} long rows and
+ * carries each row's hidden state through the whole epoch; here each partition cuts its part of
+ * the stream into chunks of {@code segments x bptt_length} steps, trained as the rows of
+ * minibatches of {@code batch_size} chunks, and the state is carried across the segments of a
+ * chunk and starts from zero at the next. Up to a chunk's length of tokens at the end of each
+ * partition is left out of an epoch.
+ */
+final class LanguageModelOnSpark {
+    private LanguageModelOnSpark() {
+    }
+
+    static LanguageModelInputs read(JavaSparkContext sc, LanguageModelConfig config, SparkFeed.Spread spread,
+                                    int segments) {
+        LanguageModelConfig.Data data = config.data();
+        refuseWhatNeedsOneMachine(sc, config);
+        String train = data.train();
+        TokenLevel level = data.level();
+        boolean lowercase = data.lowercase();
+        JavaRDD<List<String>> lines = JobFiles.numberedLines(sc, train, spread.partitions()).keys()
+                .mapPartitions(text -> lineTokens(level, lowercase, text))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<Path> files = new ArrayList<>(List.of(Path.of(train)));
+
+        JavaRDD<String> trainTokens;
+        List<String> dev;
+        String devName;
+        if (data.dev() != null) {
+            trainTokens = lines.flatMap(List::iterator);
+            JobFiles.requireInput(sc, data.dev());
+            dev = JobFiles.numberedLines(sc, data.dev(), 0).keys()
+                    .mapPartitions(text -> lineTokens(level, lowercase, text)).flatMap(List::iterator).collect();
+            devName = data.dev();
+            files.add(Path.of(data.dev()));
+        } else {
+            // rnn train's carve: the last dev_fraction of the tokens, wherever in a line it starts.
+            List<Long> sizes = lines.mapPartitions(part -> {
+                long n = 0;
+                while (part.hasNext()) {
+                    n += part.next().size();
+                }
+                return List.of(n).iterator();
+            }).collect();
+            long total = sizes.stream().mapToLong(Long::longValue).sum();
+            long devSize = Math.round(data.devFraction() * total);
+            if (devSize < 2 || total - devSize < 2) {
+                throw new DataException(train + ": " + total + " tokens are too few to carve a dev part");
+            }
+            long[] starts = new long[sizes.size()];
+            for (int p = 1; p < starts.length; p++) {
+                starts[p] = starts[p - 1] + sizes.get(p - 1);
+            }
+            Broadcast<long[]> partitionStarts = sc.broadcast(starts);
+            long devStart = total - devSize;
+            trainTokens = lines.mapPartitionsWithIndex((p, part) ->
+                    positioned(part, partitionStarts.value()[p], devStart, true), true);
+            dev = lines.mapPartitionsWithIndex((p, part) ->
+                    positioned(part, partitionStarts.value()[p], devStart, false), true).collect();
+            devName = train + " (last " + devSize + " tokens)";
+        }
+        if (dev.size() < 2) {
+            throw new DataException(devName + ": needs at least 2 tokens, found " + dev.size());
+        }
+
+        Vocabulary vocabulary = Vocabulary.ofTokens(SparkData.topWords(trainTokens.mapToPair(t -> new Tuple2<>(t, 1)),
+                data.vocabSize(), data.minCount()), data.vocabSize(), data.minCount());
+        Broadcast<Vocabulary> sharedVocabulary = sc.broadcast(vocabulary);
+        JavaRDD<int[]> partitionIds = trainTokens.mapPartitions(part -> {
+            Vocabulary v = sharedVocabulary.value();
+            List<Integer> ids = new ArrayList<>();
+            part.forEachRemaining(t -> ids.add(v.indexOf(t)));
+            return List.of(ids.stream().mapToInt(Integer::intValue).toArray()).iterator();
+        }).persist(StorageLevel.MEMORY_AND_DISK());
+        long trainSize = partitionIds.map(ids -> (long) ids.length).reduce(Long::sum);
+        if (trainSize < 2) {
+            throw new DataException(train + ": needs at least 2 tokens, found " + trainSize);
+        }
+        long unknown = partitionIds.map(ids -> {
+            long n = 0;
+            for (int id : ids) {
+                n += id == Vocabulary.UNK_INDEX ? 1 : 0;
+            }
+            return n;
+        }).reduce(Long::sum);
+
+        int length = segments * config.bpttLength();
+        JavaRDD<int[]> chunks = partitionIds.flatMap(ids -> chunks(ids, length).iterator())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long chunkCount = chunks.count();
+        partitionIds.unpersist(false);
+        lines.unpersist(false);
+        if (chunkCount == 0) {
+            throw new UserException(train + ": no partition holds the " + (length + 1) + " tokens of one chunk ("
+                    + segments + " segments of training.bptt_length " + config.bpttLength()
+                    + "); give fewer --partitions or --segments");
+        }
+        int rows = config.training().batchSize();
+        double wordDropout = config.encoder().wordDropout();
+        SparkFeed<int[]> feed = new SparkFeed<>(sc, chunks, rows, config.training().seed(), (examples, seed, epoch) -> {
+            WordDropout dropout = new WordDropout(wordDropout, seed + epoch);
+            return new BucketedBatchIterator<>(examples, BucketedBatchIterator.Encoding.of(c -> c.length - 1,
+                    batch -> TokenStream.chunkRows(batch, dropout)), rows, true, seed);
+        }, spread, config.bpttLength());
+        String layout = String.format(Locale.ROOT, "%,d chunks of %,d steps (%d segments of %d, the state from zero at"
+                + " each chunk) in minibatches of %d per epoch", chunkCount, length, segments, config.bpttLength(), rows);
+        return new LanguageModelInputs(vocabulary, trainSize, unknown, new TokenStream(ids(vocabulary, dev), devName),
+                layout, feed, files);
+    }
+
+    private static void refuseWhatNeedsOneMachine(JavaSparkContext sc, LanguageModelConfig config) {
+        if (config.output().tieEmbeddings()) {
+            throw new UserException("model.tie_embeddings: rnn-spark train does not tie the softmax to the embedding"
+                    + " yet; train this config with rnn train");
+        }
+        LanguageModelConfig.Data data = config.data();
+        for (String input : data.dev() == null ? List.of(data.train()) : List.of(data.train(), data.dev())) {
+            JobFiles.requireInput(sc, input);
+            if (JobFiles.isImdbArchive(sc, input)) {
+                throw new UserException(input + ": rnn-spark train reads text files, not the IMDB archive or folder;"
+                        + " train on it with rnn train, or write its reviews out one a line");
+            }
+        }
+    }
+
+    /** The tokens of each line as {@code rnn train} reads them in the whole text: a line ends where its break was. */
+    private static Iterator<List<String>> lineTokens(TokenLevel level, boolean lowercase, Iterator<String> text) {
+        StreamTokens tokenizer = new StreamTokens(level, lowercase);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return text.hasNext();
+            }
+
+            @Override
+            public List<String> next() {
+                return tokenizer.split(text.next() + "\n");
+            }
+        };
+    }
+
+    /** The tokens of a partition's lines that lie before {@code devStart} ({@code train}) or from it on. */
+    private static Iterator<String> positioned(Iterator<List<String>> lines, long start, long devStart, boolean train) {
+        List<String> kept = new ArrayList<>();
+        long position = start;
+        while (lines.hasNext()) {
+            for (String token : lines.next()) {
+                if ((position < devStart) == train) {
+                    kept.add(token);
+                }
+                position++;
+            }
+        }
+        return kept.iterator();
+    }
+
+    /** {@code ids} cut into chunks of {@code length + 1} ids, each chunk's last id the next one's first. */
+    private static List<int[]> chunks(int[] ids, int length) {
+        List<int[]> chunks = new ArrayList<>();
+        for (int start = 0; start + length < ids.length; start += length) {
+            chunks.add(java.util.Arrays.copyOfRange(ids, start, start + length + 1));
+        }
+        return chunks;
+    }
+
+    private static int[] ids(Vocabulary vocabulary, List<String> tokens) {
+        return tokens.stream().mapToInt(vocabulary::indexOf).toArray();
+    }
+}
