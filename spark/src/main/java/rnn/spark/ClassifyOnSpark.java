@@ -70,7 +70,7 @@ final class ClassifyOnSpark {
                 heads = ReviewIds.attach(Path.of(data.trainIds()), heads);
                 files.add(Path.of(data.trainIds()));
             }
-            CarvedDev carved = ClassifyTask.carveDev(data, heads, Path.of(train), config.training().seed());
+            CarvedDev carved = ClassifyTask.carveDev(data, heads, train, config.training().seed());
             Map<LabeledText, Integer> positions = new IdentityHashMap<>();
             for (int i = 0; i < heads.size(); i++) {
                 positions.put(heads.get(i), i);

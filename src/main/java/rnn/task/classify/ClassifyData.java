@@ -48,7 +48,7 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
             files.add(devPath);
             devSource = config.dev();
         } else {
-            CarvedDev carved = carve(config, train, trainPath, seed);
+            CarvedDev carved = carve(config, train, trainPath.toString(), seed);
             train = carved.parts().train();
             dev = carved.parts().dev();
             devSource = carved.source();
@@ -73,10 +73,10 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
     }
 
     /**
-     * The dev split of {@code train} (read from {@code trainPath}, ids attached) as the config
+     * The dev split of {@code train} (read from {@code trainPath}, as given, ids attached) as the config
      * carves it: the same examples every time for the same data, config and seed.
      */
-    static CarvedDev carve(ClassifyConfig.Data config, List<LabeledText> train, Path trainPath, long seed) {
+    static CarvedDev carve(ClassifyConfig.Data config, List<LabeledText> train, String trainPath, long seed) {
         if (train.size() < 2) {
             throw new DataException(trainPath + ": needs at least 2 examples to carve a dev set, found "
                     + train.size());
@@ -94,7 +94,7 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
      * The method {@code dev_split} names; {@code auto} takes the most honest one the examples allow.
      * A method the examples cannot follow is an error that says what is missing.
      */
-    private static DevSplitMethod method(DevSplitMethod asked, List<LabeledText> train, Path trainPath) {
+    private static DevSplitMethod method(DevSplitMethod asked, List<LabeledText> train, String trainPath) {
         boolean groups = train.stream().allMatch(t -> t.group() != null);
         boolean ids = train.stream().allMatch(t -> t.id() != LabeledText.NO_ID);
         return switch (asked) {

@@ -142,7 +142,7 @@ public final class ClassifyTask implements Task {
      * attached) with this config and seed: the same examples every time. A Spark job carves from
      * each example's label and id alone, and keeps the positions.
      */
-    public static CarvedDev carveDev(ClassifyConfig.Data config, List<LabeledText> train, Path trainPath, long seed) {
+    public static CarvedDev carveDev(ClassifyConfig.Data config, List<LabeledText> train, String trainPath, long seed) {
         return ClassifyData.carve(config, train, trainPath, seed);
     }
 
@@ -175,7 +175,7 @@ public final class ClassifyTask implements Task {
                 requireTrainingFile(bundle, ids, "data.train_ids");
                 all = ReviewIds.attach(ids, all);
             }
-            texts = ClassifyData.carve(config.data(), all, data, config.training().seed()).parts().dev();
+            texts = ClassifyData.carve(config.data(), all, data.toString(), config.training().seed()).parts().dev();
         } else {
             LabeledTextSource.Split half = switch (split == null ? "train" : split) {
                 case "train" -> LabeledTextSource.Split.TRAIN;
