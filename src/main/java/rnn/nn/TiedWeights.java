@@ -1,5 +1,7 @@
 package rnn.nn;
 
+import java.io.Serializable;
+
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -33,23 +35,36 @@ public final class TiedWeights {
                 .assign(network.getLayer(embedding).params());
     }
 
-    /** Keeps the two tied while a network trains; stateless, so any network with these layers may use it. */
+    /**
+     * Keeps the two tied while a network trains; stateless and serialisable, so any network with
+     * these layers may use it, on this machine or on a cluster's workers.
+     */
     public static TrainingListener listener(String embedding, String output) {
-        return new BaseTrainingListener() {
-            @Override
-            public void onGradientCalculation(Model model) {
-                ComputationGraph network = (ComputationGraph) model;
-                Layer input = network.getLayer(embedding);
-                INDArray outputGradient = weights(network.getLayer(output).getGradientsViewArray(), input);
-                input.getGradientsViewArray().addi(outputGradient.reshape(input.getGradientsViewArray().shape()));
-                outputGradient.assign(0);
-            }
+        return new Keeper(embedding, output);
+    }
 
-            @Override
-            public void iterationDone(Model model, int iteration, int epoch) {
-                copy((ComputationGraph) model, embedding, output);
-            }
-        };
+    private static final class Keeper extends BaseTrainingListener implements Serializable {
+        private final String embedding;
+        private final String output;
+
+        Keeper(String embedding, String output) {
+            this.embedding = embedding;
+            this.output = output;
+        }
+
+        @Override
+        public void onGradientCalculation(Model model) {
+            ComputationGraph network = (ComputationGraph) model;
+            Layer input = network.getLayer(embedding);
+            INDArray outputGradient = weights(network.getLayer(output).getGradientsViewArray(), input);
+            input.getGradientsViewArray().addi(outputGradient.reshape(input.getGradientsViewArray().shape()));
+            outputGradient.assign(0);
+        }
+
+        @Override
+        public void iterationDone(Model model, int iteration, int epoch) {
+            copy((ComputationGraph) model, embedding, output);
+        }
     }
 
     /** The softmax weights inside a flat parameter (or gradient) vector of the softmax layer. */

@@ -19,6 +19,7 @@ import rnn.data.TokenStream;
 import rnn.data.WordDropout;
 import rnn.task.lm.LanguageModelConfig;
 import rnn.task.lm.LanguageModelInputs;
+import rnn.task.lm.LanguageModelNetwork;
 import rnn.text.StreamTokens;
 import rnn.text.TokenLevel;
 import rnn.text.Vocabulary;
@@ -36,7 +37,8 @@ import rnn.util.UserException;
  * the stream into chunks of {@code segments x bptt_length} steps, trained as the rows of
  * minibatches of {@code batch_size} chunks, and the state is carried across the segments of a
  * chunk and starts from zero at the next. Up to a chunk's length of tokens at the end of each
- * partition is left out of an epoch.
+ * partition is left out of an epoch. Tied embeddings stay tied on every worker (their listener
+ * travels with the network), and averaging keeps them equal.
  */
 final class LanguageModelOnSpark {
     private LanguageModelOnSpark() {
@@ -132,7 +134,7 @@ final class LanguageModelOnSpark {
             WordDropout dropout = new WordDropout(wordDropout, seed + epoch);
             return new BucketedBatchIterator<>(examples, BucketedBatchIterator.Encoding.of(c -> c.length - 1,
                     batch -> TokenStream.chunkRows(batch, dropout)), rows, true, seed);
-        }, spread, config.bpttLength());
+        }, spread, config.bpttLength(), LanguageModelNetwork.trainingListeners(config));
         String layout = String.format(Locale.ROOT, "%,d chunks of %,d steps (%d segments of %d, the state from zero at"
                 + " each chunk) in minibatches of %d per epoch", chunkCount, length, segments, config.bpttLength(), rows);
         return new LanguageModelInputs(vocabulary, trainSize, unknown, new TokenStream(ids(vocabulary, dev), devName),
@@ -140,10 +142,6 @@ final class LanguageModelOnSpark {
     }
 
     private static void refuseWhatNeedsOneMachine(JavaSparkContext sc, LanguageModelConfig config) {
-        if (config.output().tieEmbeddings()) {
-            throw new UserException("model.tie_embeddings: rnn-spark train does not tie the softmax to the embedding"
-                    + " yet; train this config with rnn train");
-        }
         LanguageModelConfig.Data data = config.data();
         for (String input : data.dev() == null ? List.of(data.train()) : List.of(data.train(), data.dev())) {
             JobFiles.requireInput(sc, input);

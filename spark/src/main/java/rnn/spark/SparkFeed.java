@@ -13,6 +13,7 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.api.Repartition;
 import org.deeplearning4j.spark.api.TrainingMaster;
@@ -63,20 +64,23 @@ final class SparkFeed<E> implements EpochFeed {
     private final Batcher<E> batcher;
     private final Spread spread;
     private final int lossSteps;
+    private final List<TrainingListener> networkListeners;
     private SparkComputationGraph sharedNetwork;
 
     /** {@code examples}: the encoded training examples, persisted. */
     SparkFeed(JavaSparkContext sc, JavaRDD<E> examples, int batchSize, long seed, Batcher<E> batcher, Spread spread) {
-        this(sc, examples, batchSize, seed, batcher, spread, 1);
+        this(sc, examples, batchSize, seed, batcher, spread, 1, List.of());
     }
 
     /**
      * As above, for a network whose loss on an update is summed over {@code lossSteps} time steps
-     * (a language model's, over a truncated-BPTT segment): the log's loss is then per step.
+     * (a language model's, over a truncated-BPTT segment), so that the log's loss is per step, and
+     * with listeners of the network's own (tied weights) that every worker's updates must reach.
      */
     SparkFeed(JavaSparkContext sc, JavaRDD<E> examples, int batchSize, long seed, Batcher<E> batcher, Spread spread,
-              int lossSteps) {
+              int lossSteps, List<TrainingListener> networkListeners) {
         this.lossSteps = lossSteps;
+        this.networkListeners = List.copyOf(networkListeners);
         this.sc = sc;
         this.examples = examples;
         this.batchSize = batchSize;
@@ -99,7 +103,9 @@ final class SparkFeed<E> implements EpochFeed {
                 new EpochBatches<>(batchSize, seed, batcher, epoch, totals, spread.sharing() != null), false)
                 .coalesce(spread.workers());
         SparkComputationGraph spark = sparkNetwork(network, epoch);
-        spark.setListeners(totals);
+        List<TrainingListener> listeners = new ArrayList<>(networkListeners);
+        listeners.add(totals);
+        spark.setListeners(listeners);
         spark.fit(epochBatches);
         epochBatches.unpersist(false);
         // The workers' copies start from the driver's configuration, whose iteration count their

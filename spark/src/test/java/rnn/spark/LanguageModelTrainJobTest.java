@@ -13,13 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import rnn.spark.SparkTestContext.Result;
+import rnn.task.lm.LanguageModelNetwork;
 
 /**
  * {@code rnn-spark train lm} reads text as {@code rnn train} does (the same tokens, vocabulary and
@@ -108,6 +112,25 @@ class LanguageModelTrainJobTest {
         double recorded = metrics(models.resolve("spark")).getAsJsonObject("dev").get("perplexity").getAsDouble();
         double evaluated = JsonParser.parseString(eval.out()).getAsJsonObject().get("perplexity").getAsDouble();
         assertEquals(recorded, evaluated, 1e-3 * recorded, eval.out());
+    }
+
+    @Test
+    void tiedEmbeddingsStayTiedOnTheWorkers() throws IOException {
+        Path text = Files.write(dir.resolve("tied.txt"), firstLines(Path.of("data/tinyshakespeare/train.txt.gz"), 300));
+        Path models = dir.resolve("tied");
+        Result spark = SparkTestContext.rnnSpark(SparkTestContext.concat(new String[] {"train", "lm", "--data",
+            text.toString(), "--models", models.toString(), "--name", "tied", "--partitions", "2", "--segments", "2",
+            "--set", "training.epochs=1", "--set", "model.tie_embeddings=true"}, SparkTestContext.concat(SMALL_CHARS,
+                "--set", "model.embedding_size=32")));
+        assertEquals(0, spark.exitCode(), spark.err());
+        ComputationGraph network = rnn.task.registry.Tasks.load(models.resolve("tied").toString(), models).network();
+        INDArray embedding = network.getLayer("embedding").params();
+        INDArray softmax = network.getLayer(LanguageModelNetwork.OUTPUT).params();
+        long n = embedding.length();
+        assertEquals(embedding.reshape(n), softmax.reshape(softmax.length()).get(NDArrayIndex.interval(0, n)),
+                "the averaged softmax weights are the averaged embedding");
+        assertTrue(metrics(models.resolve("tied")).getAsJsonObject("dev").get("perplexity").getAsDouble() < 40,
+                spark.out());
     }
 
     /** The data line up to the training layout, which differs by design. */

@@ -158,7 +158,7 @@ class TrainJobTest {
     }
 
     @Test
-    void whatNeedsOneMachineIsRefusedInOneLine() {
+    void whatNeedsOneMachineIsRefusedInOneLine() throws IOException {
         Result vectors = SparkTestContext.rnnSpark("train", "classify", "--config", CONFIG, "--models",
                 models.toString(), "--name", "refused", "--set", "data.vectors_epochs=1");
         assertEquals(2, vectors.exitCode());
@@ -166,11 +166,12 @@ class TrainJobTest {
                 + " word vectors"), vectors.err());
         assertEquals(1, vectors.err().strip().lines().count(), vectors.err());
 
-        Result tied = SparkTestContext.rnnSpark("train", "lm", "--models", models.toString(), "--name", "refused",
-                "--set", "model.tie_embeddings=true", "--set", "model.embedding_size=256");
-        assertEquals(2, tied.exitCode(), tied.err());
-        assertEquals("rnn-spark: model.tie_embeddings: rnn-spark train does not tie the softmax to the embedding yet;"
-                + " train this config with rnn train", tied.err().strip());
+        Path tar = Files.write(models.resolve("aclImdb_v1.tar.gz"), new byte[0]);
+        Result archive = SparkTestContext.rnnSpark("train", "lm", "--models", models.toString(), "--name", "refused",
+                "--data", tar.toString());
+        assertEquals(2, archive.exitCode(), archive.err());
+        assertEquals("rnn-spark: " + tar + ": rnn-spark train reads text files, not the IMDB archive or folder; train"
+                + " on it with rnn train, or write its reviews out one a line", archive.err().strip());
         assertTrue(Files.notExists(models.resolve("refused")));
     }
 

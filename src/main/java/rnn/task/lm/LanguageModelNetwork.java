@@ -88,7 +88,7 @@ public final class LanguageModelNetwork {
     }
 
     /** What must see every update of such a network while it trains: the tie of its embeddings, when tied. */
-    static List<TrainingListener> trainingListeners(LanguageModelConfig config) {
+    public static List<TrainingListener> trainingListeners(LanguageModelConfig config) {
         return config.output().tieEmbeddings() ? List.of(TiedWeights.listener(EMBEDDING, OUTPUT)) : List.of();
     }
 
