@@ -66,6 +66,7 @@ final class SparkFeed<E> implements EpochFeed {
     private final int lossSteps;
     private final List<TrainingListener> networkListeners;
     private SparkComputationGraph sharedNetwork;
+    private EpochSize epochSize;
 
     /** {@code examples}: the encoded training examples, persisted. */
     SparkFeed(JavaSparkContext sc, JavaRDD<E> examples, int batchSize, long seed, Batcher<E> batcher, Spread spread) {
@@ -100,7 +101,7 @@ final class SparkFeed<E> implements EpochFeed {
         // One partition per worker: each averaging round's split then has as many partitions as
         // workers, and DL4J fits it where it lies instead of counting and shuffling the batches.
         JavaRDD<DataSet> epochBatches = examples.mapPartitionsWithIndex(
-                new EpochBatches<>(batchSize, seed, batcher, epoch, totals, spread.sharing() != null), false)
+                new EpochBatches<>(batchSize, seed, batcher, epoch, spread.sharing() != null), false)
                 .coalesce(spread.workers());
         SparkComputationGraph spark = sparkNetwork(network, epoch);
         List<TrainingListener> listeners = new ArrayList<>(networkListeners);
@@ -112,7 +113,60 @@ final class SparkFeed<E> implements EpochFeed {
         // updates never reach: advanced here, Adam's bias correction sees the updates made so far.
         ComputationGraphConfiguration conf = network.getConfiguration();
         conf.setIterationCount(conf.getIterationCount() + (int) (totals.steps() / spread.workers()));
-        step.done(totals.meanLoss(), totals.examples(), totals.tokens());
+        EpochSize size = epochSize();
+        step.done(totals.meanLoss(), size.examples(), size.tokens());
+    }
+
+    /**
+     * What every epoch feeds: its examples (each partition's filled up to whole minibatches) and
+     * their real tokens, counted once from the partitions as they are batched. Counted apart from
+     * training, since Spark may compute a partition's batches more than once.
+     */
+    private EpochSize epochSize() {
+        if (epochSize == null) {
+            epochSize = examples.mapPartitionsWithIndex(new EpochCount<>(batchSize, seed, batcher), false)
+                    .reduce(EpochSize::plus);
+        }
+        return epochSize;
+    }
+
+    /** Examples and real tokens of one epoch, or of one partition's part of it. */
+    record EpochSize(long examples, long tokens) implements Serializable {
+        EpochSize plus(EpochSize other) {
+            return new EpochSize(examples + other.examples, tokens + other.tokens);
+        }
+    }
+
+    /**
+     * A partition's examples as its minibatches hold them: shuffled for {@code epoch} and filled
+     * from the start up to a multiple of {@code batchSize}, every minibatch full, because DL4J's
+     * workers merge smaller ones and token-id batches of different lengths cannot merge.
+     */
+    private static <E> List<E> filled(Iterator<E> partitionExamples, int batchSize, long partitionSeed, int epoch) {
+        List<E> list = new ArrayList<>();
+        partitionExamples.forEachRemaining(list::add);
+        Collections.shuffle(list, new Random(partitionSeed + epoch));
+        for (int i = 0; !list.isEmpty() && list.size() % batchSize != 0; i++) {
+            list.add(list.get(i));
+        }
+        return list;
+    }
+
+    private static long partitionSeed(long seed, int partition) {
+        return seed + 1_000_003L * partition;
+    }
+
+    /** Counts one epoch's examples and tokens in each partition; serialised to the executors. */
+    record EpochCount<E>(int batchSize, long seed, Batcher<E> batcher)
+            implements Function2<Integer, Iterator<E>, Iterator<EpochSize>> {
+
+        @Override
+        public Iterator<EpochSize> call(Integer partition, Iterator<E> partitionExamples) {
+            long partitionSeed = partitionSeed(seed, partition);
+            List<E> list = filled(partitionExamples, batchSize, partitionSeed, 1);
+            long tokens = list.isEmpty() ? 0 : batcher.batches(list, partitionSeed, 1).tokenCount();
+            return List.of(new EpochSize(list.size(), tokens)).iterator();
+        }
     }
 
     /**
@@ -144,39 +198,22 @@ final class SparkFeed<E> implements EpochFeed {
     }
 
     /** Makes one epoch's minibatches in each partition; serialised to the executors. */
-    record EpochBatches<E>(int batchSize, long seed, Batcher<E> batcher, int epoch, StepTotals totals, boolean sharing)
+    record EpochBatches<E>(int batchSize, long seed, Batcher<E> batcher, int epoch, boolean sharing)
             implements Function2<Integer, Iterator<E>, Iterator<DataSet>> {
 
         @Override
         public Iterator<DataSet> call(Integer partition, Iterator<E> partitionExamples) {
-            List<E> list = new ArrayList<>();
-            partitionExamples.forEachRemaining(list::add);
+            long partitionSeed = partitionSeed(seed, partition);
+            List<E> list = filled(partitionExamples, batchSize, partitionSeed, epoch);
             if (list.isEmpty()) {
                 return Collections.emptyIterator();
-            }
-            long partitionSeed = seed + 1_000_003L * partition;
-            Collections.shuffle(list, new Random(partitionSeed + epoch));
-            for (int i = 0; list.size() % batchSize != 0; i++) {
-                list.add(list.get(i));
             }
             if (sharing) {
                 GradientSharing.prepareJvm();   // before this executor's transport starts
             }
             BucketedBatchIterator<E> batches = batcher.batches(list, partitionSeed, epoch);
             batches.setEpoch(epoch - 1);
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return batches.hasNext();
-                }
-
-                @Override
-                public DataSet next() {
-                    DataSet batch = batches.next();
-                    totals.made(batch);
-                    return batch;
-                }
-            };
+            return batches;
         }
     }
 }
