@@ -30,7 +30,8 @@ import rnn.util.UserException;
  * {@code rnn train} tokenises the whole text (words with {@code <eos>} at every line end, or
  * characters with the line breaks), so the vocabulary (counted with {@code reduceByKey}), the
  * token counts and the dev text ({@code data.dev}, or the last {@code dev_fraction} of the
- * training tokens) are {@code rnn train}'s.
+ * training tokens) are {@code rnn train}'s; but at the character level a file whose last line
+ * has no line break gets one here (Spark's lines do not say whether it had one).
  *
  * <p>The layout differs. {@code rnn train} reads the stream in {@code batch_size} long rows and
  * carries each row's hidden state through the whole epoch; here each partition cuts its part of
@@ -61,7 +62,6 @@ final class LanguageModelOnSpark {
         String devName;
         if (data.dev() != null) {
             trainTokens = lines.flatMap(List::iterator);
-            JobFiles.requireInput(sc, data.dev());
             dev = JobFiles.numberedLines(sc, data.dev(), 0).keys()
                     .mapPartitions(text -> lineTokens(level, lowercase, text)).flatMap(List::iterator).collect();
             devName = data.dev();
@@ -101,9 +101,15 @@ final class LanguageModelOnSpark {
         Broadcast<Vocabulary> sharedVocabulary = sc.broadcast(vocabulary);
         JavaRDD<int[]> partitionIds = trainTokens.mapPartitions(part -> {
             Vocabulary v = sharedVocabulary.value();
-            List<Integer> ids = new ArrayList<>();
-            part.forEachRemaining(t -> ids.add(v.indexOf(t)));
-            return List.of(ids.stream().mapToInt(Integer::intValue).toArray()).iterator();
+            int[] ids = new int[1024];
+            int size = 0;
+            while (part.hasNext()) {
+                if (size == ids.length) {
+                    ids = java.util.Arrays.copyOf(ids, size * 2);
+                }
+                ids[size++] = v.indexOf(part.next());
+            }
+            return List.of(java.util.Arrays.copyOf(ids, size)).iterator();
         }).persist(StorageLevel.MEMORY_AND_DISK());
         long trainSize = partitionIds.map(ids -> (long) ids.length).reduce(Long::sum);
         if (trainSize < 2) {
@@ -168,19 +174,44 @@ final class LanguageModelOnSpark {
         };
     }
 
-    /** The tokens of a partition's lines that lie before {@code devStart} ({@code train}) or from it on. */
+    /** The tokens of a partition's lines that lie before {@code devStart} ({@code train}) or from it on, lazily. */
     private static Iterator<String> positioned(Iterator<List<String>> lines, long start, long devStart, boolean train) {
-        List<String> kept = new ArrayList<>();
-        long position = start;
-        while (lines.hasNext()) {
-            for (String token : lines.next()) {
-                if ((position < devStart) == train) {
-                    kept.add(token);
+        return new Iterator<>() {
+            private long position = start;
+            private Iterator<String> line = java.util.Collections.emptyIterator();
+            private String next = advance();
+
+            private String advance() {
+                while (true) {
+                    while (line.hasNext()) {
+                        String token = line.next();
+                        boolean inTrain = position++ < devStart;
+                        if (inTrain == train) {
+                            return token;
+                        }
+                    }
+                    if (!lines.hasNext()) {
+                        return null;
+                    }
+                    line = lines.next().iterator();
                 }
-                position++;
             }
-        }
-        return kept.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public String next() {
+                if (next == null) {
+                    throw new java.util.NoSuchElementException();
+                }
+                String token = next;
+                next = advance();
+                return token;
+            }
+        };
     }
 
     /** {@code ids} cut into chunks of {@code length + 1} ids, each chunk's last id the next one's first. */

@@ -66,7 +66,6 @@ final class SparkFeed<E> implements EpochFeed {
     private final int lossSteps;
     private final List<TrainingListener> networkListeners;
     private SparkComputationGraph sharedNetwork;
-    private EpochSize epochSize;
 
     /** {@code examples}: the encoded training examples, persisted. */
     SparkFeed(JavaSparkContext sc, JavaRDD<E> examples, int batchSize, long seed, Batcher<E> batcher, Spread spread) {
@@ -113,21 +112,10 @@ final class SparkFeed<E> implements EpochFeed {
         // updates never reach: advanced here, Adam's bias correction sees the updates made so far.
         ComputationGraphConfiguration conf = network.getConfiguration();
         conf.setIterationCount(conf.getIterationCount() + (int) (totals.steps() / spread.workers()));
-        EpochSize size = epochSize();
+        // Counted apart from training, since Spark may compute a partition's batches more than once.
+        EpochSize size = examples.mapPartitionsWithIndex(new EpochCount<>(batchSize, seed, batcher, epoch), false)
+                .reduce(EpochSize::plus);
         step.done(totals.meanLoss(), size.examples(), size.tokens());
-    }
-
-    /**
-     * What every epoch feeds: its examples (each partition's filled up to whole minibatches) and
-     * their real tokens, counted once from the partitions as they are batched. Counted apart from
-     * training, since Spark may compute a partition's batches more than once.
-     */
-    private EpochSize epochSize() {
-        if (epochSize == null) {
-            epochSize = examples.mapPartitionsWithIndex(new EpochCount<>(batchSize, seed, batcher), false)
-                    .reduce(EpochSize::plus);
-        }
-        return epochSize;
     }
 
     /** Examples and real tokens of one epoch, or of one partition's part of it. */
@@ -156,15 +144,18 @@ final class SparkFeed<E> implements EpochFeed {
         return seed + 1_000_003L * partition;
     }
 
-    /** Counts one epoch's examples and tokens in each partition; serialised to the executors. */
-    record EpochCount<E>(int batchSize, long seed, Batcher<E> batcher)
+    /**
+     * Counts what epoch {@code epoch}'s minibatches hold in each partition (its examples, those that
+     * fill the last minibatch included, and their real tokens); serialised to the executors.
+     */
+    record EpochCount<E>(int batchSize, long seed, Batcher<E> batcher, int epoch)
             implements Function2<Integer, Iterator<E>, Iterator<EpochSize>> {
 
         @Override
         public Iterator<EpochSize> call(Integer partition, Iterator<E> partitionExamples) {
             long partitionSeed = partitionSeed(seed, partition);
-            List<E> list = filled(partitionExamples, batchSize, partitionSeed, 1);
-            long tokens = list.isEmpty() ? 0 : batcher.batches(list, partitionSeed, 1).tokenCount();
+            List<E> list = filled(partitionExamples, batchSize, partitionSeed, epoch);
+            long tokens = list.isEmpty() ? 0 : batcher.batches(list, partitionSeed, epoch).tokenCount();
             return List.of(new EpochSize(list.size(), tokens)).iterator();
         }
     }

@@ -20,13 +20,16 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
  *
  * <p>Gradient sharing's executors build their network once and keep the listeners of the run's
  * first epoch; those copies' accumulators belong to tasks long finished, so nothing they add
- * reaches the driver. A forwarding copy therefore reports to the copy that the executor JVM
- * received last: each epoch's training tasks bring one (in the training master's worker), and
- * those tasks send its accumulators back.
+ * reaches the driver. A forwarding copy therefore reports to the copy that this epoch's task
+ * brought (in the training master's worker): the one deserialised in the thread that trains, which
+ * is the task that stays until the epoch's training ends and sends its accumulators back; in a
+ * thread of no task (several trainers per executor), to the copy the JVM received last.
  */
 final class StepTotals extends BaseTrainingListener implements Serializable {
     /** In an executor JVM: the copy its latest gradient-sharing epoch task brought. */
     private static volatile StepTotals latest;
+    /** The copy the task running on this thread brought: the training task's, in its own thread. */
+    private static final ThreadLocal<StepTotals> OF_THIS_TASK = new ThreadLocal<>();
 
     private final boolean forwards;
     /** Time steps a network's score sums over (1 but for a language model's truncated-BPTT segment). */
@@ -48,7 +51,11 @@ final class StepTotals extends BaseTrainingListener implements Serializable {
 
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
-        StepTotals target = forwards && latest != null ? latest : this;
+        StepTotals target = this;
+        if (forwards) {
+            StepTotals ofThisTask = OF_THIS_TASK.get();
+            target = ofThisTask != null ? ofThisTask : latest != null ? latest : this;
+        }
         target.lossSum.add(model.score() / lossSteps);
         target.steps.add(1);
     }
@@ -58,6 +65,7 @@ final class StepTotals extends BaseTrainingListener implements Serializable {
         in.defaultReadObject();
         if (forwards) {
             latest = this;
+            OF_THIS_TASK.set(this);
         }
     }
 

@@ -83,17 +83,16 @@ final class TrainJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (workers < 0 || averaging < 1) {
-            throw new UserException("--workers: 0 or more; --averaging: 1 or more");
+        if (workers < 0) {
+            throw new UserException("--workers: 0 or more, not " + workers);
+        }
+        if (averaging < 1) {
+            throw new UserException("--averaging: 1 or more, not " + averaging);
         }
         if (segments < 1) {
             throw new UserException("--segments: 1 or more, not " + segments);
         }
         Task t = Tasks.get(task);
-        if (!(t instanceof ClassifyTask) && !(t instanceof TaggerTask) && !(t instanceof LanguageModelTask)) {
-            throw new UserException("rnn-spark train: task '" + t.name() + "' is not trained on Spark yet; train it"
-                    + " with rnn train");
-        }
         PrintWriter out = spec.commandLine().getOut();
         TrainRequest request = training.request(t, task, ConsoleProgress.forTerminal(spec.commandLine().getErr(), false),
                 out);
@@ -102,9 +101,12 @@ final class TrainJob implements Callable<Integer> {
             summary = ClassifyTask.train(request, onCluster(out, ClassifyOnSpark::read));
         } else if (t instanceof TaggerTask) {
             summary = TaggerTask.train(request, onCluster(out, TaggerOnSpark::read));
-        } else {
+        } else if (t instanceof LanguageModelTask) {
             summary = LanguageModelTask.train(request, onCluster(out, (sc, config, spread) ->
                     LanguageModelOnSpark.read(sc, config, spread, segments)));
+        } else {
+            throw new UserException("rnn-spark train: task '" + t.name() + "' is not trained on Spark yet; train it"
+                    + " with rnn train");
         }
         out.println(summary.describe());
         return 0;
