@@ -29,7 +29,7 @@ import rnn.util.Json;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Label texts with a trained classifier, one text a line, on Spark.",
             "Writes JSON Lines as 'rnn predict --json' does, one line per input line, in input order,",
-            "as part files under OUTPUT."})
+            "as part files under OUTPUT (or Parquet with the same fields: --output-format parquet)."})
 final class PredictJob implements Callable<Integer> {
     /** Texts predicted at a time: the same chunks as {@code rnn predict --file}. */
     static final int CHUNK = 4096;
@@ -40,10 +40,13 @@ final class PredictJob implements Callable<Integer> {
     @Mixin
     JobOptions options;
 
+    @Mixin
+    OutputOptions writing;
+
     @Parameters(index = "1", paramLabel = "INPUT", description = "Texts, one a line: a file, folder or glob Spark reads.")
     String input;
 
-    @Parameters(index = "2", paramLabel = "OUTPUT", description = "Folder for the JSON Lines part files.")
+    @Parameters(index = "2", paramLabel = "OUTPUT", description = "Folder for the output part files (JSON Lines, or Parquet).")
     String output;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Texts per batch (default: ${DEFAULT-VALUE}).")
@@ -56,7 +59,9 @@ final class PredictJob implements Callable<Integer> {
         Tasks.load(dir.toString(), options.models, Tasks.get(ClassifyTask.NAME), "rnn-spark predict");
         JavaSparkContext sc = options.context("predict");
         long started = System.nanoTime();
-        long texts = run(sc, BundleBytes.of(dir), input, output, batchSize, options.partitions(), options.overwrite);
+        writing.checked();
+        long texts = run(sc, BundleBytes.of(dir), input, output, batchSize, options.partitions(), options.overwrite,
+                writing);
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "rnn-spark predict: %,d texts labelled by %s into %s in %.1f s (%,.0f texts/s)%n", texts,
@@ -67,13 +72,12 @@ final class PredictJob implements Callable<Integer> {
 
     /** Labels the lines of {@code input} into {@code output}; the number of texts. */
     static long run(JavaSparkContext sc, BundleBytes bundle, String input, String output, int batchSize,
-                    int partitions, boolean overwrite) {
+                    int partitions, boolean overwrite, OutputOptions writing) {
         JobFiles.prepareOutput(sc, output, overwrite);
         Broadcast<BundleBytes> shared = sc.broadcast(bundle);
         LongAccumulator count = sc.sc().longAccumulator("texts");
-        JobFiles.lines(sc, input, partitions)
-                .mapPartitions(texts -> predict(shared.value(), batchSize, texts, count))
-                .saveAsTextFile(output);
+        writing.write(JobFiles.lines(sc, input, partitions)
+                .mapPartitions(texts -> predict(shared.value(), batchSize, texts, count)), output);
         return count.value();
     }
 

@@ -41,7 +41,8 @@ import rnn.util.UserException;
 @Command(name = "tag", mixinStandardHelpOptions = true,
         description = {"Tag words with a trained tagger on Spark.",
             "Reads plain text (one sentence a line), CoNLL or CoNLL-U; writes JSON Lines as 'rnn tag --json'",
-            "does, one line per sentence, in input order, as part files under OUTPUT."})
+            "does, one line per sentence, in input order, as part files under OUTPUT (or Parquet with the same",
+            "fields: --output-format parquet)."})
 final class TagJob implements Callable<Integer> {
     /** Sentences tagged at a time, as {@code rnn tag}. */
     static final int CHUNK = 4096;
@@ -58,10 +59,13 @@ final class TagJob implements Callable<Integer> {
     @Mixin
     JobOptions options;
 
+    @Mixin
+    OutputOptions writing;
+
     @Parameters(index = "1", paramLabel = "INPUT", description = "A file, folder or glob Spark reads.")
     String input;
 
-    @Parameters(index = "2", paramLabel = "OUTPUT", description = "Folder for the JSON Lines part files.")
+    @Parameters(index = "2", paramLabel = "OUTPUT", description = "Folder for the output part files (JSON Lines, or Parquet).")
     String output;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
@@ -85,8 +89,9 @@ final class TagJob implements Callable<Integer> {
         JobFiles.requireInput(sc, input);
         Reading reading = reading(bundle, sc.textFile(input).take(FIRST_LINES));
         long started = System.nanoTime();
+        writing.checked();
         long sentences = run(sc, BundleBytes.of(dir), reading, input, output, batchSize, options.partitions(),
-                options.overwrite);
+                options.overwrite, writing);
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "rnn-spark tag: %,d sentences (%s) tagged by %s into %s in %.1f s (%,.0f sentences/s)%n",
@@ -115,13 +120,13 @@ final class TagJob implements Callable<Integer> {
 
     /** Tags the sentences of {@code input} into {@code output}; the number of sentences. */
     static long run(JavaSparkContext sc, BundleBytes bundle, Reading reading, String input, String output,
-                    int batchSize, int partitions, boolean overwrite) {
+                    int batchSize, int partitions, boolean overwrite, OutputOptions writing) {
         JobFiles.prepareOutput(sc, output, overwrite);
         Broadcast<BundleBytes> shared = sc.broadcast(bundle);
         LongAccumulator count = sc.sc().longAccumulator("sentences");
         JavaRDD<String> records = reading.format() == TaggingInput.Format.TEXT
                 ? JobFiles.lines(sc, input, partitions) : JobFiles.blocks(sc, input, partitions);
-        records.mapPartitions(r -> tag(shared.value(), reading, batchSize, r, count)).saveAsTextFile(output);
+        writing.write(records.mapPartitions(r -> tag(shared.value(), reading, batchSize, r, count)), output);
         return count.value();
     }
 

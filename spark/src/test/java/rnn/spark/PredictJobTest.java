@@ -79,6 +79,33 @@ class PredictJobTest {
     }
 
     @Test
+    void writesParquetWithTheSameFieldsInTheSameOrder() throws IOException {
+        String out = dir.resolve("parquet").toString();
+        Result spark = SparkTestContext.rnnSpark("predict", BUNDLE.toString(), texts.toString(), out,
+                "--partitions", "3", "--output-format", "parquet");
+        assertEquals(0, spark.exitCode(), spark.err());
+        assertTrue(spark.err().contains("403 texts labelled by imdb-fused-v2"), spark.err());
+        // Read back with Spark SQL, part file by part file in name order, as JSON: the lines of the JSON run.
+        var sql = org.apache.spark.sql.SparkSession.builder().sparkContext(SparkTestContext.get().sc()).getOrCreate();
+        List<String> lines = new ArrayList<>();
+        try (var files = Files.list(Path.of(out))) {
+            for (Path part : files.filter(f -> f.getFileName().toString().matches("part-.*\\.parquet")).sorted()
+                    .toList()) {
+                var rows = sql.read().parquet(part.toString());
+                assertEquals(List.of("label", "probabilities", "probability"),
+                        List.of(rows.schema().fieldNames()).stream().sorted().toList());
+                lines.addAll(rows.toJSON().collectAsList());
+            }
+        }
+        assertSamePredictions(expected, lines);
+
+        Result wrong = SparkTestContext.rnnSpark("predict", BUNDLE.toString(), texts.toString(),
+                dir.resolve("none").toString(), "--output-format", "csv");
+        assertEquals(2, wrong.exitCode());
+        assertEquals("rnn-spark: --output-format must be json or parquet, got 'csv'", wrong.err().strip());
+    }
+
+    @Test
     void eachJvmLoadsABundleOnceWhateverThePartitions() throws IOException {
         // A copy with one more file: other bytes, so a bundle this JVM has not loaded yet.
         Path copy = dir.resolve("copy/imdb-fused-v2");

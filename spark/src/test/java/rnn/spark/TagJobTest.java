@@ -81,6 +81,25 @@ class TagJobTest {
         assertSameTags(cli.lines(), SparkTestContext.partLines(out));
     }
 
+    @Test
+    void parquetHoldsWhatTheJsonLinesHold() throws IOException {
+        Result cli = SparkTestContext.rnn("tag", BUNDLE.toString(), CONLL.toString(), "--json");
+        assertEquals(0, cli.exitCode(), cli.err());
+        Path out = dir.resolve("parquet");
+        Result spark = SparkTestContext.rnnSpark("tag", BUNDLE.toString(), CONLL.toString(), out.toString(),
+                "--partitions", "2", "--output-format", "parquet");
+        assertEquals(0, spark.exitCode(), spark.err());
+        var sql = org.apache.spark.sql.SparkSession.builder().sparkContext(SparkTestContext.get().sc()).getOrCreate();
+        List<String> lines = new java.util.ArrayList<>();
+        try (var files = Files.list(out)) {
+            for (Path part : files.filter(f -> f.getFileName().toString().matches("part-.*\\.parquet")).sorted()
+                    .toList()) {
+                lines.addAll(sql.read().parquet(part.toString()).toJSON().collectAsList());
+            }
+        }
+        assertSameTags(cli.lines(), lines);
+    }
+
     /** Same text, tokens, tags and entities; confidences equal within their rounding to 4 digits. */
     private static void assertSameTags(List<String> expected, List<String> actual) {
         assertEquals(expected.size(), actual.size(), "one line per sentence");
