@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 import rnn.spark.SparkTestContext.Result;
 
@@ -93,12 +92,12 @@ class HdfsTest {
         assertEquals(0, local.exitCode(), local.err());
         Result onHdfs = SparkTestContext.rnnSpark(SparkTestContext.concat(args, "--name", "hdfs", "--data", remote));
         assertEquals(0, onHdfs.exitCode(), onHdfs.err());
-        assertEquals(dataLine(local).replace(sample.toString(), "DATA"), dataLine(onHdfs).replace(remote, "DATA"));
+        assertEquals(local.dataLine().replace(sample.toString(), "DATA"), onHdfs.dataLine().replace(remote, "DATA"));
         assertEquals(Files.readAllLines(models.resolve("local/vocab/tokens.txt")),
                 Files.readAllLines(models.resolve("hdfs/vocab/tokens.txt")));
         // The same examples in the same partitions: the same training, to the last digit.
-        JsonObject fromLocal = metrics(models.resolve("local"));
-        JsonObject fromHdfs = metrics(models.resolve("hdfs"));
+        JsonObject fromLocal = SparkTestContext.metrics(models.resolve("local"));
+        JsonObject fromHdfs = SparkTestContext.metrics(models.resolve("hdfs"));
         assertEquals(fromLocal.get("dev"), fromHdfs.get("dev"));
         assertEquals(fromLocal.getAsJsonArray("epochs").get(0).getAsJsonObject().get("trainLoss"),
                 fromHdfs.getAsJsonArray("epochs").get(0).getAsJsonObject().get("trainLoss"));
@@ -144,13 +143,5 @@ class HdfsTest {
             }
         }
         return lines;
-    }
-
-    private static JsonObject metrics(Path model) throws IOException {
-        return JsonParser.parseString(Files.readString(model.resolve("metrics.json"))).getAsJsonObject();
-    }
-
-    private static String dataLine(Result run) {
-        return run.lines().stream().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow();
     }
 }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import rnn.spark.SparkTestContext.Result;
@@ -54,8 +53,8 @@ class LanguageModelTrainJobTest {
 
         // The same characters, split and vocabulary; only the layout differs.
         assertEquals(dataHead(cli), dataHead(spark));
-        assertTrue(dataLine(spark).endsWith("chunks of 100 steps (4 segments of 25, the state from zero at each"
-                + " chunk) in minibatches of 4 per epoch"), dataLine(spark));
+        assertTrue(spark.dataLine().endsWith("chunks of 100 steps (4 segments of 25, the state from zero at each"
+                + " chunk) in minibatches of 4 per epoch"), spark.dataLine());
         assertEquals(Files.readAllLines(models.resolve("cli/vocab/tokens.txt")),
                 Files.readAllLines(models.resolve("spark/vocab/tokens.txt")));
 
@@ -67,7 +66,8 @@ class LanguageModelTrainJobTest {
             assertTrue(loss > 0.5 && loss < Math.log(70), line);
         }
         int vocabulary = Files.readAllLines(models.resolve("spark/vocab/tokens.txt")).size();
-        double perplexity = metrics(models.resolve("spark")).getAsJsonObject("dev").get("perplexity").getAsDouble();
+        double perplexity = SparkTestContext.metrics(models.resolve("spark"))
+                .getAsJsonObject("dev").get("perplexity").getAsDouble();
         assertTrue(perplexity < vocabulary / 3.0, "dev perplexity " + perplexity + " of " + vocabulary + " characters\n"
                 + spark.out());
 
@@ -109,7 +109,8 @@ class LanguageModelTrainJobTest {
         Result eval = SparkTestContext.rnn("eval", models.resolve("spark").toString(), "--data", dev.toString(),
                 "--json");
         assertEquals(0, eval.exitCode(), eval.err());
-        double recorded = metrics(models.resolve("spark")).getAsJsonObject("dev").get("perplexity").getAsDouble();
+        double recorded = SparkTestContext.metrics(models.resolve("spark"))
+                .getAsJsonObject("dev").get("perplexity").getAsDouble();
         double evaluated = JsonParser.parseString(eval.out()).getAsJsonObject().get("perplexity").getAsDouble();
         assertEquals(recorded, evaluated, 1e-3 * recorded, eval.out());
     }
@@ -129,22 +130,15 @@ class LanguageModelTrainJobTest {
         long n = embedding.length();
         assertEquals(embedding.reshape(n), softmax.reshape(softmax.length()).get(NDArrayIndex.interval(0, n)),
                 "the averaged softmax weights are the averaged embedding");
-        assertTrue(metrics(models.resolve("tied")).getAsJsonObject("dev").get("perplexity").getAsDouble() < 40,
+        assertTrue(SparkTestContext.metrics(models.resolve("tied"))
+                .getAsJsonObject("dev").get("perplexity").getAsDouble() < 40,
                 spark.out());
     }
 
     /** The data line up to the training layout, which differs by design. */
     private static String dataHead(Result run) {
-        String line = dataLine(run);
+        String line = run.dataLine();
         return line.substring(0, line.lastIndexOf(';'));
-    }
-
-    private static String dataLine(Result run) {
-        return run.lines().stream().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow();
-    }
-
-    private static JsonObject metrics(Path model) throws IOException {
-        return JsonParser.parseString(Files.readString(model.resolve("metrics.json"))).getAsJsonObject();
     }
 
     private static List<String> firstLines(Path gz, int count) throws IOException {

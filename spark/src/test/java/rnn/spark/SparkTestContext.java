@@ -38,6 +38,11 @@ final class SparkTestContext {
         List<String> lines() {
             return out.lines().toList();
         }
+
+        /** The training log's {@code data:} line. */
+        String dataLine() {
+            return lines().stream().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow();
+        }
     }
 
     /** {@code rnn ARGS}, the command line, run in this JVM. */
@@ -55,6 +60,16 @@ final class SparkTestContext {
         StringWriter err = new StringWriter();
         int code = SparkMain.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** A trained model's {@code metrics.json}. */
+    static com.google.gson.JsonObject metrics(Path model) {
+        try {
+            return com.google.gson.JsonParser.parseString(Files.readString(model.resolve("metrics.json")))
+                    .getAsJsonObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code first} followed by {@code more}. */

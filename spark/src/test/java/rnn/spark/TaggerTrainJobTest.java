@@ -67,8 +67,8 @@ class TaggerTrainJobTest {
 
     @Test
     void readsTheSameSentencesSplitAndVocabularies() throws IOException {
-        assertEquals(dataLine(cli), dataLine(spark));
-        assertTrue(dataLine(spark).startsWith("data: 360 train, 40 dev sentences;"), dataLine(spark));
+        assertEquals(cli.dataLine(), spark.dataLine());
+        assertTrue(spark.dataLine().startsWith("data: 360 train, 40 dev sentences;"), spark.dataLine());
         for (String file : List.of("tokens.txt", "chars.txt", "labels.txt")) {
             assertEquals(Files.readAllLines(models.resolve("cli/vocab/" + file)),
                     Files.readAllLines(models.resolve("spark/vocab/" + file)), file);
@@ -104,8 +104,8 @@ class TaggerTrainJobTest {
                 "--set", "training.epochs=1"));
         assertEquals(0, sparkVectors.exitCode(), sparkVectors.err());
 
-        assertTrue(dataLine(sparkVectors).contains("; pretrained vectors for 4 of the "), dataLine(sparkVectors));
-        assertEquals(dataLine(cliVectors), dataLine(sparkVectors));
+        assertTrue(sparkVectors.dataLine().contains("; pretrained vectors for 4 of the "), sparkVectors.dataLine());
+        assertEquals(cliVectors.dataLine(), sparkVectors.dataLine());
         List<String> words = Files.readAllLines(models.resolve("spark-vectors/vocab/tokens.txt"));
         assertEquals(Files.readAllLines(models.resolve("cli-vectors/vocab/tokens.txt")), words);
         assertTrue(words.contains("quokka") && words.contains("zyzzyva"), "the vectors' words extend it");
@@ -115,9 +115,5 @@ class TaggerTrainJobTest {
         List<String> all = new ArrayList<>(List.of(leading));
         all.addAll(List.of(SMALL));
         return all.toArray(String[]::new);
-    }
-
-    private static String dataLine(Result run) {
-        return run.lines().stream().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow();
     }
 }

@@ -44,8 +44,8 @@ class TrainJobTest {
 
     @Test
     void readsTheSameExamplesSplitLabelsAndVocabulary() throws IOException {
-        assertEquals(dataLine(cli), dataLine(spark));
-        assertTrue(dataLine(spark).startsWith("data: 240 train, 60 dev examples;"), dataLine(spark));
+        assertEquals(cli.dataLine(), spark.dataLine());
+        assertTrue(spark.dataLine().startsWith("data: 240 train, 60 dev examples;"), spark.dataLine());
         assertEquals(Files.readAllLines(models.resolve("cli/vocab/tokens.txt")),
                 Files.readAllLines(models.resolve("spark/vocab/tokens.txt")));
         assertEquals(Files.readAllLines(models.resolve("cli/vocab/labels.txt")),
@@ -72,8 +72,8 @@ class TrainJobTest {
                 models.toString(), "--name", "spark-ids", "--set", "data.train_ids=" + ids, "--set",
                 "training.epochs=1");
         assertEquals(0, sparkByIds.exitCode(), sparkByIds.err());
-        assertTrue(dataLine(sparkByIds).endsWith("(dev split: the highest ids of each label)"), dataLine(sparkByIds));
-        assertEquals(dataLine(byIds), dataLine(sparkByIds));
+        assertTrue(sparkByIds.dataLine().endsWith("(dev split: the highest ids of each label)"), sparkByIds.dataLine());
+        assertEquals(byIds.dataLine(), sparkByIds.dataLine());
         assertEquals(Files.readAllLines(models.resolve("cli-ids/vocab/tokens.txt")),
                 Files.readAllLines(models.resolve("spark-ids/vocab/tokens.txt")));
         assertTrue(Files.readString(models.resolve("spark-ids/manifest.json")).contains("topics.ids.tsv"));
@@ -81,7 +81,7 @@ class TrainJobTest {
 
     @Test
     void learnsTheTaskAndLogsEveryEpochAsTheCommandLineDoes() throws IOException {
-        JsonObject metrics = metrics("spark");
+        JsonObject metrics = SparkTestContext.metrics(models.resolve("spark"));
         double f1 = metrics.getAsJsonObject("dev").get("macro_f1").getAsDouble();
         assertTrue(f1 >= 0.9, "dev macro F1 after data-parallel training: " + f1);
         List<String> epochLines = spark.lines().stream().filter(l -> l.startsWith("epoch ")).toList();
@@ -102,7 +102,8 @@ class TrainJobTest {
                 "data/topics/sample.tsv.gz", "--split", "dev", "--json");
         assertEquals(0, evaluated.exitCode(), evaluated.err());
         JsonObject report = JsonParser.parseString(evaluated.out()).getAsJsonObject();
-        double recorded = metrics("spark").getAsJsonObject("dev").get("accuracy").getAsDouble();
+        double recorded = SparkTestContext.metrics(models.resolve("spark"))
+                .getAsJsonObject("dev").get("accuracy").getAsDouble();
         assertEquals(recorded, report.get("accuracy").getAsDouble(), 1e-9, evaluated.out());
     }
 
@@ -115,7 +116,8 @@ class TrainJobTest {
         assertEquals(0, sharing.exitCode(), sharing.err());
         assertTrue(sharing.out().contains("spark: master local[2], 2 workers, gradients shared (threshold from 1e-03,"
                 + " driver 127.0.0.1:40123)"), sharing.out());
-        double f1 = metrics("sharing").getAsJsonObject("dev").get("macro_f1").getAsDouble();
+        double f1 = SparkTestContext.metrics(models.resolve("sharing"))
+                .getAsJsonObject("dev").get("macro_f1").getAsDouble();
         assertTrue(f1 >= 0.9, "dev macro F1 with gradient sharing: " + f1 + "\n" + sharing.out());
         assertEquals(Files.readAllLines(models.resolve("cli/vocab/tokens.txt")),
                 Files.readAllLines(models.resolve("sharing/vocab/tokens.txt")));
@@ -127,7 +129,7 @@ class TrainJobTest {
             assertTrue(loss > 0 && loss < 10, line);
         }
         // Every epoch's updates reach the driver's network: its dev loss moves from epoch to epoch.
-        var epochs = metrics("sharing").getAsJsonArray("epochs");
+        var epochs = SparkTestContext.metrics(models.resolve("sharing")).getAsJsonArray("epochs");
         assertEquals(3, epochs.size(), sharing.out());
         for (int e = 1; e < epochs.size(); e++) {
             double before = epochs.get(e - 1).getAsJsonObject().getAsJsonObject("dev").get("loss").getAsDouble();
@@ -149,8 +151,8 @@ class TrainJobTest {
             "--config", CONFIG, "--models", models.toString(), "--name", "spark-vectors"}, withVectors));
         assertEquals(0, sparkVectors.exitCode(), sparkVectors.err());
 
-        assertTrue(dataLine(sparkVectors).contains("; pretrained vectors for 4 of the "), dataLine(sparkVectors));
-        assertEquals(dataLine(cliVectors), dataLine(sparkVectors));
+        assertTrue(sparkVectors.dataLine().contains("; pretrained vectors for 4 of the "), sparkVectors.dataLine());
+        assertEquals(cliVectors.dataLine(), sparkVectors.dataLine());
         List<String> tokens = Files.readAllLines(models.resolve("spark-vectors/vocab/tokens.txt"));
         assertEquals(Files.readAllLines(models.resolve("cli-vectors/vocab/tokens.txt")), tokens);
         assertTrue(tokens.contains("xylophonist") && tokens.contains("monsoon"), "the vectors' words extend it");
@@ -173,18 +175,5 @@ class TrainJobTest {
         assertEquals("rnn-spark: " + tar + ": rnn-spark train reads text files, not the IMDB archive or folder; train"
                 + " on it with rnn train, or write its reviews out one a line", archive.err().strip());
         assertTrue(Files.notExists(models.resolve("refused")));
-    }
-
-    private static String dataLine(Result run) {
-        return run.lines().stream().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow();
-    }
-
-    private static JsonObject metrics(String name) {
-        try {
-            return JsonParser.parseString(Files.readString(models.resolve(name).resolve("metrics.json")))
-                    .getAsJsonObject();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
