@@ -111,17 +111,19 @@ final class LanguageModelOnSpark {
             }
             return List.of(java.util.Arrays.copyOf(ids, size)).iterator();
         }).persist(StorageLevel.MEMORY_AND_DISK());
-        long trainSize = partitionIds.map(ids -> (long) ids.length).reduce(Long::sum);
+        // Tokens and <unk>s in one pass over the partitions.
+        Tuple2<Long, Long> counts = partitionIds.map(ids -> {
+            long unknownIds = 0;
+            for (int id : ids) {
+                unknownIds += id == Vocabulary.UNK_INDEX ? 1 : 0;
+            }
+            return new Tuple2<>((long) ids.length, unknownIds);
+        }).reduce((a, b) -> new Tuple2<>(a._1() + b._1(), a._2() + b._2()));
+        long trainSize = counts._1();
+        long unknown = counts._2();
         if (trainSize < 2) {
             throw new DataException(train + ": needs at least 2 tokens, found " + trainSize);
         }
-        long unknown = partitionIds.map(ids -> {
-            long n = 0;
-            for (int id : ids) {
-                n += id == Vocabulary.UNK_INDEX ? 1 : 0;
-            }
-            return n;
-        }).reduce(Long::sum);
 
         int length = segments * config.bpttLength();
         JavaRDD<int[]> chunks = partitionIds.flatMap(ids -> chunks(ids, length).iterator())
