@@ -2,17 +2,13 @@ package rnn.spark;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-
-import scala.Tuple2;
 
 import rnn.data.BucketedBatchIterator;
 import rnn.data.EncodedExample;
@@ -84,17 +80,12 @@ final class ClassifyOnSpark {
 
         Vocabulary labels = ClassifyTask.labels(data, train, trainTexts.map(LabeledText::label).distinct().collect());
         boolean lowercase = data.lowercase();
-        Vocabulary tokens = Vocabulary.ofTokens(SparkData.topWords(trainTexts.flatMapToPair(t ->
-                        new Tokenizer(lowercase).words(t.text()).stream().map(w -> new Tuple2<>(w, 1)).iterator()),
-                data.vocabSize(), data.minCount()), data.vocabSize(), data.minCount());
+        JavaRDD<String> trainWords = trainTexts.flatMap(t -> new Tokenizer(lowercase).words(t.text()).iterator());
+        Vocabulary tokens = SparkData.vocabulary(trainWords, data.vocabSize(), data.minCount());
         float[][] vectorsById = null;
         if (data.wordVectors() != null) {
-            // The vectors file is read on the driver, as rnn train reads it: its first vocab_size
-            // words and any word of train further on (train's distinct words come to the driver).
             Path vectorsPath = Path.of(data.wordVectors());
-            Set<String> trainWords = new HashSet<>(trainTexts.flatMap(t ->
-                    new Tokenizer(lowercase).words(t.text()).iterator()).distinct().collect());
-            WordVectors.Extended extended = WordVectors.extend(tokens, vectorsPath, lowercase, data.vocabSize(),
+            WordVectors.Extended extended = SparkData.withVectors(tokens, vectorsPath, lowercase, data.vocabSize(),
                     trainWords, config.encoder().embeddingSize());
             tokens = extended.vocabulary();
             vectorsById = extended.vectors().byIndex(tokens);

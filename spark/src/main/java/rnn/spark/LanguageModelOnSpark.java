@@ -96,8 +96,7 @@ final class LanguageModelOnSpark {
             throw new DataException(devName + ": needs at least 2 tokens, found " + dev.size());
         }
 
-        Vocabulary vocabulary = Vocabulary.ofTokens(SparkData.topWords(trainTokens.mapToPair(t -> new Tuple2<>(t, 1)),
-                data.vocabSize(), data.minCount()), data.vocabSize(), data.minCount());
+        Vocabulary vocabulary = SparkData.vocabulary(trainTokens, data.vocabSize(), data.minCount());
         Broadcast<Vocabulary> sharedVocabulary = sc.broadcast(vocabulary);
         JavaRDD<int[]> partitionIds = trainTokens.mapPartitions(part -> {
             Vocabulary v = sharedVocabulary.value();

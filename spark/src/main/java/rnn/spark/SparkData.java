@@ -3,9 +3,12 @@ package rnn.spark;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -16,10 +19,11 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 import rnn.data.DataException;
+import rnn.data.WordVectors;
 import rnn.text.Vocabulary;
 import rnn.util.UserException;
 
-/** What the training jobs do alike to data on the cluster: checked parsing, word counts, the dev split. */
+/** What the training jobs do alike to data on the cluster: checked parsing, the vocabulary and its word vectors, the dev split. */
 final class SparkData {
     private SparkData() {
     }
@@ -54,18 +58,29 @@ final class SparkData {
     }
 
     /**
-     * The words of {@code words} (one pair per occurrence) that can enter a vocabulary of
-     * {@code maxSize}, with their counts: those seen {@code minCount} times or more, at most
-     * {@code maxSize} of them in {@link Vocabulary#ofTokens}'s order, which picks from them the
-     * vocabulary it would pick from all the counts.
+     * The vocabulary that {@code rnn train} counts from the same words ({@code words}: one element
+     * per occurrence): the words seen {@code minCount} times or more, at most {@code maxSize} of
+     * them. Only the candidates come to the driver, at most {@code maxSize} in
+     * {@link Vocabulary#ofTokens}'s order, which picks from them what it would pick from all the counts.
      */
-    static Map<String, Integer> topWords(JavaPairRDD<String, Integer> words, int maxSize, int minCount) {
-        List<Tuple2<String, Integer>> top = words.reduceByKey(Integer::sum)
+    static Vocabulary vocabulary(JavaRDD<String> words, int maxSize, int minCount) {
+        List<Tuple2<String, Integer>> top = words.mapToPair(w -> new Tuple2<>(w, 1)).reduceByKey(Integer::sum)
                 .filter(c -> c._2() >= minCount)
                 .takeOrdered(maxSize, new ByFrequency());
         Map<String, Integer> counts = new HashMap<>();
         top.forEach(c -> counts.put(c._1(), c._2()));
-        return counts;
+        return Vocabulary.ofTokens(counts, maxSize, minCount);
+    }
+
+    /**
+     * {@code vocabulary} extended by a word-vectors file as {@code rnn train} extends it
+     * ({@link WordVectors#extend}): the file is read on the driver, and train's distinct words
+     * ({@code trainWords}, as the vocabulary counts them) come to the driver for it.
+     */
+    static WordVectors.Extended withVectors(Vocabulary vocabulary, Path vectors, boolean lowercase, int vocabSize,
+                                            JavaRDD<String> trainWords, int size) {
+        Set<String> distinct = new HashSet<>(trainWords.distinct().collect());
+        return WordVectors.extend(vocabulary, vectors, lowercase, vocabSize, distinct, size);
     }
 
     /** Most frequent first, then in word order: {@link Vocabulary#ofTokens}'s order. */

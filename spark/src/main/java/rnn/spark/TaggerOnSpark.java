@@ -3,10 +3,8 @@ package rnn.spark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.apache.spark.api.java.JavaRDD;
@@ -57,16 +55,13 @@ final class TaggerOnSpark {
         }
 
         boolean lowercase = data.lowercase();
-        Vocabulary words = Vocabulary.ofTokens(SparkData.topWords(train.flatMapToPair(s -> s.tokens().stream()
-                        .map(w -> new Tuple2<>(TaggerEncoder.vocabularyWord(lowercase, w), 1)).iterator()),
-                data.vocabSize(), data.minCount()), data.vocabSize(), data.minCount());
+        JavaRDD<String> trainWords = train.flatMap(s -> s.tokens().stream()
+                .map(w -> TaggerEncoder.vocabularyWord(lowercase, w)).iterator());
+        Vocabulary words = SparkData.vocabulary(trainWords, data.vocabSize(), data.minCount());
         WordVectors vectors = null;
         if (data.wordVectors() != null) {
-            // Read on the driver as rnn train reads it; train's distinct words come to the driver.
             Path vectorsPath = Path.of(data.wordVectors());
-            Set<String> trainWords = new HashSet<>(train.flatMap(s -> s.tokens().stream()
-                    .map(w -> TaggerEncoder.vocabularyWord(lowercase, w)).iterator()).distinct().collect());
-            WordVectors.Extended extended = WordVectors.extend(words, vectorsPath, lowercase, data.vocabSize(),
+            WordVectors.Extended extended = SparkData.withVectors(words, vectorsPath, lowercase, data.vocabSize(),
                     trainWords, config.encoder().embeddingSize());
             words = extended.vocabulary();
             vectors = extended.vectors();
