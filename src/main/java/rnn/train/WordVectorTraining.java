@@ -8,19 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-
-import org.deeplearning4j.models.sequencevectors.SequenceVectors;
-import org.deeplearning4j.models.sequencevectors.enums.ListenerEvent;
-import org.deeplearning4j.models.sequencevectors.interfaces.VectorsListener;
-import org.deeplearning4j.models.word2vec.VocabWord;
-import org.deeplearning4j.models.word2vec.Word2Vec;
-import org.deeplearning4j.text.sentenceiterator.CollectionSentenceIterator;
-import org.deeplearning4j.text.tokenization.tokenizerfactory.DefaultTokenizerFactory;
 
 import rnn.data.DataException;
 import rnn.data.LabeledTextSource;
@@ -30,8 +24,8 @@ import rnn.util.AtomicFiles;
 import rnn.util.Progress;
 
 /**
- * Trains word vectors on plain text with DL4J's word2vec (skip-gram, negative sampling) and writes
- * them in the text format {@link rnn.data.WordVectors} reads, most frequent word first. Each line
+ * Trains word vectors on plain text with word2vec's skip-gram and negative sampling ({@link SkipGram}:
+ * 5 negatives, subsampling at 1e-3, rate 0.025, word2vec.c's defaults) and writes them in the text format {@link rnn.data.WordVectors} reads, most frequent word first. Each line
  * of a text file is one document; the official IMDB archive (or its unpacked folder) gives its
  * 50,000 unlabelled reviews. Documents are split into words by rnn's {@link Tokenizer}, so the
  * words are those {@code rnn tag} sees in plain text.
@@ -47,28 +41,6 @@ import rnn.util.Progress;
 public record WordVectorTraining(int size, int window, int minCount, int epochs, boolean lowercase, long seed,
                                  int workers) {
 
-    /** Reports each document done: word2vec counts lines within an epoch (LINE) and epochs done (EPOCH). */
-    private record ProgressListener(Progress progress, long documents, AtomicLong epochsDone)
-            implements VectorsListener<VocabWord> {
-        ProgressListener(Progress progress, long documents) {
-            this(progress, documents, new AtomicLong());
-        }
-
-        @Override
-        public boolean validateEvent(ListenerEvent event, long argument) {
-            return true;
-        }
-
-        @Override
-        public void processEvent(ListenerEvent event, SequenceVectors<VocabWord> vectors, long argument) {
-            if (event == ListenerEvent.EPOCH) {
-                epochsDone.set(argument);
-            } else if (event == ListenerEvent.LINE) {
-                progress.update(epochsDone.get() * documents + argument, "epoch " + (epochsDone.get() + 1));
-            }
-        }
-    }
-
     /** What a run produced: the number of words with vectors, and the tokens read. */
     public record Result(int words, long tokens) {
     }
@@ -80,30 +52,47 @@ public record WordVectorTraining(int size, int window, int minCount, int epochs,
 
     /** As {@link #run(List, Path, Progress)}, with {@code texts} (one document each) read first. */
     public Result run(List<String> texts, List<Path> inputs, Path out, Progress progress) throws IOException {
-        Tokenizer tokenizer = new Tokenizer(lowercase);
-        List<String> documents = new ArrayList<>();
-        long tokens = add(tokenizer, texts, documents);
+        Corpus corpus = new Corpus(new Tokenizer(lowercase));
+        corpus.add(texts);
         for (Path input : inputs) {
-            tokens += add(tokenizer, LabeledTextSource.unlabelledReviews(input)
-                    .orElseGet(() -> TextFiles.readString(input).lines().toList()), documents);
+            corpus.add(LabeledTextSource.unlabelledReviews(input)
+                    .orElseGet(() -> TextFiles.readString(input).lines().toList()));
         }
-        if (documents.isEmpty()) {
-            throw new DataException(String.join(", ", inputs.stream().map(Path::toString).toList()) + ": no text to train on");
+        String named = String.join(", ", inputs.stream().map(Path::toString).toList());
+        if (corpus.documents.isEmpty()) {
+            throw new DataException(named + ": no text to train on");
         }
-        Word2Vec word2vec = new Word2Vec.Builder()
-                .layerSize(size).windowSize(window).minWordFrequency(minCount).epochs(epochs).iterations(1)
-                .negativeSample(5).useHierarchicSoftmax(false).sampling(1e-3)
-                .seed(seed).workers(workers)
-                .iterate(new CollectionSentenceIterator(documents))
-                .tokenizerFactory(new DefaultTokenizerFactory())   // the documents are already space-separated words
-                .setVectorsListeners(List.of(new ProgressListener(progress, documents.size())))
-                .build();
-        progress.start("word2vec", (long) documents.size() * epochs, "documents");
-        word2vec.fit();
-        progress.finish();
-        List<String> words = new ArrayList<>(word2vec.getVocab().words());
-        words.sort(Comparator.comparingDouble((String w) -> -word2vec.getVocab().wordFrequency(w))
+        // most frequent first, then in word order: the file's order, and ids for the noise table
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < corpus.words.size(); i++) {
+            if (corpus.counts[i] >= minCount) {
+                words.add(corpus.words.get(i));
+            }
+        }
+        if (words.isEmpty()) {
+            throw new DataException(named + ": no word occurs " + minCount + " times or more");
+        }
+        words.sort(Comparator.comparingLong((String w) -> -corpus.counts[corpus.ids.get(w)])
                 .thenComparing(Comparator.naturalOrder()));
+        int[] finalId = new int[corpus.words.size()];
+        Arrays.fill(finalId, -1);
+        long[] counts = new long[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            int first = corpus.ids.get(words.get(i));
+            finalId[first] = i;
+            counts[i] = corpus.counts[first];
+        }
+        int[][] encoded = new int[corpus.documents.size()][];
+        for (int d = 0; d < encoded.length; d++) {
+            // words below min_count are left out, so a window reaches past them (as in word2vec.c)
+            encoded[d] = Arrays.stream(corpus.documents.get(d)).map(id -> finalId[id]).filter(id -> id >= 0)
+                    .toArray();
+            corpus.documents.set(d, null);
+        }
+        progress.start("word2vec", (long) encoded.length * epochs, "documents");
+        float[] vectors = new SkipGram(size, window, 5, 1e-3, 0.025f, epochs, seed, workers)
+                .train(encoded, counts, done -> progress.update(done, "epoch " + (done / encoded.length + 1)));
+        progress.finish();
         AtomicFiles.write(out, temporary -> {
             OutputStream stream = Files.newOutputStream(temporary);
             if (out.getFileName().toString().endsWith(".gz")) {
@@ -111,28 +100,55 @@ public record WordVectorTraining(int size, int window, int minCount, int epochs,
             }
             try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
                 writer.write(words.size() + " " + size + "\n");
-                for (String word : words) {
-                    StringBuilder line = new StringBuilder(word);
-                    for (double v : word2vec.getWordVector(word)) {
-                        line.append(' ').append(String.format(Locale.ROOT, "%.5f", v));
+                for (int i = 0; i < words.size(); i++) {
+                    StringBuilder line = new StringBuilder(words.get(i));
+                    for (int j = 0; j < size; j++) {
+                        line.append(' ').append(String.format(Locale.ROOT, "%.5f", vectors[i * size + j]));
                     }
                     writer.write(line.append('\n').toString());
                 }
             }
         });
-        return new Result(words.size(), tokens);
+        return new Result(words.size(), corpus.tokens);
     }
 
-    /** Adds each text's words as one space-separated document; returns the words added. */
-    private static long add(Tokenizer tokenizer, List<String> texts, List<String> documents) {
-        long tokens = 0;
-        for (String text : texts) {
-            List<String> words = tokenizer.words(text);
-            if (!words.isEmpty()) {
-                documents.add(String.join(" ", words));
-                tokens += words.size();
+    /** Documents as word ids in order of first appearance, with each word's count: 4 bytes a token. */
+    private static final class Corpus {
+        private final Tokenizer tokenizer;
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final List<String> words = new ArrayList<>();
+        private long[] counts = new long[1024];
+        private final List<int[]> documents = new ArrayList<>();
+        private long tokens;
+
+        Corpus(Tokenizer tokenizer) {
+            this.tokenizer = tokenizer;
+        }
+
+        /** Adds each text's words as one document. */
+        void add(List<String> texts) {
+            for (String text : texts) {
+                List<String> found = tokenizer.words(text);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                int[] document = new int[found.size()];
+                for (int i = 0; i < document.length; i++) {
+                    Integer id = ids.get(found.get(i));
+                    if (id == null) {
+                        id = words.size();
+                        ids.put(found.get(i), id);
+                        words.add(found.get(i));
+                        if (id == counts.length) {
+                            counts = Arrays.copyOf(counts, 2 * counts.length);
+                        }
+                    }
+                    counts[id]++;
+                    document[i] = id;
+                }
+                documents.add(document);
+                tokens += document.length;
             }
         }
-        return tokens;
     }
 }

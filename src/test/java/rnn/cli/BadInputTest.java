@@ -114,6 +114,8 @@ class BadInputTest {
             {"--min-count: must be at least 1, got 0", "vectors", "README.md", "--out", "v.txt", "--min-count", "0"},
             {"--epochs: must be at least 1, got 0", "vectors", "README.md", "--out", "v.txt", "--epochs", "0"},
             {"--threads: must be at least 1, got 0", "vectors", "README.md", "--out", "v.txt", "--threads", "0"},
+            {"README.md: no word occurs 1000000 times or more", "vectors", "README.md", "--out", "v.txt",
+                "--min-count", "1000000"},
         };
         for (String[] c : cases) {
             CliTestSupport.Result r = CliTestSupport.run(java.util.Arrays.copyOfRange(c, 1, c.length));
