@@ -67,6 +67,24 @@ public final class ConfigSection {
         return (int) readLong(key, defaultValue, min, Integer.MAX_VALUE);
     }
 
+    /**
+     * An integer of at least {@code min}, or the word {@code word}, read as {@code wordValue}
+     * ({@code vectors_epochs: auto}).
+     */
+    public int getIntOrWord(String key, int defaultValue, int min, String word, int wordValue) {
+        ScalarNode node = scalar(key, "an integer or " + word);
+        if (node == null) {
+            return defaultValue;
+        }
+        if (!node.getTag().equals(Tag.INT)) {
+            if (node.getValue().equals(word)) {
+                return wordValue;
+            }
+            throw fail(node, key, "expected an integer or " + word + ", got " + YamlNodes.describe(node));
+        }
+        return (int) integer(node, key, min, Integer.MAX_VALUE);
+    }
+
     /** Any 64-bit integer. */
     public long getLong(String key, long defaultValue) {
         return readLong(key, defaultValue, Long.MIN_VALUE, Long.MAX_VALUE);

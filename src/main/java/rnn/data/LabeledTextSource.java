@@ -57,12 +57,17 @@ public final class LabeledTextSource {
         return isGzip(path) ? readGzip(path, split) : TsvReader.read(path, false);
     }
 
+    /** Whether {@code path} is the IMDB archive or folder, whose unlabelled reviews {@link #unlabelledReviews} reads. */
+    public static boolean hasUnlabelledReviews(Path path) {
+        return Files.isDirectory(path) || Files.isRegularFile(path) && isGzip(path) && ImdbReader.isTarGz(path);
+    }
+
     /**
      * The unlabelled reviews ({@code train/unsup}) when {@code path} is the official IMDB archive,
      * an unpacked {@code aclImdb} folder or a folder holding one; empty for any other file.
      */
     public static Optional<List<String>> unlabelledReviews(Path path) {
-        if (Files.isDirectory(path) || Files.isRegularFile(path) && isGzip(path) && ImdbReader.isTarGz(path)) {
+        if (hasUnlabelledReviews(path)) {
             return Optional.of(ImdbReader.readUnlabelled(path));
         }
         return Optional.empty();

@@ -64,6 +64,33 @@ class ClassifyLabelsTest {
                 + "training them"), both.err());
     }
 
+    /** vectors_epochs: auto trains vectors when there is unlabelled text, and none (saying so) when there is not. */
+    @Test
+    void autoVectorsNeedUnlabelledText() throws IOException {
+        Path models = dir.resolve("models");
+        Path more = Files.writeString(dir.resolve("more.txt"), "the striker scored at the stadium .\n".repeat(20));
+        CliTestSupport.Result with = CliTestSupport.run("train", "classify", "--config", CONFIG, "--set",
+                "training.epochs=1", "--set", "data.vectors_epochs=auto", "--set", "data.unlabelled=[" + more + "]",
+                "--set", "model.embedding_size=8", "--models", models.toString(), "--name", "auto", "-q");
+        assertEquals(0, with.exitCode(), with.toString());
+        assertTrue(with.out().matches("(?s).*word vectors: [\\d,]+ words from [\\d,]+ tokens in .*"), with.out());
+        assertTrue(with.out().matches("(?s).*pretrained vectors for [1-9][\\d,]* of the [\\d,]+ tokens.*"), with.out());
+        assertTrue(Files.readString(models.resolve("auto/config.yaml")).contains("vectors_epochs: auto"));
+
+        CliTestSupport.Result without = CliTestSupport.run("train", "classify", "--config", CONFIG, "--set",
+                "training.epochs=1", "--set", "data.vectors_epochs=auto", "--set", "model.embedding_size=8",
+                "--models", models.toString(), "--name", "auto-none", "-q");
+        assertEquals(0, without.exitCode(), without.toString());
+        assertTrue(without.out().contains("word vectors: none (vectors_epochs auto, and no unlabelled text"),
+                without.out());
+        assertFalse(without.out().contains("pretrained vectors"), without.out());
+
+        CliTestSupport.Result bad = CliTestSupport.run("train", "classify", "--config", CONFIG, "--set",
+                "data.vectors_epochs=often", "--models", models.toString(), "--name", "bad", "-q");
+        assertEquals(2, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("data.vectors_epochs: expected an integer or auto, got"), bad.err());
+    }
+
     @Test
     void aTrainingLabelOutsideTheListNamesFileAndLine() throws IOException {
         Path data = Files.writeString(dir.resolve("train.tsv"), "sport\tgoal\nweather\train\npolitics\tvote\n"

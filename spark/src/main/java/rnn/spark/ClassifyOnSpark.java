@@ -114,7 +114,7 @@ final class ClassifyOnSpark {
     }
 
     private static void refuseWhatNeedsOneMachine(JavaSparkContext sc, ClassifyConfig.Data data) {
-        if (data.vectorsEpochs() > 0) {
+        if (data.vectorsEpochs(false) > 0) {   // the archive, whose unlabelled reviews auto would use, is refused below
             throw new UserException("data.vectors_epochs: rnn-spark train does not train word vectors; train them"
                     + " with rnn vectors and name the file in data.word_vectors");
         }

@@ -48,7 +48,9 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
      *                    vocabulary up to {@code vocab_size}; null for none
      * @param vectorsEpochs {@code vectors_epochs}: when above 0, word2vec is trained for that many epochs at
      *                    the start of a run, on the training texts and {@code unlabelled}, and starts the
-     *                    embedding of the words it knows; 0 for none. Not with {@code word_vectors}
+     *                    embedding of the words it knows; 0 for none; {@link #AUTO_VECTORS} ({@code auto}):
+     *                    one epoch when there is unlabelled text, none otherwise ({@link #vectorsEpochs(boolean)}).
+     *                    Not with {@code word_vectors}
      * @param unlabelled  {@code unlabelled}: more text for those vectors, one document a line (plain or .gz);
      *                    an IMDB archive or folder as {@code train} adds its 50,000 unlabelled reviews itself
      */
@@ -56,6 +58,21 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
                        int maxLength, Truncation truncate,
                        boolean lowercase, int vocabSize, int minCount, List<String> labels, String wordVectors,
                        int vectorsEpochs, List<String> unlabelled) {
+        /** {@code vectors_epochs: auto}. */
+        public static final int AUTO_VECTORS = -1;
+
+        /**
+         * The epochs of word2vec a run trains: {@code vectors_epochs}, or for {@code auto} one
+         * when there is unlabelled text ({@code unlabelled}, or {@code train}'s own when
+         * {@code trainHasUnlabelled}: an IMDB archive or folder) and none otherwise, since vectors
+         * of the labelled texts alone measured worse than none on a small set.
+         */
+        public int vectorsEpochs(boolean trainHasUnlabelled) {
+            if (vectorsEpochs != AUTO_VECTORS) {
+                return vectorsEpochs;
+            }
+            return trainHasUnlabelled || !unlabelled.isEmpty() ? 1 : 0;
+        }
     }
 
     private static List<String> listOrEmpty(List<String> list) {
@@ -82,9 +99,9 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
                 s.getInt("min_count", 1, 1),
                 s.getOptionalStringList("labels", 2),
                 s.getOptionalString("word_vectors", null),
-                s.getInt("vectors_epochs", 0, 0),
+                s.getIntOrWord("vectors_epochs", 0, 0, "auto", Data.AUTO_VECTORS),
                 listOrEmpty(s.getOptionalStringList("unlabelled", 0)));
-        if (data.vectorsEpochs() > 0 && data.wordVectors() != null) {
+        if (data.vectorsEpochs() != 0 && data.wordVectors() != null) {
             throw s.error("vectors_epochs", "word vectors come either from data.word_vectors or from training them "
                     + "(vectors_epochs); set one of them");
         }
@@ -106,7 +123,7 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
                 .key("max_length", data.maxLength()).key("truncate", data.truncate())
                 .key("lowercase", data.lowercase()).key("vocab_size", data.vocabSize())
                 .key("min_count", data.minCount()).key("labels", data.labels())
-                .key("word_vectors", data.wordVectors()).key("vectors_epochs", data.vectorsEpochs())
+                .key("word_vectors", data.wordVectors()).key("vectors_epochs", data.vectorsEpochs() == Data.AUTO_VECTORS ? "auto" : data.vectorsEpochs())
                 .key("unlabelled", data.unlabelled());
         out.section("model");
         encoder.write(out, true);

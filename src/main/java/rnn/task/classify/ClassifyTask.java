@@ -99,9 +99,14 @@ public final class ClassifyTask implements Task {
         ClassifyData data = ClassifyData.prepare(config.data(), config.training().seed(),
                 config.encoder().embeddingSize());
         float[][] vectorsById = data.vectorsById();
-        if (config.data().vectorsEpochs() > 0 && !request.resume()) {
+        boolean trainHasUnlabelled = LabeledTextSource.hasUnlabelledReviews(Path.of(config.data().train()));
+        int vectorsEpochs = config.data().vectorsEpochs(trainHasUnlabelled);
+        if (vectorsEpochs > 0 && !request.resume()) {
             // a resumed run takes its network from the checkpoint: the vectors only start a fresh one
-            vectorsById = trainVectors(config, data, request);
+            vectorsById = trainVectors(config, data, vectorsEpochs, trainHasUnlabelled, request);
+        } else if (config.data().vectorsEpochs() == ClassifyConfig.Data.AUTO_VECTORS && !request.resume()) {
+            request.log().println("word vectors: none (vectors_epochs auto, and no unlabelled text: data.unlabelled "
+                    + "or the IMDB archive's)");
         }
         BucketedBatchIterator<EncodedExample> batches = BucketedBatchIterator.forClassification(data.train(),
                 config.training().batchSize(), data.labels().size(), true, config.training().seed(),
@@ -211,28 +216,28 @@ public final class ClassifyTask implements Task {
      * its unlabelled reviews: the vectors of the vocabulary's words ({@code null} rows for the
      * others). One worker per OpenMP thread, so a one-thread run repeats exactly.
      */
-    private static float[][] trainVectors(ClassifyConfig config, ClassifyData data, TrainRequest request) {
+    private static float[][] trainVectors(ClassifyConfig config, ClassifyData data, int epochs,
+                                          boolean trainHasUnlabelled, TrainRequest request) {
         try {
-            return trainVectorsOrFail(config, data, request);
+            return trainVectorsOrFail(config, data, epochs, trainHasUnlabelled, request);
         } catch (IOException e) {
             throw new rnn.data.DataException("word vectors: cannot write them to a temporary file (" + e.getMessage()
                     + ")", e);
         }
     }
 
-    private static float[][] trainVectorsOrFail(ClassifyConfig config, ClassifyData data, TrainRequest request)
-            throws IOException {
+    private static float[][] trainVectorsOrFail(ClassifyConfig config, ClassifyData data, int epochs,
+                                                boolean trainHasUnlabelled, TrainRequest request) throws IOException {
         List<Path> more = new ArrayList<>();
-        Path train = Path.of(config.data().train());
-        if (LabeledTextSource.unlabelledReviews(train).isPresent()) {
-            more.add(train);
+        if (trainHasUnlabelled) {
+            more.add(Path.of(config.data().train()));
         }
         config.data().unlabelled().forEach(u -> more.add(Path.of(u)));
         Path file = java.nio.file.Files.createTempFile("rnn-vectors", ".txt");
         try {
             long started = System.nanoTime();
             WordVectorTraining.Result result = new WordVectorTraining(config.encoder().embeddingSize(), 5, 5,
-                    config.data().vectorsEpochs(), config.data().lowercase(), config.training().seed(),
+                    epochs, config.data().lowercase(), config.training().seed(),
                     ompThreads()).run(data.trainTexts(), more, file, request.progress());
             request.log().printf(Locale.ROOT, "word vectors: %,d words from %,d tokens in %.1f min%n", result.words(),
                     result.tokens(), (System.nanoTime() - started) / 6e10);
