@@ -3,8 +3,13 @@ package rnn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +80,24 @@ class ArchitectureTest {
         List<String> unplaced = MAIN.stream().map(JavaClass::getPackageName).distinct()
                 .filter(p -> !placed.contains(p)).sorted().toList();
         assertEquals(List.of(), unplaced, "packages missing from LAYERS");
+    }
+
+    /** The package table of docs/architecture.md names the same packages, top to bottom, as {@link #LAYERS}. */
+    @Test
+    void theArchitecturePageListsTheLayersInOrder() throws IOException {
+        List<String> layered = new ArrayList<>();
+        for (String[] layer : LAYERS) {
+            layered.addAll(List.of(layer).subList(1, layer.length));
+        }
+        String page = Files.readString(Path.of("docs/architecture.md"));
+        String table = page.substring(page.indexOf("| package |"));
+        table = table.substring(0, table.indexOf("\n\n"));
+        List<String> documented = new ArrayList<>();
+        Matcher row = Pattern.compile("(?m)^\\| `(rnn[a-z.]*)` \\|").matcher(table);
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+        assertEquals(layered, documented, "docs/architecture.md's package table against LAYERS");
     }
 
     /** Each task stands alone; only the registry knows them all. */

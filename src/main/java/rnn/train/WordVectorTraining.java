@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 import rnn.data.DataException;
@@ -52,28 +53,8 @@ public record WordVectorTraining(int size, int window, int minCount, int epochs,
 
     /** As {@link #run(List, Path, Progress)}, with {@code texts} (one document each) read first. */
     public Result run(List<String> texts, List<Path> inputs, Path out, Progress progress) throws IOException {
-        Corpus corpus = new Corpus(new Tokenizer(lowercase));
-        corpus.add(texts);
-        for (Path input : inputs) {
-            corpus.add(LabeledTextSource.unlabelledReviews(input)
-                    .orElseGet(() -> TextFiles.readString(input).lines().toList()));
-        }
-        String named = String.join(", ", inputs.stream().map(Path::toString).toList());
-        if (corpus.documents.isEmpty()) {
-            throw new DataException(named + ": no text to train on");
-        }
-        // most frequent first, then in word order: the file's order, and ids for the noise table
-        List<String> words = new ArrayList<>();
-        for (int i = 0; i < corpus.words.size(); i++) {
-            if (corpus.counts[i] >= minCount) {
-                words.add(corpus.words.get(i));
-            }
-        }
-        if (words.isEmpty()) {
-            throw new DataException(named + ": no word occurs " + minCount + " times or more");
-        }
-        words.sort(Comparator.comparingLong((String w) -> -corpus.counts[corpus.ids.get(w)])
-                .thenComparing(Comparator.naturalOrder()));
+        Corpus corpus = read(texts, inputs);
+        List<String> words = corpus.kept(minCount, named(inputs));
         int[] finalId = new int[corpus.words.size()];
         Arrays.fill(finalId, -1);
         long[] counts = new long[words.size()];
@@ -112,6 +93,69 @@ public record WordVectorTraining(int size, int window, int minCount, int epochs,
         return new Result(words.size(), corpus.tokens);
     }
 
+    /**
+     * The words {@link #run} would write vectors for, in its order (most frequent first, then in
+     * word order), without training: what a resumed run needs to rebuild a vocabulary that the
+     * vectors extended.
+     */
+    public List<String> words(List<String> texts, List<Path> inputs) {
+        return read(texts, inputs).kept(minCount, named(inputs));
+    }
+
+    /**
+     * Trains the vectors a training run starts from, on {@code texts} and {@code inputs}, into a
+     * temporary file that {@code read} turns into what the task needs; logs how many words and
+     * tokens and how long, and deletes the file.
+     */
+    public <T> T trainForRun(List<String> texts, List<Path> inputs, TrainRequest request, Function<Path, T> read) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("rnn-vectors", ".txt");
+            long started = System.nanoTime();
+            Result result = run(texts, inputs, file, request.progress());
+            request.log().printf(Locale.ROOT, "word vectors: %,d words from %,d tokens in %.1f min%n", result.words(),
+                    result.tokens(), (System.nanoTime() - started) / 6e10);
+            request.log().flush();
+            return read.apply(file);
+        } catch (IOException e) {
+            throw new DataException("word vectors: cannot write them to a temporary file (" + e.getMessage() + ")", e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // a temporary file left behind is harmless
+                }
+            }
+        }
+    }
+
+    /** The workers for vectors trained in a run: one per OpenMP thread, so a one-thread run repeats exactly. */
+    public static int threads() {
+        try {
+            return Math.max(1, Integer.parseInt(System.getenv().getOrDefault("OMP_NUM_THREADS", "1").strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private Corpus read(List<String> texts, List<Path> inputs) {
+        Corpus corpus = new Corpus(new Tokenizer(lowercase));
+        corpus.add(texts);
+        for (Path input : inputs) {
+            corpus.add(LabeledTextSource.unlabelledReviews(input)
+                    .orElseGet(() -> TextFiles.readString(input).lines().toList()));
+        }
+        if (corpus.documents.isEmpty()) {
+            throw new DataException(named(inputs) + ": no text to train on");
+        }
+        return corpus;
+    }
+
+    private static String named(List<Path> inputs) {
+        return String.join(", ", inputs.stream().map(Path::toString).toList());
+    }
+
     /** Documents as word ids in order of first appearance, with each word's count: 4 bytes a token. */
     private static final class Corpus {
         private final Tokenizer tokenizer;
@@ -123,6 +167,25 @@ public record WordVectorTraining(int size, int window, int minCount, int epochs,
 
         Corpus(Tokenizer tokenizer) {
             this.tokenizer = tokenizer;
+        }
+
+        /**
+         * The words seen at least {@code minCount} times, most frequent first, then in word order:
+         * the file's order, and the ids of the noise table.
+         */
+        List<String> kept(int minCount, String named) {
+            List<String> kept = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                if (counts[i] >= minCount) {
+                    kept.add(words.get(i));
+                }
+            }
+            if (kept.isEmpty()) {
+                throw new DataException(named + ": no word occurs " + minCount + " times or more");
+            }
+            kept.sort(Comparator.comparingLong((String w) -> -counts[ids.get(w)])
+                    .thenComparing(Comparator.naturalOrder()));
+            return kept;
         }
 
         /** Adds each text's words as one document. */

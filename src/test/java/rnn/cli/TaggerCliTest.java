@@ -1,6 +1,7 @@
 package rnn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -108,6 +109,42 @@ class TaggerCliTest {
         assertEquals(1, wrongSize.err().lines().count(), wrongSize.err());
         assertTrue(wrongSize.err().contains("data.word_vectors: " + vectors
                 + " holds vectors of 16 numbers, but model.embedding_size is 8"), wrongSize.err());
+    }
+
+    /** vectors_epochs: word2vec on the training sentences and unlabelled text, in the run, does what word_vectors does. */
+    @Test
+    void trainsItsOwnWordVectorsFromUnlabelledTextWhenAsked() throws IOException {
+        Path more = Files.writeString(dir.resolve("unlabelled.txt"), "Zyzzyva visited Oslo .\n".repeat(5));
+        CliTestSupport.Result r = CliTestSupport.run("train", "tagger", "--config", config.toString(), "--data",
+                entities.toString(), "--set", "data.vectors_epochs=auto", "--set", "data.unlabelled=[" + more + "]",
+                "--name", "own-vectors", "--models", models.toString(), "--set", "training.epochs=3", "-q");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().matches("(?s).*word vectors: [\\d,]+ words from [\\d,]+ tokens in .*"), r.out());
+        assertTrue(r.out().matches("(?s).*pretrained vectors for [1-9][\\d,]* of the [\\d,]+ words.*"), r.out());
+        assertTrue(bestDevF1(r) > 0.9, "entity F1 on the dev part: " + r.out());
+        assertTrue(Files.readAllLines(models.resolve("own-vectors/vocab/tokens.txt")).contains("Zyzzyva"),
+                "a word of the unlabelled text only joins the vocabulary");
+        assertTrue(Files.readString(models.resolve("own-vectors/config.yaml")).contains("vectors_epochs: auto"));
+
+        // Resumed (as after a stop in epoch 3 of 4), the run rebuilds the vocabulary from the words
+        // alone: it trains no vectors, and the vocabulary check against the run's own passes.
+        Path bundle = models.resolve("own-vectors");
+        Files.delete(bundle.resolve("manifest.json"));
+        Path runConfig = bundle.resolve("run/config.yaml");
+        Files.writeString(runConfig, Files.readString(runConfig).replace("  epochs: 3\n", "  epochs: 4\n"));
+        CliTestSupport.Result resumed = CliTestSupport.run("train", "tagger", "--resume", "--name", "own-vectors",
+                "--models", models.toString(), "-q");
+        assertEquals(0, resumed.exitCode(), resumed.toString());
+        assertTrue(resumed.out().contains("resuming after epoch 3"), resumed.out());
+        assertFalse(resumed.out().contains("word vectors:"), resumed.out());
+
+        CliTestSupport.Result both = CliTestSupport.run("train", "tagger", "--config", config.toString(), "--data",
+                entities.toString(), "--set", "data.vectors_epochs=1", "--set", "data.word_vectors=" + more,
+                "--name", "both", "--models", models.toString(), "-q");
+        assertEquals(2, both.exitCode(), both.toString());
+        assertEquals(1, both.err().lines().count(), both.err());
+        assertTrue(both.err().contains("data.vectors_epochs: word vectors come either from data.word_vectors or from "
+                + "training them"), both.err());
     }
 
     @Test

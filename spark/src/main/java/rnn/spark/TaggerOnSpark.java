@@ -22,6 +22,7 @@ import rnn.task.tagger.TaggerEncoder;
 import rnn.task.tagger.TaggerInputs;
 import rnn.task.tagger.TaggerTask;
 import rnn.text.Vocabulary;
+import rnn.util.UserException;
 
 /**
  * A tagger's training inputs read with Spark, equal to what {@code rnn train} reads from the
@@ -29,7 +30,8 @@ import rnn.text.Vocabulary;
  * never straddles two partitions), the same dev split (the config's seed shuffles the sentences'
  * positions on the driver), the same word and character vocabularies (counted with
  * {@code reduceByKey}) and the same tag set. Train stays on the cluster; dev comes to the driver.
- * {@code data.word_vectors} is a file on the driver, read there as {@code rnn train} reads it.
+ * {@code data.word_vectors} is a file on the driver, read there as {@code rnn train} reads it;
+ * {@code data.vectors_epochs} is refused.
  */
 final class TaggerOnSpark {
     private TaggerOnSpark() {
@@ -37,6 +39,10 @@ final class TaggerOnSpark {
 
     static TaggerInputs read(JavaSparkContext sc, TaggerConfig config, SparkFeed.Spread spread) {
         TaggerConfig.Data data = config.data();
+        if (data.vectorsEpochsToTrain() > 0) {
+            throw new UserException("data.vectors_epochs: rnn-spark train does not train word vectors; train them"
+                    + " with rnn vectors and name the file in data.word_vectors");
+        }
         JavaRDD<TaggedSentence> all = sentences(sc, data, data.train(), spread.partitions());
         JavaRDD<TaggedSentence> train;
         List<TaggedSentence> dev;

@@ -111,6 +111,17 @@ class TaggerTrainJobTest {
         assertTrue(words.contains("quokka") && words.contains("zyzzyva"), "the vectors' words extend it");
     }
 
+    @Test
+    void wordVectorsTrainedInTheRunAreRefusedInOneLine() {
+        Result refused = SparkTestContext.rnnSpark(args("train", "tagger", "--data", train.toString(), "--models",
+                models.toString(), "--name", "refused", "--set", "data.vectors_epochs=1"));
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().strip().startsWith("rnn-spark: data.vectors_epochs: rnn-spark train does not train"
+                + " word vectors"), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertTrue(Files.notExists(models.resolve("refused")));
+    }
+
     private static String[] args(String... leading) {
         List<String> all = new ArrayList<>(List.of(leading));
         all.addAll(List.of(SMALL));

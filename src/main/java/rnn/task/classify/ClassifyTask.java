@@ -214,48 +214,20 @@ public final class ClassifyTask implements Task {
     /**
      * Word2vec on the training texts, {@code data.unlabelled} and, for an IMDB archive or folder,
      * its unlabelled reviews: the vectors of the vocabulary's words ({@code null} rows for the
-     * others). One worker per OpenMP thread, so a one-thread run repeats exactly.
+     * others).
      */
     private static float[][] trainVectors(ClassifyConfig config, ClassifyData data, int epochs,
                                           boolean trainHasUnlabelled, TrainRequest request) {
-        try {
-            return trainVectorsOrFail(config, data, epochs, trainHasUnlabelled, request);
-        } catch (IOException e) {
-            throw new rnn.data.DataException("word vectors: cannot write them to a temporary file (" + e.getMessage()
-                    + ")", e);
-        }
-    }
-
-    private static float[][] trainVectorsOrFail(ClassifyConfig config, ClassifyData data, int epochs,
-                                                boolean trainHasUnlabelled, TrainRequest request) throws IOException {
         List<Path> more = new ArrayList<>();
         if (trainHasUnlabelled) {
             more.add(Path.of(config.data().train()));
         }
         config.data().unlabelled().forEach(u -> more.add(Path.of(u)));
-        Path file = java.nio.file.Files.createTempFile("rnn-vectors", ".txt");
-        try {
-            long started = System.nanoTime();
-            WordVectorTraining.Result result = new WordVectorTraining(config.encoder().embeddingSize(), 5, 5,
-                    epochs, config.data().lowercase(), config.training().seed(),
-                    ompThreads()).run(data.trainTexts(), more, file, request.progress());
-            request.log().printf(Locale.ROOT, "word vectors: %,d words from %,d tokens in %.1f min%n", result.words(),
-                    result.tokens(), (System.nanoTime() - started) / 6e10);
-            request.log().flush();
-            Vocabulary vocabulary = data.encoder().vocabulary();
-            return WordVectors.read(file, config.data().lowercase(), 0, new java.util.HashSet<>(vocabulary.entries()))
-                    .byIndex(vocabulary);
-        } finally {
-            java.nio.file.Files.deleteIfExists(file);
-        }
-    }
-
-    private static int ompThreads() {
-        try {
-            return Math.max(1, Integer.parseInt(System.getenv().getOrDefault("OMP_NUM_THREADS", "1").strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        Vocabulary vocabulary = data.encoder().vocabulary();
+        return new WordVectorTraining(config.encoder().embeddingSize(), 5, 5, epochs, config.data().lowercase(),
+                config.training().seed(), WordVectorTraining.threads()).trainForRun(data.trainTexts(), more, request,
+                file -> WordVectors.read(file, config.data().lowercase(), 0, new java.util.HashSet<>(
+                        vocabulary.entries())).byIndex(vocabulary));
     }
 
     /**

@@ -1,5 +1,7 @@
 package rnn.task.tagger;
 
+import java.util.List;
+
 import rnn.config.ConfigSection;
 import rnn.config.EncoderConfig;
 import rnn.config.Metric;
@@ -38,10 +40,27 @@ public record TaggerConfig(Data data, EncoderConfig encoder, TaggerOutput output
      * @param wordVectors {@code word_vectors}: pretrained word vectors (word2vec, GloVe or fastText text format)
      *                    to start the word embedding from, their words joining the vocabulary up to
      *                    {@code vocab_size}; null for none
+     * @param vectorsEpochs {@code vectors_epochs}: when above 0, word2vec is trained for that many epochs at
+     *                    the start of a run, on the training sentences and {@code unlabelled}, and its vectors
+     *                    act as {@code word_vectors} would; 0 for none; {@link #AUTO_VECTORS} ({@code auto}):
+     *                    one epoch when {@code unlabelled} names text, none otherwise. Not with {@code word_vectors}
+     * @param unlabelled  {@code unlabelled}: more text for those vectors, one document a line (plain or .gz)
      */
     public record Data(String train, String dev, double devFraction, TagFormat format, int tokenColumn, int tagColumn,
-                       TagSchemeName tagScheme, boolean lowercase, int vocabSize, int minCount, String wordVectors)
+                       TagSchemeName tagScheme, boolean lowercase, int vocabSize, int minCount, String wordVectors,
+                       int vectorsEpochs, List<String> unlabelled)
             implements java.io.Serializable {
+        /** {@code vectors_epochs: auto}. */
+        public static final int AUTO_VECTORS = -1;
+
+        public Data {
+            unlabelled = unlabelled == null ? List.of() : List.copyOf(unlabelled);
+        }
+
+        /** The epochs of word2vec a run trains: {@code vectors_epochs}, or for {@code auto} one with unlabelled text. */
+        public int vectorsEpochsToTrain() {
+            return vectorsEpochs != AUTO_VECTORS ? vectorsEpochs : unlabelled.isEmpty() ? 0 : 1;
+        }
     }
 
     @Override
@@ -77,7 +96,13 @@ public record TaggerConfig(Data data, EncoderConfig encoder, TaggerOutput output
                 s.getBoolean("lowercase", false),
                 s.getInt("vocab_size", 50000, 3),
                 s.getInt("min_count", 1, 1),
-                s.getOptionalString("word_vectors", null));
+                s.getOptionalString("word_vectors", null),
+                s.getIntOrWord("vectors_epochs", 0, 0, "auto", Data.AUTO_VECTORS),
+                s.getOptionalStringList("unlabelled", 0));
+        if (data.vectorsEpochs() != 0 && data.wordVectors() != null) {
+            throw s.error("vectors_epochs", "word vectors come either from data.word_vectors or from training them "
+                    + "(vectors_epochs); set one of them");
+        }
         s.finish();
         return data;
     }
@@ -103,7 +128,9 @@ public record TaggerConfig(Data data, EncoderConfig encoder, TaggerOutput output
         out.section("data").key("train", data.train()).key("dev", data.dev()).key("dev_fraction", data.devFraction())
                 .key("format", data.format()).key("token_column", data.tokenColumn())
                 .key("tag_column", data.tagColumn()).key("tag_scheme", data.tagScheme())
-                .key("word_vectors", data.wordVectors()).key("lowercase", data.lowercase())
+                .key("word_vectors", data.wordVectors())
+                .key("vectors_epochs", data.vectorsEpochs() == Data.AUTO_VECTORS ? "auto" : data.vectorsEpochs())
+                .key("unlabelled", data.unlabelled()).key("lowercase", data.lowercase())
                 .key("vocab_size", data.vocabSize()).key("min_count", data.minCount());
         out.section("model");
         encoder.write(out, true);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import rnn.data.ConllFormat;
 import rnn.data.DataException;
@@ -18,14 +19,23 @@ import rnn.text.Vocabulary;
 
 /**
  * A tagger's data, ready to train on: the word and tag vocabularies (words from train, and from
- * the pretrained word vectors when the config names them; tags from train and dev, in the scheme
+ * the pretrained word vectors when the config names them or the run trains them; tags from train and dev, in the scheme
  * the model learns), the encoded sentences, the dev sentences as read, for scoring in their own
  * scheme, and the word vectors (null without).
  */
 record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> train, List<TaggedSentence> dev,
                   List<Path> files, WordVectors vectors) {
 
-    static TaggerData prepare(TaggerConfig run) {
+    /**
+     * Word vectors a run trains for itself ({@code data.vectors_epochs}): from the training
+     * sentences and the vocabulary counted from them, that vocabulary extended with the vectors'
+     * words and the vectors (null where only the vocabulary is needed: a resumed run).
+     */
+    interface RunVectors {
+        WordVectors.Extended extend(List<TaggedSentence> train, Vocabulary counted, Set<String> trainWords);
+    }
+
+    static TaggerData prepare(TaggerConfig run, RunVectors runVectors) {
         TaggerConfig.Data config = run.data();
         long seed = run.training().seed();
         Path trainPath = Path.of(config.train());
@@ -58,6 +68,10 @@ record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> tr
             words = extended.vocabulary();
             vectors = extended.vectors();
             files.add(vectorsPath);
+        } else if (config.vectorsEpochsToTrain() > 0) {
+            WordVectors.Extended extended = runVectors.extend(train, words, counts.keySet());
+            words = extended.vocabulary();
+            vectors = extended.vectors();
         }
         Vocabulary chars = run.chars() == null ? null : Vocabulary.ofTokens(charCounts, Integer.MAX_VALUE, 1);
         TaggerEncoder encoder = TaggerEncoder.of(run, words, chars);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -20,6 +21,7 @@ import rnn.data.DevSplit;
 import rnn.data.TaggedExample;
 import rnn.data.WordDropout;
 import rnn.data.TaggedSentence;
+import rnn.data.WordVectors;
 import rnn.eval.Bootstrap;
 import rnn.eval.Evaluation;
 import rnn.eval.SpanReport;
@@ -34,6 +36,7 @@ import rnn.task.Task;
 import rnn.train.TrainRequest;
 import rnn.train.TrainingRun;
 import rnn.train.TrainingSummary;
+import rnn.train.WordVectorTraining;
 
 /**
  * Sequence labelling ({@code tagger}): one tag per token, named entities (scored by entity-level
@@ -71,7 +74,7 @@ public final class TaggerTask implements Task {
 
     @Override
     public TrainingSummary train(TrainRequest request) throws IOException {
-        return train(request, TaggerTask::read);
+        return train(request, config -> read(config, request));
     }
 
     /**
@@ -84,15 +87,38 @@ public final class TaggerTask implements Task {
                 request));
     }
 
-    /** The inputs from the files the config names, read on this machine. */
-    private static TaggerInputs read(TaggerConfig config) {
-        TaggerData data = TaggerData.prepare(config);
+    /** The inputs from the files the config names, read on this machine; word2vec runs here if asked. */
+    private static TaggerInputs read(TaggerConfig config, TrainRequest request) {
+        TaggerData data = TaggerData.prepare(config, (train, counted, trainWords) -> runVectors(config, request,
+                train, counted, trainWords));
         TaggerEncoder encoder = data.encoder();
         BucketedBatchIterator<TaggedExample> batches = new BucketedBatchIterator<>(data.train(),
                 trainingEncoding(config.encoder().wordDropout(), encoder.maxChars(), config.training().seed()),
                 config.training().batchSize(), true, config.training().seed());
         return new TaggerInputs(encoder, data.tags(), data.train().size(), data.dev(), new BatchFeed(batches),
                 data.files(), data.vectors() == null ? null : data.vectors().byIndex(encoder.words()));
+    }
+
+    /**
+     * Word2vec on the training sentences and {@code data.unlabelled}, extending the vocabulary as
+     * {@code data.word_vectors} does. A resumed run takes its network from the checkpoint, so it
+     * only counts the words again to rebuild the same vocabulary.
+     */
+    private static WordVectors.Extended runVectors(TaggerConfig config, TrainRequest request,
+                                                   List<TaggedSentence> train, Vocabulary counted,
+                                                   Set<String> trainWords) {
+        TaggerConfig.Data data = config.data();
+        int size = config.encoder().embeddingSize();
+        WordVectorTraining training = new WordVectorTraining(size, 5, 5, data.vectorsEpochsToTrain(),
+                data.lowercase(), config.training().seed(), WordVectorTraining.threads());
+        List<String> texts = train.stream().map(s -> String.join(" ", s.tokens())).toList();
+        List<Path> more = data.unlabelled().stream().map(Path::of).toList();
+        if (request.resume()) {
+            return new WordVectors.Extended(WordVectors.extendedVocabulary(counted, training.words(texts, more),
+                    data.vocabSize(), trainWords), null);
+        }
+        return training.trainForRun(texts, more, request, file -> WordVectors.extend(counted, file,
+                data.lowercase(), data.vocabSize(), trainWords, size));
     }
 
     private static PreparedRun prepare(TaggerConfig config, TaggerInputs inputs, TrainRequest request) {
