@@ -102,6 +102,14 @@ class TaggerCliTest {
         assertTrue(bestDevF1(r) > 0.9, "entity F1 on the dev part: " + r.out());
         assertTrue(Files.readAllLines(models.resolve("vectors/vocab/tokens.txt")).contains("Zyzzyva"));
 
+        // vectors_epochs: auto (as the shipped tagger configs have it) leaves a named file to start the embedding
+        CliTestSupport.Result auto = CliTestSupport.run("train", "tagger", "--config", config.toString(), "--data",
+                entities.toString(), "--set", "data.word_vectors=" + vectors, "--set", "data.vectors_epochs=auto",
+                "--set", "training.epochs=1", "--name", "vectors-auto", "--models", models.toString(), "-q");
+        assertEquals(0, auto.exitCode(), auto.toString());
+        assertTrue(auto.out().contains("pretrained vectors for "), auto.out());
+        assertFalse(auto.out().contains("word vectors:"), auto.out());
+
         CliTestSupport.Result wrongSize = CliTestSupport.run("train", "tagger", "--config", config.toString(),
                 "--data", entities.toString(), "--set", "data.word_vectors=" + vectors, "--set",
                 "model.embedding_size=8", "--name", "wrong", "--models", models.toString(), "-q");

@@ -49,8 +49,8 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
      * @param vectorsEpochs {@code vectors_epochs}: when above 0, word2vec is trained for that many epochs at
      *                    the start of a run, on the training texts and {@code unlabelled}, and starts the
      *                    embedding of the words it knows; 0 for none; {@link #AUTO_VECTORS} ({@code auto}):
-     *                    one epoch when there is unlabelled text, none otherwise ({@link #vectorsEpochs(boolean)}).
-     *                    Not with {@code word_vectors}
+     *                    one epoch when there is unlabelled text and no {@code word_vectors}, none otherwise
+     *                    ({@link #vectorsEpochs(boolean)}). A number above 0 is refused with {@code word_vectors}
      * @param unlabelled  {@code unlabelled}: more text for those vectors, one document a line (plain or .gz);
      *                    an IMDB archive or folder as {@code train} adds its 50,000 unlabelled reviews itself
      */
@@ -71,7 +71,7 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
             if (vectorsEpochs != AUTO_VECTORS) {
                 return vectorsEpochs;
             }
-            return trainHasUnlabelled || !unlabelled.isEmpty() ? 1 : 0;
+            return wordVectors == null && (trainHasUnlabelled || !unlabelled.isEmpty()) ? 1 : 0;
         }
     }
 
@@ -101,7 +101,7 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
                 s.getOptionalString("word_vectors", null),
                 s.getIntOrWord("vectors_epochs", 0, 0, "auto", Data.AUTO_VECTORS),
                 listOrEmpty(s.getOptionalStringList("unlabelled", 0)));
-        if (data.vectorsEpochs() != 0 && data.wordVectors() != null) {
+        if (data.vectorsEpochs() > 0 && data.wordVectors() != null) {
             throw s.error("vectors_epochs", "word vectors come either from data.word_vectors or from training them "
                     + "(vectors_epochs); set one of them");
         }

@@ -104,7 +104,8 @@ public final class ClassifyTask implements Task {
         if (vectorsEpochs > 0 && !request.resume()) {
             // a resumed run takes its network from the checkpoint: the vectors only start a fresh one
             vectorsById = trainVectors(config, data, vectorsEpochs, trainHasUnlabelled, request);
-        } else if (config.data().vectorsEpochs() == ClassifyConfig.Data.AUTO_VECTORS && !request.resume()) {
+        } else if (config.data().vectorsEpochs() == ClassifyConfig.Data.AUTO_VECTORS
+                && config.data().wordVectors() == null && !request.resume()) {
             request.log().println("word vectors: none (vectors_epochs auto, and no unlabelled text: data.unlabelled "
                     + "or the IMDB archive's)");
         }

@@ -43,7 +43,8 @@ public record TaggerConfig(Data data, EncoderConfig encoder, TaggerOutput output
      * @param vectorsEpochs {@code vectors_epochs}: when above 0, word2vec is trained for that many epochs at
      *                    the start of a run, on the training sentences and {@code unlabelled}, and its vectors
      *                    act as {@code word_vectors} would; 0 for none; {@link #AUTO_VECTORS} ({@code auto}):
-     *                    one epoch when {@code unlabelled} names text, none otherwise. Not with {@code word_vectors}
+     *                    one epoch when {@code unlabelled} names text and {@code word_vectors} none, none
+     *                    otherwise. A number above 0 is refused with {@code word_vectors}
      * @param unlabelled  {@code unlabelled}: more text for those vectors, one document a line (plain or .gz)
      */
     public record Data(String train, String dev, double devFraction, TagFormat format, int tokenColumn, int tagColumn,
@@ -57,9 +58,9 @@ public record TaggerConfig(Data data, EncoderConfig encoder, TaggerOutput output
             unlabelled = unlabelled == null ? List.of() : List.copyOf(unlabelled);
         }
 
-        /** The epochs of word2vec a run trains: {@code vectors_epochs}, or for {@code auto} one with unlabelled text. */
+        /** The epochs of word2vec a run trains: {@code vectors_epochs}, or for {@code auto} one with unlabelled text and no file. */
         public int vectorsEpochsToTrain() {
-            return vectorsEpochs != AUTO_VECTORS ? vectorsEpochs : unlabelled.isEmpty() ? 0 : 1;
+            return vectorsEpochs != AUTO_VECTORS ? vectorsEpochs : unlabelled.isEmpty() || wordVectors != null ? 0 : 1;
         }
     }
 
@@ -99,7 +100,7 @@ public record TaggerConfig(Data data, EncoderConfig encoder, TaggerOutput output
                 s.getOptionalString("word_vectors", null),
                 s.getIntOrWord("vectors_epochs", 0, 0, "auto", Data.AUTO_VECTORS),
                 s.getOptionalStringList("unlabelled", 0));
-        if (data.vectorsEpochs() != 0 && data.wordVectors() != null) {
+        if (data.vectorsEpochs() > 0 && data.wordVectors() != null) {
             throw s.error("vectors_epochs", "word vectors come either from data.word_vectors or from training them "
                     + "(vectors_epochs); set one of them");
         }
