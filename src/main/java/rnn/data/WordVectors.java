@@ -65,22 +65,6 @@ public record WordVectors(List<String> words, float[][] vectors) {
         return new Extended(counted.extendedWith(vectors.words(), vocabSize), vectors);
     }
 
-    /**
-     * The vocabulary {@link #extend} gives for a vectors file whose words are {@code words}, in
-     * file order, folded already and without repeats, without reading any vector: what a resumed
-     * run needs to rebuild its vocabulary.
-     */
-    public static Vocabulary extendedVocabulary(Vocabulary counted, List<String> words, int vocabSize,
-                                                Set<String> trainWords) {
-        List<String> kept = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            if (i < vocabSize || trainWords.contains(words.get(i))) {
-                kept.add(words.get(i));
-            }
-        }
-        return counted.extendedWith(kept, vocabSize);
-    }
-
     /** A vocabulary extended with the words of pretrained vectors, and those vectors. */
     public record Extended(Vocabulary vocabulary, WordVectors vectors) {
     }

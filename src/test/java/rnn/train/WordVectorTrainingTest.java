@@ -59,8 +59,7 @@ class WordVectorTrainingTest {
         int vocabSize = 12;
         Set<String> trainWords = counts.keySet();
         Vocabulary fromFile = WordVectors.extend(counted, file, false, vocabSize, trainWords, 4).vocabulary();
-        Vocabulary rebuilt = WordVectors.extendedVocabulary(counted, training.words(List.of(), List.of(more)),
-                vocabSize, trainWords);
+        Vocabulary rebuilt = counted.extendedWith(training.words(List.of(), List.of(more)), vocabSize);
         assertEquals(fromFile.entries(), rebuilt.entries());
         assertEquals(vocabSize, rebuilt.size());
     }

@@ -114,10 +114,8 @@ final class ClassifyOnSpark {
     }
 
     private static void refuseWhatNeedsOneMachine(JavaSparkContext sc, ClassifyConfig.Data data) {
-        if (data.vectorsEpochs(false) > 0) {   // the archive, whose unlabelled reviews auto would use, is refused below
-            throw new UserException("data.vectors_epochs: rnn-spark train does not train word vectors; train them"
-                    + " with rnn vectors and name the file in data.word_vectors");
-        }
+        // the archive, whose unlabelled reviews auto would use, is refused below
+        SparkData.refuseVectorTraining(data.vectorsEpochs(false));
         for (String input : data.dev() == null ? List.of(data.train()) : List.of(data.train(), data.dev())) {
             JobFiles.requireInput(sc, input);
             if (JobFiles.isImdbArchive(sc, input)) {

@@ -83,6 +83,17 @@ final class SparkData {
         return WordVectors.extend(vocabulary, vectors, lowercase, vocabSize, distinct, size);
     }
 
+    /**
+     * Refuses word2vec in the run: {@code epochs} is {@code data.vectors_epochs} as the task
+     * resolves it. Train the vectors with {@code rnn vectors} and name them in {@code data.word_vectors}.
+     */
+    static void refuseVectorTraining(int epochs) {
+        if (epochs > 0) {
+            throw new UserException("data.vectors_epochs: rnn-spark train does not train word vectors; train them"
+                    + " with rnn vectors and name the file in data.word_vectors");
+        }
+    }
+
     /** Most frequent first, then in word order: {@link Vocabulary#ofTokens}'s order. */
     private static final class ByFrequency implements Comparator<Tuple2<String, Integer>>, Serializable {
         @Override

@@ -22,7 +22,6 @@ import rnn.task.tagger.TaggerEncoder;
 import rnn.task.tagger.TaggerInputs;
 import rnn.task.tagger.TaggerTask;
 import rnn.text.Vocabulary;
-import rnn.util.UserException;
 
 /**
  * A tagger's training inputs read with Spark, equal to what {@code rnn train} reads from the
@@ -39,10 +38,7 @@ final class TaggerOnSpark {
 
     static TaggerInputs read(JavaSparkContext sc, TaggerConfig config, SparkFeed.Spread spread) {
         TaggerConfig.Data data = config.data();
-        if (data.vectorsEpochsToTrain() > 0) {
-            throw new UserException("data.vectors_epochs: rnn-spark train does not train word vectors; train them"
-                    + " with rnn vectors and name the file in data.word_vectors");
-        }
+        SparkData.refuseVectorTraining(data.vectorsEpochsToTrain());
         JavaRDD<TaggedSentence> all = sentences(sc, data, data.train(), spread.partitions());
         JavaRDD<TaggedSentence> train;
         List<TaggedSentence> dev;

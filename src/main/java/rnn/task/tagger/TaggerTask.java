@@ -102,7 +102,9 @@ public final class TaggerTask implements Task {
     /**
      * Word2vec on the training sentences and {@code data.unlabelled}, extending the vocabulary as
      * {@code data.word_vectors} does. A resumed run takes its network from the checkpoint, so it
-     * only counts the words again to rebuild the same vocabulary.
+     * only counts the words again to rebuild the same vocabulary: the file's first
+     * {@code vocab_size} words already fill it, so the words further on that {@link WordVectors#extend}
+     * also reads (for their vectors) never change it.
      */
     private static WordVectors.Extended runVectors(TaggerConfig config, TrainRequest request,
                                                    List<TaggedSentence> train, Vocabulary counted,
@@ -114,8 +116,7 @@ public final class TaggerTask implements Task {
         List<String> texts = train.stream().map(s -> String.join(" ", s.tokens())).toList();
         List<Path> more = data.unlabelled().stream().map(Path::of).toList();
         if (request.resume()) {
-            return new WordVectors.Extended(WordVectors.extendedVocabulary(counted, training.words(texts, more),
-                    data.vocabSize(), trainWords), null);
+            return new WordVectors.Extended(counted.extendedWith(training.words(texts, more), data.vocabSize()), null);
         }
         return training.trainForRun(texts, more, request, file -> WordVectors.extend(counted, file,
                 data.lowercase(), data.vocabSize(), trainWords, size));
