@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import rnn.text.TokenLevel;
 import rnn.task.classify.ClassifyConfig;
+import rnn.task.tagger.TaggerConfig;
 import rnn.task.lm.LanguageModelConfig;
 import rnn.task.registry.Tasks;
 
@@ -37,6 +38,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void wordVectorKeysReadAndResolveAlikeForTheClassifierAndTheTagger() {
+        for (String task : List.of("classify", "tagger")) {
+            String yaml = "task: " + task + "\ndata:\n  vectors_epochs: auto\n  unlabelled: [more.txt]\n";
+            RunConfig config = parse(yaml);
+            WordVectorSource vectors = task.equals("classify") ? ((ClassifyConfig) config).data().vectors()
+                    : ((TaggerConfig) config).data().vectors();
+            assertEquals(new WordVectorSource(null, WordVectorSource.AUTO, List.of("more.txt")), vectors, task);
+            assertEquals(1, vectors.epochsToTrain(false), task + ": auto trains one epoch on unlabelled text");
+            assertEquals(config, parse(ConfigLoader.toYaml(config)), task + ": written and read again");
+            assertEquals(0, new WordVectorSource("v.txt", WordVectorSource.AUTO, List.of("more.txt")).epochsToTrain(true),
+                    "auto trains none beside a file");
+            assertEquals(0, WordVectorSource.NONE.epochsToTrain(true));
+            assertEquals("configs/x.yaml:4: data.vectors_epochs: word vectors come either from data.word_vectors or "
+                    + "from training them (vectors_epochs); set one of them",
+                    error("task: " + task + "\ndata:\n  word_vectors: v.txt\n  vectors_epochs: 2\n"));
+        }
+        assertEquals(1, new WordVectorSource(null, WordVectorSource.AUTO, List.of()).epochsToTrain(true),
+                "auto trains one epoch on an IMDB archive's own unlabelled reviews");
+    }
+
+    @Test
     void weightDecayAndL2AreOneOrTheOther() {
         assertEquals("configs/x.yaml:4: training.weight_decay: cannot be combined with training.l2; set one of them "
                 + "to 0", error("training:\n  l2: 0.001\n  epochs: 1\n  weight_decay: 0.01\n"));
@@ -48,7 +70,7 @@ class ConfigLoaderTest {
         RunConfig config = parse("");
         assertEquals("classify", config.task());
         assertEquals(new ClassifyConfig(
-                new ClassifyConfig.Data("data/imdb/sample.tsv.gz", null, 0.1, DevSplitMethod.AUTO, null, 400, Truncation.HEAD, true, 30000, 1, null, null, 0, List.of()),
+                new ClassifyConfig.Data("data/imdb/sample.tsv.gz", null, 0.1, DevSplitMethod.AUTO, null, 400, Truncation.HEAD, true, 30000, 1, null, WordVectorSource.NONE),
                 new EncoderConfig(128, 0.0, CellType.LSTM, RecurrentImplementation.FUSED, 128, 1, true, 0.0),
                 List.of(Pooling.MEAN, Pooling.MAX),
                 new TrainingConfig(2, 64, OptimizerType.ADAM, 0.002, ScheduleType.CONSTANT, 0.5, 1, 0.0, 0.0, 5.0, 42L,
@@ -104,7 +126,7 @@ class ConfigLoaderTest {
         RunConfig config = ConfigLoader.load(file, List.of(), Tasks.schemas());
         assertEquals(new ClassifyConfig(
                 new ClassifyConfig.Data("corpus/train.tsv", "corpus/dev.tsv", 0.2, DevSplitMethod.AUTO, null, 100, Truncation.TAIL, false, 500, 2,
-                        List.of("neg", "pos"), null, 0, List.of()),
+                        List.of("neg", "pos"), WordVectorSource.NONE),
                 new EncoderConfig(32, 0.1, CellType.GRU, RecurrentImplementation.FUSED, 64, 2, false, 0.25),
                 List.of(Pooling.LAST),
                 new TrainingConfig(3, 16, OptimizerType.SGD, 1.0, ScheduleType.STEP, 0.9, 2, 0.0001, 0.0, 0.0, -7L,

@@ -83,8 +83,8 @@ final class ClassifyOnSpark {
         JavaRDD<String> trainWords = trainTexts.flatMap(t -> new Tokenizer(lowercase).words(t.text()).iterator());
         Vocabulary tokens = SparkData.vocabulary(trainWords, data.vocabSize(), data.minCount());
         float[][] vectorsById = null;
-        if (data.wordVectors() != null) {
-            Path vectorsPath = Path.of(data.wordVectors());
+        if (data.vectors().file() != null) {
+            Path vectorsPath = Path.of(data.vectors().file());
             WordVectors.Extended extended = SparkData.withVectors(tokens, vectorsPath, lowercase, data.vocabSize(),
                     trainWords, config.encoder().embeddingSize());
             tokens = extended.vocabulary();
@@ -115,7 +115,7 @@ final class ClassifyOnSpark {
 
     private static void refuseWhatNeedsOneMachine(JavaSparkContext sc, ClassifyConfig.Data data) {
         // the archive, whose unlabelled reviews auto would use, is refused below
-        SparkData.refuseVectorTraining(data.vectorsEpochs(false));
+        SparkData.refuseVectorTraining(data.vectors().epochsToTrain(false));
         for (String input : data.dev() == null ? List.of(data.train()) : List.of(data.train(), data.dev())) {
             JobFiles.requireInput(sc, input);
             if (JobFiles.isImdbArchive(sc, input)) {

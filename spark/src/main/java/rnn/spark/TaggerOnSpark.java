@@ -38,7 +38,7 @@ final class TaggerOnSpark {
 
     static TaggerInputs read(JavaSparkContext sc, TaggerConfig config, SparkFeed.Spread spread) {
         TaggerConfig.Data data = config.data();
-        SparkData.refuseVectorTraining(data.vectorsEpochsToTrain());
+        SparkData.refuseVectorTraining(data.vectors().epochsToTrain(false));
         JavaRDD<TaggedSentence> all = sentences(sc, data, data.train(), spread.partitions());
         JavaRDD<TaggedSentence> train;
         List<TaggedSentence> dev;
@@ -61,8 +61,8 @@ final class TaggerOnSpark {
                 .map(w -> TaggerEncoder.vocabularyWord(lowercase, w)).iterator());
         Vocabulary words = SparkData.vocabulary(trainWords, data.vocabSize(), data.minCount());
         WordVectors vectors = null;
-        if (data.wordVectors() != null) {
-            Path vectorsPath = Path.of(data.wordVectors());
+        if (data.vectors().file() != null) {
+            Path vectorsPath = Path.of(data.vectors().file());
             WordVectors.Extended extended = SparkData.withVectors(words, vectorsPath, lowercase, data.vocabSize(),
                     trainWords, config.encoder().embeddingSize());
             words = extended.vocabulary();

@@ -11,6 +11,7 @@ import rnn.config.RunConfig;
 import rnn.config.TrainingConfig;
 import rnn.config.Truncation;
 import rnn.config.ValueRange;
+import rnn.config.WordVectorSource;
 import rnn.config.YamlWriter;
 
 /**
@@ -43,40 +44,15 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
      * @param minCount    {@code min_count}: tokens seen fewer times in train become {@code <unk>}; at least 1
      * @param labels      {@code labels}: the label set, in order (at least two, no repeats); a training or dev
      *                    example with another label is an error. Null: the labels train holds, sorted
-     * @param wordVectors {@code word_vectors}: pretrained word vectors (word2vec, GloVe or fastText text format,
-     *                    as {@code rnn vectors} writes) to start the embedding from, their words joining the
-     *                    vocabulary up to {@code vocab_size}; null for none
-     * @param vectorsEpochs {@code vectors_epochs}: when above 0, word2vec is trained for that many epochs at
-     *                    the start of a run, on the training texts and {@code unlabelled}, and starts the
-     *                    embedding of the words it knows; 0 for none; {@link #AUTO_VECTORS} ({@code auto}):
-     *                    one epoch when there is unlabelled text and no {@code word_vectors}, none otherwise
-     *                    ({@link #vectorsEpochs(boolean)}). A number above 0 is refused with {@code word_vectors}
-     * @param unlabelled  {@code unlabelled}: more text for those vectors, one document a line (plain or .gz);
-     *                    an IMDB archive or folder as {@code train} adds its 50,000 unlabelled reviews itself
+     * @param vectors     {@code word_vectors}, {@code vectors_epochs} and {@code unlabelled}: where the word
+     *                    vectors that start the embedding come from, their words joining the vocabulary up to
+     *                    {@code vocab_size}; an IMDB archive or folder as {@code train} adds its 50,000
+     *                    unlabelled reviews to {@code unlabelled} itself
      */
     public record Data(String train, String dev, double devFraction, DevSplitMethod devSplit, String trainIds,
                        int maxLength, Truncation truncate,
-                       boolean lowercase, int vocabSize, int minCount, List<String> labels, String wordVectors,
-                       int vectorsEpochs, List<String> unlabelled) {
-        /** {@code vectors_epochs: auto}. */
-        public static final int AUTO_VECTORS = -1;
-
-        /**
-         * The epochs of word2vec a run trains: {@code vectors_epochs}, or for {@code auto} one
-         * when there is unlabelled text ({@code unlabelled}, or {@code train}'s own when
-         * {@code trainHasUnlabelled}: an IMDB archive or folder) and none otherwise, since vectors
-         * of the labelled texts alone measured worse than none on a small set.
-         */
-        public int vectorsEpochs(boolean trainHasUnlabelled) {
-            if (vectorsEpochs != AUTO_VECTORS) {
-                return vectorsEpochs;
-            }
-            return wordVectors == null && (trainHasUnlabelled || !unlabelled.isEmpty()) ? 1 : 0;
-        }
-    }
-
-    private static List<String> listOrEmpty(List<String> list) {
-        return list == null ? List.of() : list;
+                       boolean lowercase, int vocabSize, int minCount, List<String> labels,
+                       WordVectorSource vectors) {
     }
 
     @Override
@@ -98,13 +74,7 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
                 s.getInt("vocab_size", 30000, 3),
                 s.getInt("min_count", 1, 1),
                 s.getOptionalStringList("labels", 2),
-                s.getOptionalString("word_vectors", null),
-                s.getIntOrWord("vectors_epochs", 0, 0, "auto", Data.AUTO_VECTORS),
-                listOrEmpty(s.getOptionalStringList("unlabelled", 0)));
-        if (data.vectorsEpochs() > 0 && data.wordVectors() != null) {
-            throw s.error("vectors_epochs", "word vectors come either from data.word_vectors or from training them "
-                    + "(vectors_epochs); set one of them");
-        }
+                WordVectorSource.read(s));
         s.finish();
         ConfigSection m = root.section("model");
         EncoderConfig encoder = EncoderConfig.read(m, new EncoderConfig.Defaults(128, 128, 1, true));
@@ -122,9 +92,8 @@ public record ClassifyConfig(Data data, EncoderConfig encoder, List<Pooling> poo
                 .key("dev_split", data.devSplit()).key("train_ids", data.trainIds())
                 .key("max_length", data.maxLength()).key("truncate", data.truncate())
                 .key("lowercase", data.lowercase()).key("vocab_size", data.vocabSize())
-                .key("min_count", data.minCount()).key("labels", data.labels())
-                .key("word_vectors", data.wordVectors()).key("vectors_epochs", data.vectorsEpochs() == Data.AUTO_VECTORS ? "auto" : data.vectorsEpochs())
-                .key("unlabelled", data.unlabelled());
+                .key("min_count", data.minCount()).key("labels", data.labels());
+        data.vectors().write(out);
         out.section("model");
         encoder.write(out, true);
         out.key("pooling", pooling);

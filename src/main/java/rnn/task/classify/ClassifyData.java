@@ -58,8 +58,8 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
         Map<String, Integer> counts = countTokens(tokenizer, train);
         Vocabulary tokens = Vocabulary.ofTokens(counts, config.vocabSize(), config.minCount());
         WordVectors vectors = null;
-        if (config.wordVectors() != null) {
-            Path vectorsPath = Path.of(config.wordVectors());
+        if (config.vectors().file() != null) {
+            Path vectorsPath = Path.of(config.vectors().file());
             WordVectors.Extended extended = WordVectors.extend(tokens, vectorsPath, config.lowercase(),
                     config.vocabSize(), counts.keySet(), embeddingSize);
             tokens = extended.vocabulary();

@@ -100,12 +100,12 @@ public final class ClassifyTask implements Task {
                 config.encoder().embeddingSize());
         float[][] vectorsById = data.vectorsById();
         boolean trainHasUnlabelled = LabeledTextSource.hasUnlabelledReviews(Path.of(config.data().train()));
-        int vectorsEpochs = config.data().vectorsEpochs(trainHasUnlabelled);
+        int vectorsEpochs = config.data().vectors().epochsToTrain(trainHasUnlabelled);
         if (vectorsEpochs > 0 && !request.resume()) {
             // a resumed run takes its network from the checkpoint: the vectors only start a fresh one
             vectorsById = trainVectors(config, data, vectorsEpochs, trainHasUnlabelled, request);
-        } else if (config.data().vectorsEpochs() == ClassifyConfig.Data.AUTO_VECTORS
-                && config.data().wordVectors() == null && !request.resume()) {
+        } else if (config.data().vectors().auto()
+                && config.data().vectors().file() == null && !request.resume()) {
             request.log().println("word vectors: none (vectors_epochs auto, and no unlabelled text: data.unlabelled "
                     + "or the IMDB archive's)");
         }
@@ -223,7 +223,7 @@ public final class ClassifyTask implements Task {
         if (trainHasUnlabelled) {
             more.add(Path.of(config.data().train()));
         }
-        config.data().unlabelled().forEach(u -> more.add(Path.of(u)));
+        config.data().vectors().unlabelled().forEach(u -> more.add(Path.of(u)));
         Vocabulary vocabulary = data.encoder().vocabulary();
         return new WordVectorTraining(config.encoder().embeddingSize(), 5, 5, epochs, config.data().lowercase(),
                 config.training().seed(), WordVectorTraining.threads()).trainForRun(data.trainTexts(), more, request,

@@ -8,6 +8,7 @@ import rnn.config.Metric;
 import rnn.config.RunConfig;
 import rnn.config.TrainingConfig;
 import rnn.config.ValueRange;
+import rnn.config.WordVectorSource;
 import rnn.config.YamlWriter;
 
 /**
@@ -37,31 +38,13 @@ public record TaggerConfig(Data data, EncoderConfig encoder, TaggerOutput output
      * @param lowercase   {@code lowercase}: fold words to lower case for the word embedding
      * @param vocabSize   {@code vocab_size}: most frequent words kept, {@code <pad>} and {@code <unk>} included; at least 3
      * @param minCount    {@code min_count}: words seen fewer times in train become {@code <unk>}; at least 1
-     * @param wordVectors {@code word_vectors}: pretrained word vectors (word2vec, GloVe or fastText text format)
-     *                    to start the word embedding from, their words joining the vocabulary up to
-     *                    {@code vocab_size}; null for none
-     * @param vectorsEpochs {@code vectors_epochs}: when above 0, word2vec is trained for that many epochs at
-     *                    the start of a run, on the training sentences and {@code unlabelled}, and its vectors
-     *                    act as {@code word_vectors} would; 0 for none; {@link #AUTO_VECTORS} ({@code auto}):
-     *                    one epoch when {@code unlabelled} names text and {@code word_vectors} none, none
-     *                    otherwise. A number above 0 is refused with {@code word_vectors}
-     * @param unlabelled  {@code unlabelled}: more text for those vectors, one document a line (plain or .gz)
+     * @param vectors     {@code word_vectors}, {@code vectors_epochs} and {@code unlabelled}: where the word
+     *                    vectors that start the word embedding come from, their words joining the vocabulary
+     *                    up to {@code vocab_size}
      */
     public record Data(String train, String dev, double devFraction, TagFormat format, int tokenColumn, int tagColumn,
-                       TagSchemeName tagScheme, boolean lowercase, int vocabSize, int minCount, String wordVectors,
-                       int vectorsEpochs, List<String> unlabelled)
-            implements java.io.Serializable {
-        /** {@code vectors_epochs: auto}. */
-        public static final int AUTO_VECTORS = -1;
-
-        public Data {
-            unlabelled = unlabelled == null ? List.of() : List.copyOf(unlabelled);
-        }
-
-        /** The epochs of word2vec a run trains: {@code vectors_epochs}, or for {@code auto} one with unlabelled text and no file. */
-        public int vectorsEpochsToTrain() {
-            return vectorsEpochs != AUTO_VECTORS ? vectorsEpochs : unlabelled.isEmpty() || wordVectors != null ? 0 : 1;
-        }
+                       TagSchemeName tagScheme, boolean lowercase, int vocabSize, int minCount,
+                       WordVectorSource vectors) implements java.io.Serializable {
     }
 
     @Override
@@ -97,13 +80,7 @@ public record TaggerConfig(Data data, EncoderConfig encoder, TaggerOutput output
                 s.getBoolean("lowercase", false),
                 s.getInt("vocab_size", 50000, 3),
                 s.getInt("min_count", 1, 1),
-                s.getOptionalString("word_vectors", null),
-                s.getIntOrWord("vectors_epochs", 0, 0, "auto", Data.AUTO_VECTORS),
-                s.getOptionalStringList("unlabelled", 0));
-        if (data.vectorsEpochs() > 0 && data.wordVectors() != null) {
-            throw s.error("vectors_epochs", "word vectors come either from data.word_vectors or from training them "
-                    + "(vectors_epochs); set one of them");
-        }
+                WordVectorSource.read(s));
         s.finish();
         return data;
     }
@@ -128,10 +105,8 @@ public record TaggerConfig(Data data, EncoderConfig encoder, TaggerOutput output
     public void writeSections(YamlWriter out) {
         out.section("data").key("train", data.train()).key("dev", data.dev()).key("dev_fraction", data.devFraction())
                 .key("format", data.format()).key("token_column", data.tokenColumn())
-                .key("tag_column", data.tagColumn()).key("tag_scheme", data.tagScheme())
-                .key("word_vectors", data.wordVectors())
-                .key("vectors_epochs", data.vectorsEpochs() == Data.AUTO_VECTORS ? "auto" : data.vectorsEpochs())
-                .key("unlabelled", data.unlabelled()).key("lowercase", data.lowercase())
+                .key("tag_column", data.tagColumn()).key("tag_scheme", data.tagScheme());
+        data.vectors().write(out).key("lowercase", data.lowercase())
                 .key("vocab_size", data.vocabSize()).key("min_count", data.minCount());
         out.section("model");
         encoder.write(out, true);

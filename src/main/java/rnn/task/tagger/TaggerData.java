@@ -61,14 +61,14 @@ record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> tr
         }
         Vocabulary words = Vocabulary.ofTokens(counts, config.vocabSize(), config.minCount());
         WordVectors vectors = null;
-        if (config.wordVectors() != null) {
-            Path vectorsPath = Path.of(config.wordVectors());
+        if (config.vectors().file() != null) {
+            Path vectorsPath = Path.of(config.vectors().file());
             WordVectors.Extended extended = WordVectors.extend(words, vectorsPath, config.lowercase(),
                     config.vocabSize(), counts.keySet(), run.encoder().embeddingSize());
             words = extended.vocabulary();
             vectors = extended.vectors();
             files.add(vectorsPath);
-        } else if (config.vectorsEpochsToTrain() > 0) {
+        } else if (config.vectors().epochsToTrain(false) > 0) {
             WordVectors.Extended extended = runVectors.extend(train, words, counts.keySet());
             words = extended.vocabulary();
             vectors = extended.vectors();

@@ -111,10 +111,10 @@ public final class TaggerTask implements Task {
                                                    Set<String> trainWords) {
         TaggerConfig.Data data = config.data();
         int size = config.encoder().embeddingSize();
-        WordVectorTraining training = new WordVectorTraining(size, 5, 5, data.vectorsEpochsToTrain(),
+        WordVectorTraining training = new WordVectorTraining(size, 5, 5, data.vectors().epochsToTrain(false),
                 data.lowercase(), config.training().seed(), WordVectorTraining.threads());
         List<String> texts = train.stream().map(s -> String.join(" ", s.tokens())).toList();
-        List<Path> more = data.unlabelled().stream().map(Path::of).toList();
+        List<Path> more = data.vectors().unlabelled().stream().map(Path::of).toList();
         if (request.resume()) {
             return new WordVectors.Extended(counted.extendedWith(training.words(texts, more), data.vocabSize()), null);
         }

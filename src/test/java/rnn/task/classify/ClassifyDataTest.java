@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import rnn.config.DevSplitMethod;
 import rnn.config.Truncation;
+import rnn.config.WordVectorSource;
 import rnn.data.DataException;
 
 /** How the classification task carves its dev set: whole movies, the highest ids, or at random. */
@@ -40,7 +41,7 @@ class ClassifyDataTest {
 
     private static ClassifyConfig.Data config(Path train, DevSplitMethod method, Path ids) {
         return new ClassifyConfig.Data(train.toString(), null, 0.25, method, ids == null ? null : ids.toString(), 50,
-                Truncation.HEAD, true, 100, 1, null, null, 0, List.of());
+                Truncation.HEAD, true, 100, 1, null, WordVectorSource.NONE);
     }
 
     @Test
@@ -100,7 +101,8 @@ class ClassifyDataTest {
         Path train = Files.writeString(dir.resolve("v.tsv"), "a\tgood film\nb\tbad film\na\tgood plot\nb\tbad plot\n");
         Path vectors = Files.writeString(dir.resolve("vectors.txt"), "3 2\ngood 0.5 0.5\nsuperb 0.25 0.75\nfilm 1 0\n");
         ClassifyConfig.Data config = new ClassifyConfig.Data(train.toString(), train.toString(), 0.25,
-                DevSplitMethod.AUTO, null, 50, Truncation.HEAD, true, 100, 1, null, vectors.toString(), 0, List.of());
+                DevSplitMethod.AUTO, null, 50, Truncation.HEAD, true, 100, 1, null,
+                new WordVectorSource(vectors.toString(), 0, List.of()));
         ClassifyData data = ClassifyData.prepare(config, 3, 2);
         var vocabulary = data.encoder().vocabulary();
         assertTrue(vocabulary.entries().contains("superb"), "a word only the vectors know: " + vocabulary.entries());
