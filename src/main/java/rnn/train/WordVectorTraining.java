@@ -14,13 +14,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 import rnn.data.DataException;
 import rnn.data.LabeledTextSource;
 import rnn.data.TextFiles;
+import rnn.data.WordVectors;
 import rnn.text.Tokenizer;
+import rnn.text.Vocabulary;
 import rnn.util.AtomicFiles;
 import rnn.util.Progress;
 
@@ -128,6 +131,22 @@ public record WordVectorTraining(int size, int window, int minCount, int epochs,
                 }
             }
         }
+    }
+
+    /**
+     * The vocabulary a run's own vectors give: {@code counted} (from the training texts) extended
+     * with the vectors' words, most frequent first, up to {@code vocabSize} entries, as
+     * {@link WordVectors#extend} does for a {@code data.word_vectors} file; and those vectors. A
+     * resumed run takes its network from the checkpoint, so it trains nothing and only counts the
+     * words again to rebuild the same vocabulary (the vectors are then null).
+     */
+    public WordVectors.Extended extendForRun(List<String> texts, List<Path> inputs, Vocabulary counted,
+                                             Set<String> trainWords, int vocabSize, TrainRequest request) {
+        if (request.resume()) {
+            return new WordVectors.Extended(counted.extendedWith(words(texts, inputs), vocabSize), null);
+        }
+        return trainForRun(texts, inputs, request, file -> WordVectors.extend(counted, file, lowercase, vocabSize,
+                trainWords, size));
     }
 
     /** The workers for vectors trained in a run: one per OpenMP thread, so a one-thread run repeats exactly. */

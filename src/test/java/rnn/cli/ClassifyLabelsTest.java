@@ -49,13 +49,28 @@ class ClassifyLabelsTest {
     void trainsItsOwnWordVectorsFirstWhenAsked() throws IOException {
         Path models = dir.resolve("models");
         Path more = Files.writeString(dir.resolve("more.txt"), "the striker scored at the stadium .\n".repeat(20)
-                + "rain and wind along the coast .\n".repeat(20));
+                + "rain and wind along the coast .\n".repeat(20) + "a zyzzyva sang .\n".repeat(5));
         CliTestSupport.Result r = CliTestSupport.run("train", "classify", "--config", CONFIG, "--set",
                 "training.epochs=1", "--set", "data.vectors_epochs=1", "--set", "data.unlabelled=[" + more + "]",
                 "--set", "model.embedding_size=8", "--models", models.toString(), "--name", "vectors", "-q");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().matches("(?s).*word vectors: [\\d,]+ words from [\\d,]+ tokens in .*"), r.out());
         assertTrue(r.out().matches("(?s).*pretrained vectors for [1-9][\\d,]* of the [\\d,]+ tokens.*"), r.out());
+        assertTrue(Files.readAllLines(models.resolve("vectors/vocab/tokens.txt")).contains("zyzzyva"),
+                "a word of the unlabelled text only joins the vocabulary");
+
+        // Resumed (as after a stop in epoch 1 of 2), the run rebuilds that vocabulary from the words
+        // alone: it trains no vectors, and the vocabulary check against the run's own passes.
+        Path bundle = models.resolve("vectors");
+        Files.delete(bundle.resolve("manifest.json"));
+        Path runConfig = bundle.resolve("run/config.yaml");
+        Files.writeString(runConfig, Files.readString(runConfig).replace("  epochs: 1\n", "  epochs: 2\n"));
+        CliTestSupport.Result resumed = CliTestSupport.run("train", "classify", "--resume", "--name", "vectors",
+                "--models", models.toString(), "-q");
+        assertEquals(0, resumed.exitCode(), resumed.toString());
+        assertTrue(resumed.out().contains("resuming after epoch 1"), resumed.out());
+        assertFalse(resumed.out().contains("word vectors:"), resumed.out());
+
         CliTestSupport.Result both = CliTestSupport.run("train", "classify", "--config", CONFIG, "--set",
                 "data.vectors_epochs=1", "--set", "data.word_vectors=" + more, "--models", models.toString(),
                 "--name", "both", "-q");

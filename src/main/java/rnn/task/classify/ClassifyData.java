@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import rnn.config.DevSplitMethod;
 import rnn.data.DataException;
@@ -23,15 +24,25 @@ import rnn.text.Vocabulary;
  * the labels, and the encoded train and dev examples.
  */
 record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample> train,
-                     List<EncodedExample> dev, String devSource, List<Path> files, float[][] vectorsById,
-                     List<String> trainTexts) {
+                     List<EncodedExample> dev, String devSource, List<Path> files, float[][] vectorsById) {
+
+    /**
+     * Word vectors a run trains for itself ({@code data.vectors_epochs}): from the training texts
+     * and the vocabulary counted from them, that vocabulary extended with the vectors' words and the
+     * vectors (null where only the vocabulary is needed: a resumed run); null for none.
+     */
+    interface RunVectors {
+        RunVectors NONE = (texts, counted, trainWords) -> null;
+
+        WordVectors.Extended extend(List<String> trainTexts, Vocabulary counted, Set<String> trainWords);
+    }
 
     /**
      * Reads, splits and encodes the data the config names; the vocabulary comes from train only,
      * extended with the words of {@code data.word_vectors} when given ({@code embeddingSize} must
-     * match them).
+     * match them) or of the vectors {@code runVectors} trains.
      */
-    static ClassifyData prepare(ClassifyConfig.Data config, long seed, int embeddingSize) {
+    static ClassifyData prepare(ClassifyConfig.Data config, long seed, int embeddingSize, RunVectors runVectors) {
         Path trainPath = Path.of(config.train());
         List<LabeledText> train = LabeledTexts.read(trainPath);
         List<LabeledText> dev;
@@ -65,11 +76,18 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
             tokens = extended.vocabulary();
             vectors = extended.vectors();
             files.add(vectorsPath);
+        } else {
+            WordVectors.Extended extended = runVectors.extend(train.stream().map(LabeledText::text).toList(), tokens,
+                    counts.keySet());
+            if (extended != null) {
+                tokens = extended.vocabulary();
+                vectors = extended.vectors();
+            }
         }
         TextEncoder encoder = new TextEncoder(tokenizer, tokens, config.maxLength(), config.truncate());
         return new ClassifyData(encoder, labels, encode(encoder, labels, train, trainPath.toString()),
                 encode(encoder, labels, dev, devSource), devSource, files,
-                vectors == null ? null : vectors.byIndex(tokens), train.stream().map(LabeledText::text).toList());
+                vectors == null ? null : vectors.byIndex(tokens));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -96,16 +97,14 @@ public final class ClassifyTask implements Task {
 
     /** The inputs from the files the config names, read on this machine; word2vec runs here if asked. */
     private static ClassifyInputs read(ClassifyConfig config, TrainRequest request) {
-        ClassifyData data = ClassifyData.prepare(config.data(), config.training().seed(),
-                config.encoder().embeddingSize());
-        float[][] vectorsById = data.vectorsById();
         boolean trainHasUnlabelled = LabeledTextSource.hasUnlabelledReviews(Path.of(config.data().train()));
         int vectorsEpochs = config.data().vectors().epochsToTrain(trainHasUnlabelled);
-        if (vectorsEpochs > 0 && !request.resume()) {
-            // a resumed run takes its network from the checkpoint: the vectors only start a fresh one
-            vectorsById = trainVectors(config, data, vectorsEpochs, trainHasUnlabelled, request);
-        } else if (config.data().vectors().auto()
-                && config.data().vectors().file() == null && !request.resume()) {
+        ClassifyData data = ClassifyData.prepare(config.data(), config.training().seed(),
+                config.encoder().embeddingSize(), vectorsEpochs == 0 ? ClassifyData.RunVectors.NONE
+                        : (texts, counted, trainWords) -> runVectors(config, vectorsEpochs, trainHasUnlabelled, request,
+                        texts, counted, trainWords));
+        if (vectorsEpochs == 0 && config.data().vectors().auto() && config.data().vectors().file() == null
+                && !request.resume()) {
             request.log().println("word vectors: none (vectors_epochs auto, and no unlabelled text: data.unlabelled "
                     + "or the IMDB archive's)");
         }
@@ -113,7 +112,7 @@ public final class ClassifyTask implements Task {
                 config.training().batchSize(), data.labels().size(), true, config.training().seed(),
                 new WordDropout(config.encoder().wordDropout(), config.training().seed()));
         return new ClassifyInputs(data.encoder(), data.labels(), data.train().size(), data.dev(), data.devSource(),
-                new BatchFeed(batches), data.files(), vectorsById);
+                new BatchFeed(batches), data.files(), data.vectorsById());
     }
 
     private static PreparedRun prepare(ClassifyConfig config, ClassifyInputs inputs, TrainRequest request) {
@@ -214,21 +213,20 @@ public final class ClassifyTask implements Task {
 
     /**
      * Word2vec on the training texts, {@code data.unlabelled} and, for an IMDB archive or folder,
-     * its unlabelled reviews: the vectors of the vocabulary's words ({@code null} rows for the
-     * others).
+     * its unlabelled reviews, extending the vocabulary as {@code data.word_vectors} does
+     * ({@link WordVectorTraining#extendForRun}).
      */
-    private static float[][] trainVectors(ClassifyConfig config, ClassifyData data, int epochs,
-                                          boolean trainHasUnlabelled, TrainRequest request) {
+    private static WordVectors.Extended runVectors(ClassifyConfig config, int epochs, boolean trainHasUnlabelled,
+                                                   TrainRequest request, List<String> texts, Vocabulary counted,
+                                                   Set<String> trainWords) {
         List<Path> more = new ArrayList<>();
         if (trainHasUnlabelled) {
             more.add(Path.of(config.data().train()));
         }
         config.data().vectors().unlabelled().forEach(u -> more.add(Path.of(u)));
-        Vocabulary vocabulary = data.encoder().vocabulary();
         return new WordVectorTraining(config.encoder().embeddingSize(), 5, 5, epochs, config.data().lowercase(),
-                config.training().seed(), WordVectorTraining.threads()).trainForRun(data.trainTexts(), more, request,
-                file -> WordVectors.read(file, config.data().lowercase(), 0, new java.util.HashSet<>(
-                        vocabulary.entries())).byIndex(vocabulary));
+                config.training().seed(), WordVectorTraining.threads())
+                .extendForRun(texts, more, counted, trainWords, config.data().vocabSize(), request);
     }
 
     /**

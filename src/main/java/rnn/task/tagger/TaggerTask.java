@@ -101,25 +101,18 @@ public final class TaggerTask implements Task {
 
     /**
      * Word2vec on the training sentences and {@code data.unlabelled}, extending the vocabulary as
-     * {@code data.word_vectors} does. A resumed run takes its network from the checkpoint, so it
-     * only counts the words again to rebuild the same vocabulary: the file's first
-     * {@code vocab_size} words already fill it, so the words further on that {@link WordVectors#extend}
-     * also reads (for their vectors) never change it.
+     * {@code data.word_vectors} does ({@link WordVectorTraining#extendForRun}).
      */
     private static WordVectors.Extended runVectors(TaggerConfig config, TrainRequest request,
                                                    List<TaggedSentence> train, Vocabulary counted,
                                                    Set<String> trainWords) {
         TaggerConfig.Data data = config.data();
-        int size = config.encoder().embeddingSize();
-        WordVectorTraining training = new WordVectorTraining(size, 5, 5, data.vectors().epochsToTrain(false),
-                data.lowercase(), config.training().seed(), WordVectorTraining.threads());
+        WordVectorTraining training = new WordVectorTraining(config.encoder().embeddingSize(), 5, 5,
+                data.vectors().epochsToTrain(false), data.lowercase(), config.training().seed(),
+                WordVectorTraining.threads());
         List<String> texts = train.stream().map(s -> String.join(" ", s.tokens())).toList();
         List<Path> more = data.vectors().unlabelled().stream().map(Path::of).toList();
-        if (request.resume()) {
-            return new WordVectors.Extended(counted.extendedWith(training.words(texts, more), data.vocabSize()), null);
-        }
-        return training.trainForRun(texts, more, request, file -> WordVectors.extend(counted, file,
-                data.lowercase(), data.vocabSize(), trainWords, size));
+        return training.extendForRun(texts, more, counted, trainWords, data.vocabSize(), request);
     }
 
     private static PreparedRun prepare(TaggerConfig config, TaggerInputs inputs, TrainRequest request) {
