@@ -53,7 +53,7 @@ class TaggerCliTest {
         assertTrue(bestDevF1(training) > 0.9, "entity F1 on the dev part: " + training.out());
     }
 
-    /** Variational dropout trains with either output: the CRF takes one mask per sentence, the softmax per step. */
+    /** Variational dropout trains with either output, each taking one mask per sentence (TaggerNetworkTest). */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"softmax", "crf"})
     void variationalDropoutTrainsWithEitherOutput(String output) {

@@ -3,19 +3,15 @@ package rnn.task.tagger;
 import java.util.List;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
 import rnn.config.EncoderConfig;
 import rnn.text.TagScheme;
 import rnn.nn.crf.CrfOutput;
 import rnn.nn.layer.CharCnn;
 import rnn.nn.layer.IdRowsVertex;
+import rnn.nn.layer.SoftmaxOutput;
 import rnn.nn.layer.StepConcatVertex;
 import rnn.nn.GraphStart;
 import rnn.nn.RecurrentEncoder;
@@ -68,17 +64,15 @@ public final class TaggerNetwork {
         }
         RecurrentEncoder encoder = new RecurrentEncoder(graph, model, INPUT);
         RecurrentEncoder.Output encoded = encoder.add(features, width);
+        // rnn's softmax rather than DL4J's RnnOutputLayer, which computes the same but applies dropout
+        // to its input flattened to [batch x time, features], where variational dropout cannot draw
+        // one mask per sentence
         FeedForwardLayer.Builder<?> output = config.output() == TaggerOutput.CRF
                 ? new CrfOutput.Builder().tags(tags).constraints(scheme)
-                : new RnnOutputLayer.Builder(new LossSparseMCXENT()).nOut(tags.size())
-                        .activation(Activation.SOFTMAX)
-                        .dataFormat(RNNFormat.NCW);   // without it DL4J reports "Sequence lengths do not match"
+                : new SoftmaxOutput.Builder().nOut(tags.size());
         output.nIn(encoded.width());
         if (model.dropout() > 0) {
-            // DL4J's RnnOutputLayer applies dropout to its input flattened to [batch x time, features],
-            // where one mask per sequence cannot be drawn: the softmax output keeps per-step masks
-            output.dropOut(config.output() == TaggerOutput.CRF ? encoder.sequenceDropout(model.dropout())
-                    : new Dropout(1 - model.dropout()));
+            output.dropOut(encoder.sequenceDropout(model.dropout()));
         }
         graph.addLayer(OUTPUT, output.build(), encoder.addSequence("encoded", encoded)).setOutputs(OUTPUT);
         return GraphStart.create(graph, model, config.training());
