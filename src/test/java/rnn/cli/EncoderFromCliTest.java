@@ -17,6 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import rnn.bundle.Bundle;
 import rnn.bundle.BundleReader;
 import rnn.nn.layer.TokenEmbeddingParams;
+import rnn.task.SyntheticEntities;
 import rnn.task.SyntheticReviews;
 import rnn.task.registry.Tasks;
 
@@ -84,6 +85,43 @@ class EncoderFromCliTest {
         CliTestSupport.Result predicted = CliTestSupport.run("predict", models.resolve("frozen").toString(),
                 "a good film");
         assertEquals(0, predicted.exitCode(), predicted.toString());
+    }
+
+    /** A tagger starts from a language model of its sentences as a classifier does: its word embedding and LSTM. */
+    @Test
+    void aTaggerStartsFromALanguageModelToo() throws IOException {
+        Path entities = SyntheticEntities.write(dir.resolve("entities.conll"), 80, 2);
+        Path text = dir.resolve("sentences.txt");
+        StringBuilder sentences = new StringBuilder();   // one sentence a line, from the token column
+        for (String line : Files.readAllLines(entities)) {
+            sentences.append(line.isBlank() ? "\n" : line.split(" ")[0] + " ");
+        }
+        Files.writeString(text, sentences.toString());
+        CliTestSupport.Result lmRun = CliTestSupport.run("train", "lm", "--config",
+                "src/test/resources/configs/tiny-lm.yaml", "--data", text.toString(), "--set", "data.dev=" + text,
+                "--set", "data.level=word", "--set", "data.lowercase=true", "--set", "model.hidden=8",
+                "--set", "training.epochs=1", "--models", models.toString(), "--name", "lm-sentences", "-q");
+        assertEquals(0, lmRun.exitCode(), lmRun.toString());
+        Path sentencesLm = models.resolve("lm-sentences");
+        CliTestSupport.Result r = CliTestSupport.run("train", "tagger", "--config",
+                "src/test/resources/configs/tiny-tagger.yaml", "--data", entities.toString(),
+                "--set", "training.epochs=1", "--set", "data.lowercase=true", "--set", "model.bidirectional=false",
+                "--set", "model.embedding_size=8", "--set", "model.hidden=8", "--set", "model.encoder_from=" + sentencesLm,
+                "--set", "model.encoder_frozen_epochs=1", "--models", models.toString(), "--name", "tagger-from-lm");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().matches("(?s).*encoder from lm-sentences: 1 recurrent layer; vectors for [1-9]\\d* of the "
+                + "\\d+ tokens.*"), r.out());
+        Bundle source = load(sentencesLm);
+        Bundle started = load(models.resolve("tagger-from-lm"));
+        for (String word : List.of("visited", "oslo", "maria")) {
+            assertTrue(source.tokens().contains(word) && started.tokens().contains(word), word);
+            assertEquals(vector(source, word), vector(started, word), word);
+        }
+        assertEquals(source.network().getLayer("rnn0").params(), started.network().getLayer("rnn0").params());
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "Maria visited Oslo .\n");
+        CliTestSupport.Result tagged = CliTestSupport.run("tag", models.resolve("tagger-from-lm").toString(),
+                plain.toString());
+        assertEquals(0, tagged.exitCode(), tagged.toString());
     }
 
     @Test
