@@ -65,6 +65,26 @@ public record WordVectors(List<String> words, float[][] vectors) {
         return new Extended(counted.extendedWith(vectors.words(), vocabSize), vectors);
     }
 
+    /**
+     * The vectors of a fixed vocabulary's words in the file, by id ({@code null} rows for words it
+     * lacks): what starts a language model's embedding, whose vocabulary stays as counted since it
+     * is also what the model predicts.
+     *
+     * @throws DataException when the vectors' length is not {@code embeddingSize}, or no word has one
+     */
+    public static float[][] forVocabulary(Path file, boolean lowercase, Vocabulary vocabulary, int embeddingSize) {
+        WordVectors vectors = read(file, lowercase, 0, new HashSet<>(vocabulary.entries()));
+        if (vectors.words().isEmpty()) {
+            throw new DataException("data.word_vectors: " + file + " has a vector for none of the vocabulary's "
+                    + vocabulary.size() + " words (data.lowercase is " + lowercase + ")");
+        }
+        if (vectors.dimension() != embeddingSize) {
+            throw new DataException("data.word_vectors: " + file + " holds vectors of " + vectors.dimension()
+                    + " numbers, but model.embedding_size is " + embeddingSize);
+        }
+        return vectors.byIndex(vocabulary);
+    }
+
     /** A vocabulary extended with the words of pretrained vectors, and those vectors. */
     public record Extended(Vocabulary vocabulary, WordVectors vectors) {
     }

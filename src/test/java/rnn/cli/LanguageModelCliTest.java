@@ -129,6 +129,49 @@ class LanguageModelCliTest {
         }
     }
 
+    /**
+     * data.word_vectors starts a word model's embedding: at a learning rate too small to move it,
+     * the saved rows of the words the file knows are the file's vectors. Characters and vectors of
+     * another length are refused in one line.
+     */
+    @Test
+    void wordVectorsStartAWordModelsEmbedding() throws IOException {
+        Path words = Files.writeString(dir.resolve("vector-words.txt"), "the cat sat on the mat\n".repeat(100));
+        Path vectors = Files.writeString(dir.resolve("vectors.txt"), "cat 1 2 3 4 5 6 7 8\nmat -1 0 1 0 -1 0 1 0\n"
+                + "dog 9 9 9 9 9 9 9 9\n");
+        CliTestSupport.Result trained = CliTestSupport.run("train", "lm", "--config", config.toString(), "--data",
+                words.toString(), "--set", "data.dev=" + words, "--set", "data.level=word", "--set",
+                "data.word_vectors=" + vectors, "--set", "training.bptt_length=7", "--set", "training.epochs=1",
+                "--set", "training.learning_rate=0.000000001", "--name", "vectors", "--models", models.toString(), "-q");
+        assertEquals(0, trained.exitCode(), trained.toString());
+        assertTrue(trained.out().contains("vocabulary 8;") && trained.out().contains(
+                "pretrained vectors for 2 of the 8 tokens"), "the vectors' other word does not join: " + trained.out());
+        Path bundle = models.resolve("vectors");
+        rnn.bundle.Bundle loaded = rnn.bundle.BundleReader.load(bundle, rnn.bundle.BundleReader.manifest(bundle),
+                rnn.task.registry.Tasks.schemas());
+        org.nd4j.linalg.api.ndarray.INDArray embedding = loaded.network().getLayer("embedding")
+                .getParam(rnn.nn.layer.TokenEmbeddingParams.WEIGHTS);
+        float[] cat = embedding.getRow(loaded.tokens().indexOf("cat")).toFloatVector();
+        float[] mat = embedding.getRow(loaded.tokens().indexOf("mat")).toFloatVector();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, cat, 1e-4f);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {-1, 0, 1, 0, -1, 0, 1, 0}, mat, 1e-4f);
+
+        CliTestSupport.Result chars = CliTestSupport.run("train", "lm", "--config", config.toString(), "--data",
+                words.toString(), "--set", "data.word_vectors=" + vectors, "--name", "chars", "--models",
+                models.toString(), "-q");
+        assertEquals(2, chars.exitCode(), chars.toString());
+        assertEquals(1, chars.err().lines().count(), chars.err());
+        assertTrue(chars.err().contains("data.word_vectors: needs data.level: word or text"), chars.err());
+
+        CliTestSupport.Result wide = CliTestSupport.run("train", "lm", "--config", config.toString(), "--data",
+                words.toString(), "--set", "data.dev=" + words, "--set", "data.level=word", "--set",
+                "data.word_vectors=" + vectors, "--set", "model.embedding_size=4", "--name", "wide", "--models",
+                models.toString(), "-q");
+        assertEquals(2, wide.exitCode(), wide.toString());
+        assertEquals(1, wide.err().lines().count(), wide.err());
+        assertTrue(wide.err().contains("holds vectors of 8 numbers, but model.embedding_size is 4"), wide.err());
+    }
+
     @Test
     void badOptionsAndWrongModelsAreOneLineErrors() {
         CliTestSupport.Result r = CliTestSupport.run("generate", "lm", "--temperature", "-1", "--models",

@@ -169,7 +169,7 @@ class ConfigLoaderTest {
                 """);
         LanguageModelConfig lm = (LanguageModelConfig) config;
         assertEquals(new LanguageModelConfig.Data("corpus/ptb.train.txt", "data/tinyshakespeare/valid.txt.gz", 0.05,
-                TokenLevel.WORD, false, 50000, 1), lm.data());
+                TokenLevel.WORD, false, 50000, 1, null), lm.data());
         assertEquals(new EncoderConfig(64, 0.0, CellType.GRU, RecurrentImplementation.FUSED, 256, 2, false, 0.5),
                 lm.encoder());
         assertEquals(35, lm.bpttLength());

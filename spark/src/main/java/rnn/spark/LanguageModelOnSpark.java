@@ -17,6 +17,7 @@ import rnn.data.BucketedBatchIterator;
 import rnn.data.DataException;
 import rnn.data.TokenStream;
 import rnn.data.WordDropout;
+import rnn.data.WordVectors;
 import rnn.task.lm.LanguageModelConfig;
 import rnn.task.lm.LanguageModelInputs;
 import rnn.task.lm.LanguageModelNetwork;
@@ -144,8 +145,16 @@ final class LanguageModelOnSpark {
         }, spread, config.bpttLength(), LanguageModelNetwork.trainingListeners(config));
         String layout = String.format(Locale.ROOT, "%,d chunks of %,d steps (%d segments of %d, the state from zero at"
                 + " each chunk) in minibatches of %d per epoch", chunkCount, length, segments, config.bpttLength(), rows);
+        float[][] vectors = null;
+        if (config.data().wordVectors() != null) {
+            // read on the driver, as the classifier's and tagger's vectors are
+            Path vectorsPath = Path.of(config.data().wordVectors());
+            vectors = WordVectors.forVocabulary(vectorsPath, config.data().lowercase(), vocabulary,
+                    config.encoder().embeddingSize());
+            files.add(vectorsPath);
+        }
         return new LanguageModelInputs(vocabulary, trainSize, unknown, new TokenStream(ids(vocabulary, dev), devName),
-                layout, feed, files);
+                layout, feed, files, vectors);
     }
 
     private static void refuseWhatNeedsOneMachine(JavaSparkContext sc, LanguageModelConfig config) {

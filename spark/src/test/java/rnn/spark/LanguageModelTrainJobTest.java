@@ -90,8 +90,12 @@ class LanguageModelTrainJobTest {
         Path train = Files.write(dir.resolve("words.txt"), lines.subList(0, lines.size() - 40));
         Path dev = Files.write(dir.resolve("words-dev.txt"), lines.subList(lines.size() - 40, lines.size()));
         Path models = dir.resolve("words");
+        // Word vectors are read on the driver, for the counted vocabulary only, as rnn train reads them.
+        Path vectors = Files.writeString(dir.resolve("vectors.txt"), "the " + "0.5 ".repeat(16) + "\nzyzzyva "
+                + "1 ".repeat(16) + "\n");
         String[] common = {"train", "lm", "--config", "configs/ptb-lstm.yaml", "--data", train.toString(), "--set",
-            "data.dev=" + dev, "--set", "data.vocab_size=60", "--set", "model.embedding_size=16", "--set",
+            "data.dev=" + dev, "--set", "data.word_vectors=" + vectors, "--set", "data.vocab_size=60", "--set",
+            "model.embedding_size=16", "--set",
             "model.hidden=16", "--set", "model.layers=1", "--set", "training.batch_size=4", "--set",
             "training.bptt_length=10", "--set", "training.epochs=1", "--models", models.toString()};
         Result cli = SparkTestContext.rnn(SparkTestContext.concat(common, "--name", "cli", "--quiet"));
@@ -100,7 +104,7 @@ class LanguageModelTrainJobTest {
                 "2", "--segments", "2"));
         assertEquals(0, spark.exitCode(), spark.err());
         assertTrue(dataHead(spark).matches("data: [0-9,]+ train, [0-9,]+ dev tokens \\(\\d+\\.\\d\\d% and \\d+\\.\\d\\d%"
-                + " <unk>\\); vocabulary 60"), dataHead(spark));
+                + " <unk>\\); vocabulary 60; pretrained vectors for 1 of the 60 tokens"), dataHead(spark));
         assertEquals(dataHead(cli), dataHead(spark));
         assertEquals(Files.readAllLines(models.resolve("cli/vocab/tokens.txt")),
                 Files.readAllLines(models.resolve("spark/vocab/tokens.txt")));

@@ -36,9 +36,13 @@ public record LanguageModelConfig(Data data, EncoderConfig encoder, Output outpu
      * @param lowercase   {@code lowercase}: fold text to lower case before counting tokens
      * @param vocabSize   {@code vocab_size}: most frequent tokens kept, {@code <pad>} and {@code <unk>} included; at least 3
      * @param minCount    {@code min_count}: tokens seen fewer times in train become {@code <unk>}; at least 1
+     * @param wordVectors {@code word_vectors}: pretrained word vectors (word2vec, GloVe or fastText text format,
+     *                    as {@code rnn vectors} writes) to start the embedding of the vocabulary's words from
+     *                    (and with {@code tie_embeddings} the softmax's); a language model predicts only its
+     *                    counted vocabulary, so the vectors' other words do not join it. Word levels only; null for none
      */
     public record Data(String train, String dev, double devFraction, TokenLevel level, boolean lowercase,
-                       int vocabSize, int minCount) {
+                       int vocabSize, int minCount, String wordVectors) {
     }
 
     /** How the next token's probabilities are computed. */
@@ -95,7 +99,11 @@ public record LanguageModelConfig(Data data, EncoderConfig encoder, Output outpu
                 s.getEnum("level", TokenLevel.class, TokenLevel.CHAR),
                 s.getBoolean("lowercase", false),
                 s.getInt("vocab_size", 50000, 3),
-                s.getInt("min_count", 1, 1));
+                s.getInt("min_count", 1, 1),
+                s.getOptionalString("word_vectors", null));
+        if (data.wordVectors() != null && data.level() == TokenLevel.CHAR) {
+            throw s.error("word_vectors", "needs data.level: word or text (the vectors are of words)");
+        }
         s.finish();
         ConfigSection m = root.section("model");
         EncoderConfig encoder = EncoderConfig.read(m, new EncoderConfig.Defaults(64, 256, 2, false));
@@ -112,7 +120,7 @@ public record LanguageModelConfig(Data data, EncoderConfig encoder, Output outpu
     public void writeSections(YamlWriter out) {
         out.section("data").key("train", data.train()).key("dev", data.dev()).key("dev_fraction", data.devFraction())
                 .key("level", data.level()).key("lowercase", data.lowercase()).key("vocab_size", data.vocabSize())
-                .key("min_count", data.minCount());
+                .key("min_count", data.minCount()).key("word_vectors", data.wordVectors());
         out.section("model");
         encoder.write(out, false);
         out.key("softmax", output.softmax()).key("softmax_cutoffs", output.cutoffs())

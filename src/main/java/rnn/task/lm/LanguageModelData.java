@@ -10,6 +10,7 @@ import rnn.data.DataException;
 import rnn.data.LabeledText;
 import rnn.data.LabeledTextSource;
 import rnn.data.TextFiles;
+import rnn.data.WordVectors;
 import rnn.data.TokenStream;
 import rnn.text.StreamTokens;
 import rnn.text.Vocabulary;
@@ -19,10 +20,13 @@ import rnn.text.Vocabulary;
  * training text only), and the train and dev token streams.
  */
 record LanguageModelData(StreamTokens tokenizer, Vocabulary vocabulary, TokenStream train, TokenStream dev,
-                         List<Path> files) {
+                         List<Path> files, float[][] vectorsById) {
 
-    /** Reads the files the config names; without a dev file, the last {@code dev_fraction} of train is dev. */
-    static LanguageModelData prepare(LanguageModelConfig.Data config) {
+    /**
+     * Reads the files the config names; without a dev file, the last {@code dev_fraction} of train is dev.
+     * With {@code data.word_vectors}, the vectors of the vocabulary's words ({@code embeddingSize} numbers each).
+     */
+    static LanguageModelData prepare(LanguageModelConfig.Data config, int embeddingSize) {
         StreamTokens tokenizer = tokenizer(config);
         Path trainPath = Path.of(config.train());
         List<String> train = tokenizer.split(text(trainPath));
@@ -52,8 +56,14 @@ record LanguageModelData(StreamTokens tokenizer, Vocabulary vocabulary, TokenStr
         Map<String, Integer> counts = new HashMap<>();
         train.forEach(t -> counts.merge(t, 1, Integer::sum));
         Vocabulary vocabulary = Vocabulary.ofTokens(counts, config.vocabSize(), config.minCount());
+        float[][] vectors = null;
+        if (config.wordVectors() != null) {
+            Path vectorsPath = Path.of(config.wordVectors());
+            vectors = WordVectors.forVocabulary(vectorsPath, config.lowercase(), vocabulary, embeddingSize);
+            files.add(vectorsPath);
+        }
         return new LanguageModelData(tokenizer, vocabulary, encode(vocabulary, train, trainPath.toString()),
-                encode(vocabulary, dev, devName), files);
+                encode(vocabulary, dev, devName), files, vectors);
     }
 
     /**

@@ -22,5 +22,5 @@ import rnn.train.EpochFeed;
  * @param files        the data files read, for the manifest's checksums (files elsewhere are left out)
  */
 public record LanguageModelInputs(Vocabulary vocabulary, long trainTokens, long trainUnknown, TokenStream dev,
-                                  String layout, EpochFeed feed, List<Path> files) {
+                                  String layout, EpochFeed feed, List<Path> files, float[][] vectorsById) {
 }

@@ -24,6 +24,7 @@ import rnn.text.Vocabulary;
 import rnn.train.StreamFeed;
 import rnn.util.Progress;
 import rnn.train.PreparedRun;
+import rnn.nn.GraphStart;
 import rnn.task.PretrainedEncoder;
 import rnn.task.Task;
 import rnn.train.TrainRequest;
@@ -78,18 +79,25 @@ public final class LanguageModelTask implements Task {
             LanguageModelInputs inputs = read.apply(config);
             boolean characters = config.data().level() == TokenLevel.CHAR;
             Vocabulary vocabulary = inputs.vocabulary();
+            float[][] vectors = inputs.vectorsById();
             String summary = String.format(Locale.ROOT,
-                    "data: %,d train, %,d dev %s (%.2f%% and %.2f%% <unk>); vocabulary %,d; %s",
+                    "data: %,d train, %,d dev %s (%.2f%% and %.2f%% <unk>); vocabulary %,d; %s%s",
                     inputs.trainTokens(), inputs.dev().size(), characters ? "characters" : "tokens",
                     100.0 * inputs.trainUnknown() / Math.max(1, inputs.trainTokens()),
-                    100 * LanguageModelData.unknownShare(inputs.dev()), vocabulary.size(), inputs.layout());
+                    100 * LanguageModelData.unknownShare(inputs.dev()), vocabulary.size(),
+                    vectors == null ? "" : String.format(Locale.ROOT, "pretrained vectors for %,d of the %,d tokens; ",
+                            java.util.Arrays.stream(vectors).filter(java.util.Objects::nonNull).count(), vectors.length),
+                    inputs.layout());
             // a resumed run takes its network from the checkpoint: the pretrained encoder only starts a fresh one
             PretrainedEncoder pretrained = request.resume() ? null
                     : PretrainedEncoder.load(config.encoder(), request.schemas());
             return new PreparedRun(summary,
-                    () -> LanguageModelNetwork.build(config, vocabulary.size(),
-                            pretrained == null ? null
-                                    : network -> pretrained.start(network, vocabulary, request.log())),
+                    () -> LanguageModelNetwork.build(config, vocabulary.size(), network -> {
+                        if (vectors != null) {
+                            GraphStart.setWordVectors(network, vectors);
+                        }
+                        return pretrained == null ? network : pretrained.start(network, vocabulary, request.log());
+                    }),
                     inputs.feed(),
                     net -> StreamScorer.score(net, inputs.dev().ids(), characters, lineEnd(vocabulary, characters),
                             Progress.NONE).metrics(),
@@ -99,7 +107,7 @@ public final class LanguageModelTask implements Task {
 
     /** The inputs from the text the config names, read on this machine and laid out in parallel rows. */
     private static LanguageModelInputs read(LanguageModelConfig config) {
-        LanguageModelData data = LanguageModelData.prepare(config.data());
+        LanguageModelData data = LanguageModelData.prepare(config.data(), config.encoder().embeddingSize());
         int rows = config.training().batchSize();
         int rowLength = data.train().rowLength(rows);
         String layout = String.format(Locale.ROOT, "%d rows of %,d steps, %d segments of %d per epoch", rows,
@@ -109,7 +117,7 @@ public final class LanguageModelTask implements Task {
                 new StreamFeed(data.train(), rows, config.bpttLength(),
                         new WordDropout(config.encoder().wordDropout(), config.training().seed()),
                         LanguageModelNetwork.trainingListeners(config)),
-                data.files());
+                data.files(), data.vectorsById());
     }
 
     @Override
