@@ -61,10 +61,7 @@ class ClassifyLabelsTest {
 
         // Resumed (as after a stop in epoch 1 of 2), the run rebuilds that vocabulary from the words
         // alone: it trains no vectors, and the vocabulary check against the run's own passes.
-        Path bundle = models.resolve("vectors");
-        Files.delete(bundle.resolve("manifest.json"));
-        Path runConfig = bundle.resolve("run/config.yaml");
-        Files.writeString(runConfig, Files.readString(runConfig).replace("  epochs: 1\n", "  epochs: 2\n"));
+        CliTestSupport.interrupt(models.resolve("vectors"), 1, 2);
         CliTestSupport.Result resumed = CliTestSupport.run("train", "classify", "--resume", "--name", "vectors",
                 "--models", models.toString(), "-q");
         assertEquals(0, resumed.exitCode(), resumed.toString());

@@ -1,7 +1,10 @@
 package rnn.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Runs {@code rnn} in-process through {@link Rnn#commandLine}, capturing its output. */
 final class CliTestSupport {
@@ -21,5 +24,20 @@ final class CliTestSupport {
         StringWriter err = new StringWriter();
         int code = Rnn.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Makes a finished run's model folder look like a run of {@code planned} epochs killed after
+     * its {@code trained}th: no manifest, and the stored config asks for {@code planned}.
+     */
+    static void interrupt(Path bundle, int trained, int planned) throws IOException {
+        Files.delete(bundle.resolve("manifest.json"));
+        Path runConfig = bundle.resolve("run/config.yaml");
+        String config = Files.readString(runConfig);
+        String was = "  epochs: " + trained + "\n";
+        if (!config.contains(was)) {
+            throw new IllegalStateException(runConfig + " has no '" + was.strip() + "'");
+        }
+        Files.writeString(runConfig, config.replace(was, "  epochs: " + planned + "\n"));
     }
 }

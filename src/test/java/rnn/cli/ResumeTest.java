@@ -37,9 +37,7 @@ class ResumeTest {
                 reviews.toString(), "--models", models.toString(), "--set", "training.epochs=1", "-q");
         assertEquals(0, first.exitCode(), first.toString());
         bundle = models.resolve("imdb");
-        Files.delete(bundle.resolve("manifest.json"));
-        Path runConfig = bundle.resolve("run/config.yaml");
-        Files.writeString(runConfig, Files.readString(runConfig).replace("  epochs: 1\n", "  epochs: 3\n"));
+        CliTestSupport.interrupt(bundle, 1, 3);
     }
 
     private CliTestSupport.Result resume(String... extra) {

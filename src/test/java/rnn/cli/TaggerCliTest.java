@@ -136,10 +136,7 @@ class TaggerCliTest {
 
         // Resumed (as after a stop in epoch 3 of 4), the run rebuilds the vocabulary from the words
         // alone: it trains no vectors, and the vocabulary check against the run's own passes.
-        Path bundle = models.resolve("own-vectors");
-        Files.delete(bundle.resolve("manifest.json"));
-        Path runConfig = bundle.resolve("run/config.yaml");
-        Files.writeString(runConfig, Files.readString(runConfig).replace("  epochs: 3\n", "  epochs: 4\n"));
+        CliTestSupport.interrupt(models.resolve("own-vectors"), 3, 4);
         CliTestSupport.Result resumed = CliTestSupport.run("train", "tagger", "--resume", "--name", "own-vectors",
                 "--models", models.toString(), "-q");
         assertEquals(0, resumed.exitCode(), resumed.toString());

@@ -174,9 +174,7 @@ class TrainPredictEvalTest {
         // Make it look like a run of 3 epochs that was killed after its first: no manifest, and the
         // stored config asks for 3 epochs.
         Path bundle = resumeModels.resolve("imdb");
-        Files.delete(bundle.resolve("manifest.json"));
-        Path runConfig = bundle.resolve("run/config.yaml");
-        Files.writeString(runConfig, Files.readString(runConfig).replace("epochs: 1", "epochs: 3"));
+        CliTestSupport.interrupt(bundle, 1, 3);
 
         CliTestSupport.Result again = CliTestSupport.run("train", "imdb", "--models", resumeModels.toString(), "-q");
         assertEquals(2, again.exitCode(), again.toString());
