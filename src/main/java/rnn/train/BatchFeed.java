@@ -23,9 +23,10 @@ public final class BatchFeed implements EpochFeed {
         batches.setEpoch(epoch - 1);
         while (batches.hasNext()) {
             DataSet batch = batches.next();
+            double penalty = TrainLoss.penalty(network);
             network.fit(batch);
-            // score(): the mean loss over the batch's examples
-            step.done(network.score(), batch.getFeatures().size(0),
+            // the mean loss over the batch's examples
+            step.done(network.score() - penalty, batch.getFeatures().size(0),
                     batch.getFeaturesMaskArray().sumNumber().longValue());
         }
     }

@@ -55,6 +55,8 @@ public final class StreamFeed implements EpochFeed {
     @Override
     public void run(ComputationGraph network, int epoch, StepObserver step) {
         List<TrainingListener> listeners = new ArrayList<>(networkListeners);
+        TrainLoss.Listener loss = new TrainLoss.Listener();
+        listeners.add(loss);
         listeners.add(new BaseTrainingListener() {
             private int done;
 
@@ -62,8 +64,8 @@ public final class StreamFeed implements EpochFeed {
             public void iterationDone(Model model, int iteration, int epochCount) {
                 int length = Math.min(segment, rowLength - done * segment);
                 done++;
-                // score(): the loss summed over the segment's steps, averaged over its rows
-                step.done(model.score() / length, (long) rowCount * length, (long) rowCount * length);
+                // the loss summed over the segment's steps, averaged over its rows
+                step.done(loss.of(model) / length, (long) rowCount * length, (long) rowCount * length);
             }
         });
         network.setListeners(listeners);

@@ -10,6 +10,8 @@ import org.apache.spark.util.LongAccumulator;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 
+import rnn.train.TrainLoss;
+
 /**
  * The updates of one epoch and their losses, summed over every worker in Spark accumulators that
  * the driver reads once the epoch is fitted: the training log's loss is the mean over every
@@ -36,6 +38,8 @@ final class StepTotals extends BaseTrainingListener implements Serializable {
     private final int lossSteps;
     private final DoubleAccumulator lossSum;
     private final LongAccumulator steps;
+    /** The regularisation penalty in the step in progress's score, left out of the loss summed. */
+    private double penalty;
 
     /**
      * Totals in new accumulators; with {@code forwards}, a listener that outlives its epoch
@@ -50,13 +54,18 @@ final class StepTotals extends BaseTrainingListener implements Serializable {
     }
 
     @Override
+    public void onGradientCalculation(Model model) {
+        penalty = TrainLoss.penalty(model);   // before the update shrinks the weights the step scored
+    }
+
+    @Override
     public void iterationDone(Model model, int iteration, int epoch) {
         StepTotals target = this;
         if (forwards) {
             StepTotals ofThisTask = OF_THIS_TASK.get();
             target = ofThisTask != null ? ofThisTask : latest != null ? latest : this;
         }
-        target.lossSum.add(model.score() / lossSteps);
+        target.lossSum.add((model.score() - penalty) / lossSteps);
         target.steps.add(1);
     }
 
