@@ -137,9 +137,10 @@ public record WordVectors(List<String> words, float[][] vectors) {
         } catch (IOException e) {
             throw TextFiles.readFailure(file, e);
         }
-        if (words.isEmpty()) {
+        if (seen.isEmpty()) {
             throw new DataException(file + ": no word vectors in the file");
         }
+        // none kept (no word of alsoWanted, with firstWords 0) is for the caller to judge
         return new WordVectors(List.copyOf(words), vectors.toArray(float[][]::new));
     }
 

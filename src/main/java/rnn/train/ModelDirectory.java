@@ -145,7 +145,8 @@ final class ModelDirectory {
             AtomicFiles.write(file, tokens::save);
         } else if (Files.exists(file) && !Vocabulary.load(file).entries().equals(tokens.entries())) {
             throw new UserException(modelDir + ": the data give another vocabulary than when this run started"
-                    + " (train data or data.word_vectors changed); start afresh with --force");
+                    + " (train data, data.word_vectors or data.unlabelled changed, or the run began on an older rnn"
+                    + " that built it otherwise); start afresh with --force");
         }
     }
 

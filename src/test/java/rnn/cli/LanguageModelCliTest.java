@@ -170,6 +170,15 @@ class LanguageModelCliTest {
         assertEquals(2, wide.exitCode(), wide.toString());
         assertEquals(1, wide.err().lines().count(), wide.err());
         assertTrue(wide.err().contains("holds vectors of 8 numbers, but model.embedding_size is 4"), wide.err());
+
+        Path strangers = Files.writeString(dir.resolve("strangers.txt"), "Cat 1 2 3 4 5 6 7 8\n");
+        CliTestSupport.Result none = CliTestSupport.run("train", "lm", "--config", config.toString(), "--data",
+                words.toString(), "--set", "data.dev=" + words, "--set", "data.level=word", "--set",
+                "data.word_vectors=" + strangers, "--name", "none", "--models", models.toString(), "-q");
+        assertEquals(2, none.exitCode(), none.toString());
+        assertEquals(1, none.err().lines().count(), none.err());
+        assertTrue(none.err().contains("has a vector for none of the vocabulary's 8 words (data.lowercase is false)"),
+                none.err());
     }
 
     @Test

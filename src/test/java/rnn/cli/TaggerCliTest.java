@@ -102,7 +102,7 @@ class TaggerCliTest {
         assertTrue(bestDevF1(r) > 0.9, "entity F1 on the dev part: " + r.out());
         assertTrue(Files.readAllLines(models.resolve("vectors/vocab/tokens.txt")).contains("Zyzzyva"));
 
-        // vectors_epochs: auto (as the shipped tagger configs have it) leaves a named file to start the embedding
+        // vectors_epochs: auto (as ud-ewt-pos.yaml and conll03-bilstm-crf.yaml have it) leaves a named file to start the embedding
         CliTestSupport.Result auto = CliTestSupport.run("train", "tagger", "--config", config.toString(), "--data",
                 entities.toString(), "--set", "data.word_vectors=" + vectors, "--set", "data.vectors_epochs=auto",
                 "--set", "training.epochs=1", "--name", "vectors-auto", "--models", models.toString(), "-q");

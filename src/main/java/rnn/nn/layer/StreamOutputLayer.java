@@ -14,7 +14,7 @@ import rnn.nn.memory.ScratchArrays;
 import rnn.nn.memory.TimeMajor;
 
 /**
- * What the softmax layers of a language model share ({@link SoftmaxOutputLayer}, {@link
+ * What the softmax layers over sequences share ({@link SoftmaxOutputLayer}: a language model's or a tagger's; {@link
  * AdaptiveSoftmaxLayer}): the input {@code [batch, nIn, time]} (NCW, an optional mask {@code
  * [batch, time]} of a prefix of real steps) becomes one time-major matrix {@code [time x batch,
  * nIn]} in reused scratch arrays; a subclass gives the loss summed over its labelled rows and,
@@ -97,6 +97,6 @@ abstract class StreamOutputLayer<C extends FeedForwardLayer> extends SequenceOut
 
     @Override
     public INDArray computeScoreForExamples(double fullNetRegTerm, LayerWorkspaceMgr workspaceMgr) {
-        throw new UnsupportedOperationException("per-example scores are not offered; a language model is scored as a stream");
+        throw new UnsupportedOperationException("per-example scores are not offered; language models and taggers are scored by rnn's own evaluators");
     }
 }
