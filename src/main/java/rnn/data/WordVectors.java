@@ -85,6 +85,12 @@ public record WordVectors(List<String> words, float[][] vectors) {
         return vectors.byIndex(vocabulary);
     }
 
+    /** {@code pretrained vectors for N of the M <unit>}: how many rows of {@code byId} (by token id) a run starts from a vector. */
+    public static String started(float[][] byId, String unit) {
+        return String.format(java.util.Locale.ROOT, "pretrained vectors for %,d of the %,d %s",
+                java.util.Arrays.stream(byId).filter(java.util.Objects::nonNull).count(), byId.length, unit);
+    }
+
     /** A vocabulary extended with the words of pretrained vectors, and those vectors. */
     public record Extended(Vocabulary vocabulary, WordVectors vectors) {
     }

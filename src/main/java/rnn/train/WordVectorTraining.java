@@ -149,6 +149,14 @@ public record WordVectorTraining(int size, int window, int minCount, int epochs,
                 trainWords, size));
     }
 
+    /**
+     * The training a run does for its own vectors ({@code data.vectors_epochs}): word2vec.c's
+     * window and minimum count (5 and 5), one worker per OpenMP thread ({@link #threads()}).
+     */
+    public static WordVectorTraining forRun(int size, int epochs, boolean lowercase, long seed) {
+        return new WordVectorTraining(size, 5, 5, epochs, lowercase, seed, threads());
+    }
+
     /** The workers for vectors trained in a run: one per OpenMP thread, so a one-thread run repeats exactly. */
     public static int threads() {
         try {

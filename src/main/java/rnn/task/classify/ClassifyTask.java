@@ -122,8 +122,7 @@ public final class ClassifyTask implements Task {
                 inputs.trainSize(), inputs.dev().size(), tokens.size(), inputs.labels().entries(), inputs.devSource());
         float[][] initial = inputs.vectorsById();
         if (initial != null) {
-            summary += String.format(Locale.ROOT, "; pretrained vectors for %,d of the %,d tokens",
-                    java.util.Arrays.stream(initial).filter(java.util.Objects::nonNull).count(), initial.length);
+            summary += "; " + WordVectors.started(initial, "tokens");
         }
         // a resumed run takes its network from the checkpoint: the pretrained encoder only starts a fresh one
         PretrainedEncoder encoder = request.resume() ? null : PretrainedEncoder.load(config.encoder(), request.schemas());
@@ -224,9 +223,8 @@ public final class ClassifyTask implements Task {
             more.add(Path.of(config.data().train()));
         }
         config.data().vectors().unlabelled().forEach(u -> more.add(Path.of(u)));
-        return new WordVectorTraining(config.encoder().embeddingSize(), 5, 5, epochs, config.data().lowercase(),
-                config.training().seed(), WordVectorTraining.threads())
-                .extendForRun(texts, more, counted, trainWords, config.data().vocabSize(), request);
+        return WordVectorTraining.forRun(config.encoder().embeddingSize(), epochs, config.data().lowercase(),
+                config.training().seed()).extendForRun(texts, more, counted, trainWords, config.data().vocabSize(), request);
     }
 
     /**

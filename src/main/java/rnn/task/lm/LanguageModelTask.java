@@ -15,6 +15,7 @@ import rnn.data.DataException;
 import rnn.data.TextFiles;
 import rnn.data.TokenStream;
 import rnn.data.WordDropout;
+import rnn.data.WordVectors;
 import rnn.eval.Bootstrap;
 import rnn.eval.Evaluation;
 import rnn.eval.LanguageModelReport;
@@ -85,8 +86,7 @@ public final class LanguageModelTask implements Task {
                     inputs.trainTokens(), inputs.dev().size(), characters ? "characters" : "tokens",
                     100.0 * inputs.trainUnknown() / Math.max(1, inputs.trainTokens()),
                     100 * LanguageModelData.unknownShare(inputs.dev()), vocabulary.size(),
-                    vectors == null ? "" : String.format(Locale.ROOT, "pretrained vectors for %,d of the %,d tokens; ",
-                            java.util.Arrays.stream(vectors).filter(java.util.Objects::nonNull).count(), vectors.length),
+                    vectors == null ? "" : WordVectors.started(vectors, "tokens") + "; ",
                     inputs.layout());
             // a resumed run takes its network from the checkpoint: the pretrained encoder only starts a fresh one
             PretrainedEncoder pretrained = request.resume() ? null

@@ -2,10 +2,8 @@ package rnn.task.tagger;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -107,9 +105,8 @@ public final class TaggerTask implements Task {
                                                    List<TaggedSentence> train, Vocabulary counted,
                                                    Set<String> trainWords) {
         TaggerConfig.Data data = config.data();
-        WordVectorTraining training = new WordVectorTraining(config.encoder().embeddingSize(), 5, 5,
-                data.vectors().epochsToTrain(false), data.lowercase(), config.training().seed(),
-                WordVectorTraining.threads());
+        WordVectorTraining training = WordVectorTraining.forRun(config.encoder().embeddingSize(),
+                data.vectors().epochsToTrain(false), data.lowercase(), config.training().seed());
         List<String> texts = train.stream().map(s -> String.join(" ", s.tokens())).toList();
         List<Path> more = data.vectors().unlabelled().stream().map(Path::of).toList();
         return training.extendForRun(texts, more, counted, trainWords, data.vocabSize(), request);
@@ -123,8 +120,7 @@ public final class TaggerTask implements Task {
                 inputs.tags().size(), config.data().tagScheme().name().toLowerCase(Locale.ROOT));
         float[][] vectorsById = inputs.vectorsById();
         if (vectorsById != null) {
-            summary += String.format(Locale.ROOT, "; pretrained vectors for %,d of the %,d words",
-                    Arrays.stream(vectorsById).filter(Objects::nonNull).count(), encoder.words().size());
+            summary += "; " + WordVectors.started(vectorsById, "words");
         }
         // a resumed run takes its network from the checkpoint: the pretrained encoder only starts a fresh one
         PretrainedEncoder pretrained = request.resume() ? null
