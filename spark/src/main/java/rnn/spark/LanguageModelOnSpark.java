@@ -98,6 +98,14 @@ final class LanguageModelOnSpark {
         }
 
         Vocabulary vocabulary = SparkData.vocabulary(trainTokens, data.vocabSize(), data.minCount());
+        float[][] vectors = null;
+        if (config.data().wordVectors() != null) {
+            // read on the driver, as the classifier's and tagger's vectors are, before the passes that need none
+            Path vectorsPath = Path.of(config.data().wordVectors());
+            vectors = WordVectors.forVocabulary(vectorsPath, config.data().lowercase(), vocabulary,
+                    config.encoder().embeddingSize());
+            files.add(vectorsPath);
+        }
         Broadcast<Vocabulary> sharedVocabulary = sc.broadcast(vocabulary);
         JavaRDD<int[]> partitionIds = trainTokens.mapPartitions(part -> {
             Vocabulary v = sharedVocabulary.value();
@@ -145,14 +153,6 @@ final class LanguageModelOnSpark {
         }, spread, config.bpttLength(), LanguageModelNetwork.trainingListeners(config));
         String layout = String.format(Locale.ROOT, "%,d chunks of %,d steps (%d segments of %d, the state from zero at"
                 + " each chunk) in minibatches of %d per epoch", chunkCount, length, segments, config.bpttLength(), rows);
-        float[][] vectors = null;
-        if (config.data().wordVectors() != null) {
-            // read on the driver, as the classifier's and tagger's vectors are
-            Path vectorsPath = Path.of(config.data().wordVectors());
-            vectors = WordVectors.forVocabulary(vectorsPath, config.data().lowercase(), vocabulary,
-                    config.encoder().embeddingSize());
-            files.add(vectorsPath);
-        }
         return new LanguageModelInputs(vocabulary, trainSize, unknown, new TokenStream(ids(vocabulary, dev), devName),
                 layout, feed, files, vectors);
     }
