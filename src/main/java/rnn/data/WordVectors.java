@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import rnn.text.Vocabulary;
@@ -87,8 +88,8 @@ public record WordVectors(List<String> words, float[][] vectors) {
 
     /** {@code pretrained vectors for N of the M <unit>}: how many rows of {@code byId} (by token id) a run starts from a vector. */
     public static String started(float[][] byId, String unit) {
-        return String.format(java.util.Locale.ROOT, "pretrained vectors for %,d of the %,d %s",
-                java.util.Arrays.stream(byId).filter(java.util.Objects::nonNull).count(), byId.length, unit);
+        return String.format(Locale.ROOT, "pretrained vectors for %,d of the %,d %s",
+                Arrays.stream(byId).filter(Objects::nonNull).count(), byId.length, unit);
     }
 
     /** A vocabulary extended with the words of pretrained vectors, and those vectors. */

@@ -2,13 +2,11 @@ package rnn.spark;
 
 import java.io.IOException;
 import java.io.ObjectInputStream;
-import java.io.Serializable;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.optimize.api.BaseTrainingListener;
 
 import rnn.train.TrainLoss;
 
@@ -27,7 +25,7 @@ import rnn.train.TrainLoss;
  * is the task that stays until the epoch's training ends and sends its accumulators back; in a
  * thread of no task (several trainers per executor), to the copy the JVM received last.
  */
-final class StepTotals extends BaseTrainingListener implements Serializable {
+final class StepTotals extends TrainLoss.Listener {
     /** In an executor JVM: the copy its latest gradient-sharing epoch task brought. */
     private static volatile StepTotals latest;
     /** The copy the task running on this thread brought: the training task's, in its own thread. */
@@ -38,8 +36,6 @@ final class StepTotals extends BaseTrainingListener implements Serializable {
     private final int lossSteps;
     private final DoubleAccumulator lossSum;
     private final LongAccumulator steps;
-    /** The regularisation penalty in the step in progress's score, left out of the loss summed. */
-    private double penalty;
 
     /**
      * Totals in new accumulators; with {@code forwards}, a listener that outlives its epoch
@@ -54,18 +50,13 @@ final class StepTotals extends BaseTrainingListener implements Serializable {
     }
 
     @Override
-    public void onGradientCalculation(Model model) {
-        penalty = TrainLoss.penalty(model);   // before the update shrinks the weights the step scored
-    }
-
-    @Override
     public void iterationDone(Model model, int iteration, int epoch) {
         StepTotals target = this;
         if (forwards) {
             StepTotals ofThisTask = OF_THIS_TASK.get();
             target = ofThisTask != null ? ofThisTask : latest != null ? latest : this;
         }
-        target.lossSum.add((model.score() - penalty) / lossSteps);
+        target.lossSum.add(of(model) / lossSteps);   // the step's loss without its L2 or decay penalty
         target.steps.add(1);
     }
 
