@@ -20,6 +20,7 @@ import rnn.config.ConfigException;
 import rnn.config.EncoderConfig;
 import rnn.config.RecurrentImplementation;
 import rnn.nn.layer.FirstTimeStepVertex;
+import rnn.nn.memory.Backend;
 import rnn.nn.recurrent.FusedGru;
 import rnn.nn.recurrent.FusedLstm;
 import rnn.nn.recurrent.FusedRnn;
@@ -57,7 +58,7 @@ public final class RecurrentEncoder {
 
     /** {@code maskInput} is the network input whose mask marks each sequence's real steps. */
     public RecurrentEncoder(GraphBuilder graph, EncoderConfig model, String maskInput) {
-        Backend.require("building the network");
+        Backend.requireForTraining("building the network");
         this.graph = graph;
         this.model = model;
         this.maskInput = maskInput;

@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import rnn.bundle.BundleWriter;
 import rnn.config.RecurrentImplementation;
 import rnn.config.RunConfig;
-import rnn.nn.Backend;
+import rnn.nn.memory.Backend;
 import rnn.util.UserException;
 
 /**
@@ -33,7 +33,7 @@ public final class TrainingRun {
      */
     public static <C extends RunConfig> TrainingSummary execute(String task, Class<C> type, TrainRequest request,
                                                                 Function<C, PreparedRun> prepare) throws IOException {
-        Backend.require("training");
+        Backend.requireForTraining("training");
         Path modelDir = request.modelDir();
         ModelLock.checkFree(modelDir);
         if (ModelDirectory.swapCutShort(modelDir)) {

@@ -53,8 +53,7 @@ public final class CrfOutputLayer extends SequenceOutputLayer<CrfOutput> {
         }
         INDArray product = Nd4j.createUninitialized(dataType, new long[] {inputs.size(0), tags}, 'c');
         Blas.gemm(inputs, false, getParam(CrfOutputParams.WEIGHTS), false, product, 1.0, 0.0);
-        double[] flat = new double[(int) product.length()];   // [time x batch][tags], bias still to add
-        Floats.of(product).get(0, flat, flat.length);
+        double[] flat = Floats.read(product);   // [time x batch][tags], bias still to add
         double[] bias = Floats.rowMajor(getParam(CrfOutputParams.BIAS));
         int[] lengths = lengths(batch, steps);
         double[][][] bySentence = new double[batch][][];
@@ -207,7 +206,7 @@ public final class CrfOutputLayer extends SequenceOutputLayer<CrfOutput> {
         }
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {batch, tags, steps}, 'c');
-        Floats.of(out).set(0, oneHot, oneHot.length);
+        Floats.write(out, oneHot);
         return out;
     }
 

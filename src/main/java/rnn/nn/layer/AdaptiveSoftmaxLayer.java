@@ -1,11 +1,15 @@
 package rnn.nn.layer;
 
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import rnn.nn.layer.AdaptiveSoftmax.Params;
+import rnn.nn.memory.Backend;
 import rnn.nn.memory.Blas;
 import rnn.nn.memory.Floats;
 
@@ -134,6 +138,9 @@ public final class AdaptiveSoftmaxLayer extends StreamOutputLayer<AdaptiveSoftma
         SoftmaxRows.apply(head, getParam(Params.HEAD_BIAS), marks);
         int classes = (int) conf.getNOut();
         INDArray probabilities = buffer("probabilities", rows, classes);
+        if (!Backend.hostKernels(training)) {
+            return sequenceOf(probabilitiesWithOps(inputs, head, marks, probabilities), workspaceMgr);
+        }
         Floats p = Floats.of(probabilities);
         Floats h = Floats.of(head);
         int headSize = conf.headSize();
@@ -162,5 +169,22 @@ public final class AdaptiveSoftmaxLayer extends StreamOutputLayer<AdaptiveSoftma
             }
         }
         return sequenceOf(probabilities, workspaceMgr);
+    }
+
+    /**
+     * The same probabilities in ND4J ops, for inference on any backend: the head's short list as
+     * it is, each cluster's softmax scaled by the head's probability of the cluster.
+     */
+    private INDArray probabilitiesWithOps(INDArray inputs, INDArray head, int[] marks, INDArray probabilities) {
+        AdaptiveSoftmax conf = layerConf();
+        int shortList = conf.clusterStart(0);
+        probabilities.get(all(), interval(0, shortList)).assign(head.get(all(), interval(0, shortList)));
+        for (int k = 0; k < conf.clusters(); k++) {
+            INDArray tail = inputs.mmul(getParam(Params.projection(k))).mmul(getParam(Params.output(k)));
+            SoftmaxRows.apply(tail, getParam(Params.bias(k)), marks);
+            probabilities.get(all(), interval(conf.clusterStart(k), conf.clusterStart(k) + conf.clusterSize(k)))
+                    .assign(tail.muliColumnVector(head.getColumn(shortList + k).reshape(head.size(0), 1)));
+        }
+        return probabilities;
     }
 }

@@ -154,7 +154,7 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
     /** {@code values} as a row-major {@code rows x columns} array of the layer's type. */
     private INDArray matrix(double[] values, int rows, int columns) {
         INDArray m = Nd4j.createUninitialized(dataType, new long[] {rows, columns}, 'c');
-        Floats.of(m).set(0, values, values.length);
+        Floats.write(m, values);
         return m;
     }
 
@@ -165,8 +165,7 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         INDArray windowMatrix = matrix(windows, rows, width);
         INDArray product = Nd4j.createUninitialized(dataType, new long[] {rows, filters}, 'c');
         Blas.gemm(windowMatrix, false, getParam(CharCnnParams.WEIGHTS), false, product, 1.0, 0.0);
-        double[] scores = new double[rows * filters];
-        Floats.of(product).get(0, scores, scores.length);
+        double[] scores = Floats.read(product);
         addToRows(scores, Floats.rowMajor(getParam(CharCnnParams.BIAS)));
         return scores;
     }
@@ -189,7 +188,7 @@ public final class CharCnnLayer extends BaseLayer<CharCnn> {
         double[] values = toTimeMajor(pass.out(), pass.words(), pass.batch(), pass.steps(), filters);
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {pass.steps(), pass.batch(), filters}, 'c');
-        Floats.of(output).set(0, values, values.length);
+        Floats.write(output, values);
         return TimeMajor.ncwView(output);   // time-major, as rnn's layers hand sequences on
     }
 

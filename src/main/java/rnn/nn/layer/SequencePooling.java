@@ -9,8 +9,12 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import rnn.config.Pooling;
+import rnn.nn.memory.Backend;
 import rnn.nn.memory.Floats;
 import rnn.nn.memory.TimeMajor;
 
@@ -53,6 +57,9 @@ final class SequencePooling extends ParameterlessComputation {
 
     @Override
     public INDArray doForward(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (!Backend.hostKernels(training)) {
+            return forwardWithOps(workspaceMgr);
+        }
         boolean timeMajor = TimeMajor.isTimeMajor(inputs[0]);
         INDArray x = timeMajor ? inputs[0] : TimeMajor.denseF(inputs[0]);
         inputShape = x.shape();
@@ -115,6 +122,38 @@ final class SequencePooling extends ParameterlessComputation {
                     o.set((r * kinds.length + p) * features + j, value);
                 }
             }
+        }
+        return out;
+    }
+
+    /** The same pooling in ND4J ops, for inference on any backend: masked sums and maxima over the time axis. */
+    private INDArray forwardWithOps(LayerWorkspaceMgr workspaceMgr) {
+        INDArray x = inputs[0];   // [batch, features, time]
+        int b = (int) x.size(0);
+        int features = (int) x.size(1);
+        int steps = (int) x.size(2);
+        boolean[] real = realSteps(b, steps);
+        double[] keep = new double[b * steps];   // [batch][time]
+        double[] lengths = new double[b];
+        for (int i = 0; i < real.length; i++) {
+            keep[(i % b) * steps + i / b] = real[i] ? 1 : 0;
+            lengths[i % b] += real[i] ? 1 : 0;
+        }
+        INDArray mask = Nd4j.createFromArray(keep).castTo(x.dataType()).reshape('c', b, 1, steps);
+        INDArray length = Nd4j.createFromArray(lengths).castTo(x.dataType()).reshape(b, 1);
+        INDArray out = workspaceMgr.create(ArrayType.ACTIVATIONS, x.dataType(),
+                new long[] {b, (long) features * kinds.length}, 'c');
+        for (int p = 0; p < kinds.length; p++) {
+            INDArray pooled;
+            if (kinds[p] == Pooling.MEAN) {
+                pooled = x.mul(mask).sum(2).diviColumnVector(Transforms.max(length, 1.0, true));
+            } else {
+                // A padded step reads as a very large negative number, so it never holds the maximum.
+                pooled = x.add(mask.rsub(1).muli(-1e30)).max(2)
+                        .muliColumnVector(Transforms.min(length, 1.0, true));
+            }
+            out.get(NDArrayIndex.all(), NDArrayIndex.interval((long) p * features, (long) (p + 1) * features))
+                    .assign(pooled);
         }
         return out;
     }

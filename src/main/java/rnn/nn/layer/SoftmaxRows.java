@@ -1,7 +1,10 @@
 package rnn.nn.layer;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
+import rnn.nn.memory.Backend;
 import rnn.nn.memory.Floats;
 
 /**
@@ -23,6 +26,9 @@ final class SoftmaxRows {
      * giving the loss gradient. Returns the summed negative log-likelihood of the labelled rows.
      */
     static double apply(INDArray logits, INDArray bias, int[] label) {
+        if (!Backend.hostKernels(false)) {
+            return applyWithOps(logits, bias, label);
+        }
         int rows = (int) logits.size(0);
         int classes = (int) logits.size(1);
         double[] b = bias.toDoubleVector();
@@ -60,6 +66,29 @@ final class SoftmaxRows {
             }
             values.set(base, row, classes);
         }
+        return loss;
+    }
+
+    /** {@link #apply} in ND4J ops, which run on any backend; labelled rows are read and written one value at a time. */
+    private static double applyWithOps(INDArray logits, INDArray bias, int[] label) {
+        logits.addiRowVector(bias.reshape(1, logits.size(1)));
+        logits.subiColumnVector(logits.max(1).reshape(logits.size(0), 1));
+        Transforms.exp(logits, false);
+        logits.diviColumnVector(logits.sum(1).reshape(logits.size(0), 1));
+        if (label == null) {
+            return 0;
+        }
+        double[] real = new double[label.length];
+        double loss = 0;
+        for (int r = 0; r < label.length; r++) {
+            real[r] = label[r] < 0 ? 0 : 1;
+            if (label[r] >= 0 && label[r] != NO_LABEL) {
+                double p = logits.getDouble(r, label[r]);
+                loss -= Math.log(p);
+                logits.putScalar(r, label[r], p - 1);
+            }
+        }
+        logits.muliColumnVector(Nd4j.createFromArray(real).castTo(logits.dataType()).reshape(label.length, 1));
         return loss;
     }
 }

@@ -8,7 +8,9 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import rnn.nn.memory.Backend;
 import rnn.nn.memory.Floats;
 import rnn.nn.memory.TimeMajor;
 
@@ -68,6 +70,20 @@ final class StepConcat extends ParameterlessComputation {
      */
     private static void copyRows(INDArray[] parts, INDArray whole, long rows, boolean join) {
         int width = (int) (whole.length() / rows);
+        if (!Backend.hostKernels(false)) {
+            INDArray matrix = whole.reshape('c', rows, width);
+            long at = 0;
+            for (INDArray part : parts) {
+                INDArray columns = matrix.get(NDArrayIndex.all(), NDArrayIndex.interval(at, at + part.length() / rows));
+                if (join) {
+                    columns.assign(part.reshape('c', rows, part.length() / rows));
+                } else {
+                    part.assign(columns.reshape('c', part.shape()));
+                }
+                at += part.length() / rows;
+            }
+            return;
+        }
         Floats w = Floats.of(whole);
         int at = 0;
         for (INDArray part : parts) {

@@ -9,7 +9,9 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
+import rnn.nn.memory.Backend;
 import rnn.nn.memory.Floats;
 import rnn.nn.memory.TimeMajor;
 
@@ -61,6 +63,9 @@ public final class TokenEmbeddingLayer extends BaseLayer<TokenEmbedding> {
         int size = (int) layerConf().getNOut();
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {tokens.steps(), b, size}, 'c');
+        if (!Backend.hostKernels(training)) {
+            return TimeMajor.ncwView(out.assign(rowsWithOps(tokens, workspaceMgr).reshape('c', out.shape())));
+        }
         Floats weights = Floats.of(getParamWithNoise(TokenEmbeddingParams.WEIGHTS, training, workspaceMgr));
         Floats o = Floats.of(out);
         double[] vector = new double[size];
@@ -75,6 +80,23 @@ public final class TokenEmbeddingLayer extends BaseLayer<TokenEmbedding> {
             }
         }
         return TimeMajor.ncwView(out);
+    }
+
+    /** The embedding rows of the tokens, time-major ({@code [time x batch, size]}), zero at padding, in ND4J ops. */
+    private INDArray rowsWithOps(Tokens tokens, LayerWorkspaceMgr workspaceMgr) {
+        int b = tokens.batch();
+        int[] ids = new int[b * tokens.steps()];
+        double[] real = new double[ids.length];
+        for (int t = 0; t < tokens.steps(); t++) {
+            for (int r = 0; r < b; r++) {
+                boolean isReal = tokens.real(r, t);
+                ids[t * b + r] = isReal ? tokens.ids()[r * tokens.steps() + t] : 0;
+                real[t * b + r] = isReal ? 1 : 0;
+            }
+        }
+        INDArray rows = getParamWithNoise(TokenEmbeddingParams.WEIGHTS, false, workspaceMgr).getRows(ids);
+        return tokens.mask() == null ? rows
+                : rows.muliColumnVector(Nd4j.createFromArray(real).castTo(dataType).reshape(ids.length, 1));
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Matrix products straight through OpenBLAS's {@code cblas_?gemm} (the library ND4J itself
@@ -47,10 +48,20 @@ public final class Blas {
             }
             return new Matrix(denseF, columnFrom * height, (int) height, (int) columns, (int) height, false);
         }
+
+        /** The same matrix as an ND4J view, for ND4J's ops. */
+        INDArray view() {
+            return Nd4j.create(array.data(), new long[] {rows, columns},
+                    rowMajor ? new long[] {ld, 1} : new long[] {1, ld}, offset, rowMajor ? 'c' : 'f');
+        }
     }
 
     /** {@code c = alpha op(a) op(b) + beta c} on matrices addressed in place; {@code c} must be row-major. */
     public static void gemm(Matrix a, boolean transposeA, Matrix b, boolean transposeB, Matrix c, double alpha, double beta) {
+        if (!Backend.hostKernels(false)) {
+            gemmWithOps(a.view(), transposeA, b.view(), transposeB, c.view(), alpha, beta);
+            return;
+        }
         int m = c.rows();
         int n = c.columns();
         int k = transposeA ? a.rows() : a.columns();
@@ -91,6 +102,10 @@ public final class Blas {
      */
     public static void gemm(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c, double alpha,
                      double beta) {
+        if (!Backend.hostKernels(false)) {
+            gemmWithOps(a, transposeA, b, transposeB, c, alpha, beta);
+            return;
+        }
         long m = c.size(0);
         long n = c.size(1);
         long k = transposeA ? a.size(0) : a.size(1);
@@ -104,6 +119,23 @@ public final class Blas {
             gemmRowMajor(b, !transposeB, a, !transposeA, c, n, m, k, alpha, beta, leading(c));
         } else {
             gemmRowMajor(a, transposeA, b, transposeB, c, m, n, k, alpha, beta, leading(c));
+        }
+    }
+
+    /**
+     * The same product through ND4J's ops, which run on any backend ({@link Backend}); {@code c}
+     * may be a strided view, which ND4J's own {@code gemm} refuses as output.
+     */
+    private static void gemmWithOps(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c,
+                                    double alpha, double beta) {
+        INDArray product = (transposeA ? a.transpose() : a).mmul(transposeB ? b.transpose() : b).castTo(c.dataType());
+        if (alpha != 1) {
+            product.muli(alpha);
+        }
+        if (beta == 0) {
+            c.assign(product);
+        } else {
+            c.muli(beta).addi(product);
         }
     }
 

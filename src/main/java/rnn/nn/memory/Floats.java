@@ -8,6 +8,7 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Element access to the memory of a dense, zero-offset ND4J array from Java, in float or double
@@ -32,6 +33,31 @@ public interface Floats {
      */
     public static double[] rowMajor(INDArray array) {
         return array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
+    /**
+     * The values of a dense row-major array, read straight from host memory when the host kernels
+     * run ({@link Backend}), else through ND4J ({@link #rowMajor}).
+     */
+    public static double[] read(INDArray dense) {
+        if (!Backend.hostKernels(false)) {
+            return rowMajor(dense);
+        }
+        double[] values = new double[(int) dense.length()];
+        of(dense).get(0, values, values.length);
+        return values;
+    }
+
+    /**
+     * Writes {@code values} over a dense row-major array, straight into host memory when the host
+     * kernels run ({@link Backend}), else through ND4J.
+     */
+    public static void write(INDArray dense, double[] values) {
+        if (!Backend.hostKernels(false)) {
+            dense.assign(Nd4j.createFromArray(values).castTo(dense.dataType()).reshape('c', dense.shape()));
+            return;
+        }
+        of(dense).set(0, values, values.length);
     }
 
     /**

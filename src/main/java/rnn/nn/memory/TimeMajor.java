@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * without a copy ({@link #matrixView}). For a dense 'f'-ordered NCW array (what most other layers
  * make) each time step is a column-major {@code [batch, features]} block, so the copy is a block
  * transpose done here in one pass; ND4J's general strided assignment goes element by element.
- * Other layouts fall back to it.
+ * Other layouts, and every layout when the host kernels are off ({@link Backend}), fall back to it.
  */
 public final class TimeMajor {
     private TimeMajor() {
@@ -33,7 +33,7 @@ public final class TimeMajor {
             copyRows(matrixView(sequence), target);
             return;
         }
-        if (!isDenseF(sequence) || !isDenseRowMajor(target)) {
+        if (!isDenseF(sequence) || !isDenseRowMajor(target) || !Backend.hostKernels(false)) {
             target.reshape('c', steps, b, features).assign(sequence.permute(2, 0, 1));
             return;
         }
@@ -49,7 +49,7 @@ public final class TimeMajor {
             copyRows(source, matrixView(sequence));
             return;
         }
-        if (!isDenseF(sequence) || !isDenseRowMajor(source)) {
+        if (!isDenseF(sequence) || !isDenseRowMajor(source) || !Backend.hostKernels(false)) {
             sequence.assign(source.reshape('c', steps, b, features).permute(1, 2, 0));
             return;
         }
@@ -58,7 +58,8 @@ public final class TimeMajor {
 
     /** {@code to = from} for matrices of one shape: one bulk copy when both are dense row-major of one type. */
     private static void copyRows(INDArray from, INDArray to) {
-        if (isDenseRowMajor(from) && isDenseRowMajor(to) && from.dataType() == to.dataType()) {
+        if (isDenseRowMajor(from) && isDenseRowMajor(to) && from.dataType() == to.dataType()
+                && Backend.hostKernels(false)) {
             Floats.copy(from, to);
         } else {
             to.assign(from);

@@ -10,6 +10,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import rnn.nn.memory.Backend;
 
 /**
  * The computation of {@link FusedGru}, arranged as {@link FusedLstmLayer} is: one input projection
@@ -56,6 +59,12 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
 
     @Override
     Pass run(boolean training, Map<String, INDArray> state, LayerWorkspaceMgr workspaceMgr) {
+        if (!Backend.hostKernels(training)) {
+            INDArray recurrentBias = getParamWithNoise(FusedRecurrentParams.RECURRENT_BIAS, false, workspaceMgr);
+            return runWithOps(state, workspaceMgr, (projection, recurrent, previousHidden, previousCell, d) ->
+                    stepWithOps(projection, recurrent, columns(recurrentBias.reshape(1, -1), d * 3 * units(),
+                            3 * units()), previousHidden));
+        }
         INDArray x = inputSequence(training, workspaceMgr);   // [batch, nIn, time] (NCW)
         int b = (int) x.size(0);
         int steps = (int) x.size(2);
@@ -80,6 +89,24 @@ final class FusedGruLayer extends FusedRecurrentLayer<FusedGru> {
             saved = training ? pass : null;
             return pass;
         }
+    }
+
+    /** A GRU step in ND4J ops: blocks r, z, n as {@link GruCell} has them; the reset gate scales {@code h' R + rb} of n. */
+    private static INDArray[] stepWithOps(INDArray projection, INDArray recurrent, INDArray recurrentBias,
+                                          INDArray previousHidden) {
+        int units = (int) projection.size(1) / 3;
+        INDArray fromState = recurrent == null
+                ? Nd4j.zeros(projection.dataType(), projection.shape()).addiRowVector(recurrentBias)
+                : recurrent.addRowVector(recurrentBias);
+        INDArray r = Transforms.sigmoid(columns(projection, 0, units).add(columns(fromState, 0, units)), false);
+        INDArray z = Transforms.sigmoid(columns(projection, units, units).add(columns(fromState, units, units)), false);
+        INDArray n = Transforms.tanh(columns(projection, 2 * units, units)
+                .add(r.muli(columns(fromState, 2 * units, units))), false);
+        INDArray hidden = n.muli(z.rsub(1));
+        if (previousHidden != null) {
+            hidden.addi(z.muli(previousHidden));
+        }
+        return new INDArray[] {hidden};
     }
 
     /** Offsets of the step of direction {@code d} at time {@code t} (previous time {@code previous}). */

@@ -10,6 +10,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import rnn.nn.memory.Backend;
 
 /**
  * The computation of {@link FusedLstm}, arranged as cuDNN and PyTorch arrange it: the input
@@ -20,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * backward pass instead of recomputing them.
  */
 final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
-    private static final String STATE_CELL = "c";
+    static final String STATE_CELL = "c";
 
     /** What a forward pass computed, kept for the backward pass. */
     private record LstmPass(INDArray inputs, INDArray gates, INDArray cells, INDArray hidden, float[] mask,
@@ -62,6 +65,9 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
 
     @Override
     Pass run(boolean training, Map<String, INDArray> state, LayerWorkspaceMgr workspaceMgr) {
+        if (!Backend.hostKernels(training)) {
+            return runWithOps(state, workspaceMgr, FusedLstmLayer::stepWithOps);
+        }
         INDArray x = inputSequence(training, workspaceMgr);   // [batch, nIn, time] (NCW)
         int b = (int) x.size(0);
         int steps = (int) x.size(2);
@@ -89,6 +95,22 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
         }
     }
 
+    /** An LSTM step in ND4J ops: gate blocks a, f, o, i as {@link LstmCell} has them. */
+    private static INDArray[] stepWithOps(INDArray projection, INDArray recurrent, INDArray previousHidden,
+                                          INDArray previousCell, int d) {
+        int units = (int) projection.size(1) / 4;
+        INDArray pre = recurrent == null ? projection : projection.add(recurrent);
+        INDArray a = Transforms.tanh(columns(pre, 0, units), true);
+        INDArray f = Transforms.sigmoid(columns(pre, units, units), true);
+        INDArray o = Transforms.sigmoid(columns(pre, 2 * units, units), true);
+        INDArray i = Transforms.sigmoid(columns(pre, 3 * units, units), true);
+        INDArray cell = i.muli(a);
+        if (previousCell != null) {
+            cell.addi(f.muli(previousCell));
+        }
+        return new INDArray[] {o.muli(Transforms.tanh(cell, true)), cell};
+    }
+
     /** Offsets of step {@code k} of direction {@code d} at time {@code t} (previous time {@code previous}). */
     private LstmCell.Step step(int d, int t, int previous, boolean first, int b) {
         int units = units();
@@ -104,7 +126,7 @@ final class FusedLstmLayer extends FusedRecurrentLayer<FusedLstm> {
     void storeLast(Pass pass, Map<String, INDArray> state) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             state.put(STATE_HIDDEN, lastStates(pass.hidden(), pass.batch(), pass.steps()));
-            state.put(STATE_CELL, lastStates(((LstmPass) pass).cells(), pass.batch(), pass.steps()));
+            state.put(STATE_CELL, lastStates(pass.cells(), pass.batch(), pass.steps()));
         }
     }
 }

@@ -13,9 +13,11 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import rnn.nn.memory.Backend;
 import rnn.nn.memory.Blas;
 import rnn.nn.memory.Floats;
 import rnn.nn.memory.ScratchArrays;
@@ -37,9 +39,28 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
     interface Pass {
         INDArray hidden();
 
+        /** The cell states, time-major, for an LSTM; null for the other cells. */
+        default INDArray cells() {
+            return null;
+        }
+
         int batch();
 
         int steps();
+    }
+
+    /** What the forward pass in ND4J ops computed (inference only: it keeps nothing for a backward pass). */
+    private record OpsPass(INDArray hidden, INDArray cells, int batch, int steps) implements Pass {
+    }
+
+    /** One step of one direction in ND4J ops (see {@link #runWithOps}). */
+    interface OpsStep {
+        /**
+         * The new hidden state {@code [batch, hidden]} and, for an LSTM, the new cell state, from
+         * the step's input projection (bias {@code b} added), the recurrent product {@code h' RW}
+         * (null for a zero state) and the previous states (null for zero) of direction {@code d}.
+         */
+        INDArray[] run(INDArray projection, INDArray recurrent, INDArray previousHidden, INDArray previousCell, int d);
     }
 
     private final ScratchArrays scratch = new ScratchArrays();
@@ -81,6 +102,58 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         return tbpttBackpropGradient(epsilon, -1, workspaceMgr);
+    }
+
+    /**
+     * The forward pass of inference in ND4J's ops, which run on any backend ({@link Backend}): the
+     * same computation as the host kernels, one op at a time. Masked steps get zero states, as in
+     * the kernels, so the backward cell starts from zero at each sequence's last real step.
+     */
+    Pass runWithOps(Map<String, INDArray> state, LayerWorkspaceMgr workspaceMgr, OpsStep cell) {
+        INDArray x = inputSequence(false, workspaceMgr);   // [batch, nIn, time] (NCW)
+        int b = (int) x.size(0);
+        int steps = (int) x.size(2);
+        int units = units();
+        int width = layerConf().gates() * units;
+        boolean lstm = layerConf().gates() == 4;
+        INDArray inputWeights = getParamWithNoise(FusedRecurrentParams.INPUT_WEIGHTS, false, workspaceMgr);
+        INDArray recurrentWeights = getParamWithNoise(FusedRecurrentParams.RECURRENT_WEIGHTS, false, workspaceMgr);
+        INDArray bias = getParamWithNoise(FusedRecurrentParams.BIAS, false, workspaceMgr);
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            INDArray projection = timeMajorInputs(x).mmul(inputWeights).addiRowVector(bias);
+            INDArray hidden = Nd4j.create(dataType, new long[] {(long) steps * b, (long) units * directions()}, 'c');
+            INDArray cells = lstm ? Nd4j.create(dataType, hidden.shape(), 'c') : null;
+            INDArray h0 = initialState(state, STATE_HIDDEN);
+            INDArray c0 = lstm ? initialState(state, FusedLstmLayer.STATE_CELL) : null;
+            float[] maskValues = timeMajorMask(b, steps);
+            INDArray mask = maskValues == null ? null
+                    : Nd4j.createFromArray(maskValues).castTo(dataType).reshape((long) steps * b, 1);
+            for (int d = 0; d < directions(); d++) {
+                INDArray recurrentD = block(recurrentWeights, d, width);
+                for (int k = 0; k < steps; k++) {
+                    int t = time(d, k, steps);
+                    int previous = time(d, k - 1, steps);
+                    INDArray hPrevious = k == 0 ? (h0 == null ? null : block(h0, d, units))
+                            : block(rows(hidden, previous, previous + 1, b), d, units);
+                    INDArray cPrevious = !lstm ? null : k == 0 ? (c0 == null ? null : block(c0, d, units))
+                            : block(rows(cells, previous, previous + 1, b), d, units);
+                    INDArray[] next = cell.run(block(rows(projection, t, t + 1, b), d, width),
+                            hPrevious == null ? null : hPrevious.mmul(recurrentD), hPrevious, cPrevious, d);
+                    for (int i = 0; i < next.length; i++) {
+                        if (mask != null) {
+                            next[i].muliColumnVector(rows(mask, t, t + 1, b));
+                        }
+                        block(rows(i == 0 ? hidden : cells, t, t + 1, b), d, units).assign(next[i]);
+                    }
+                }
+            }
+            return new OpsPass(hidden, cells, b, steps);
+        }
+    }
+
+    /** {@code columns} columns from {@code from} of each row of {@code m}, as a view. */
+    static INDArray columns(INDArray m, int from, int columns) {
+        return m.get(all(), interval(from, from + columns));
     }
 
     /** The layer's input for a pass, dropout applied in training: NCW {@code [batch, nIn, time]} in this layer's type. */

@@ -10,6 +10,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import rnn.nn.memory.Backend;
 
 /**
  * The computation of {@link FusedRnn}, arranged as {@link FusedLstmLayer} is: one input projection
@@ -53,6 +56,10 @@ final class FusedRnnLayer extends FusedRecurrentLayer<FusedRnn> {
 
     @Override
     Pass run(boolean training, Map<String, INDArray> state, LayerWorkspaceMgr workspaceMgr) {
+        if (!Backend.hostKernels(training)) {
+            return runWithOps(state, workspaceMgr, (projection, recurrent, previousHidden, previousCell, d) ->
+                    new INDArray[] {Transforms.tanh(recurrent == null ? projection : projection.add(recurrent), true)});
+        }
         INDArray x = inputSequence(training, workspaceMgr);   // [batch, nIn, time] (NCW)
         int b = (int) x.size(0);
         int steps = (int) x.size(2);

@@ -17,7 +17,6 @@ import rnn.config.ConfigSchema;
 import rnn.config.ConfigSchemas;
 import rnn.config.Metric;
 import rnn.config.RunConfig;
-import rnn.nn.Backend;
 import rnn.task.Task;
 import rnn.task.classify.ClassifyTask;
 import rnn.task.lm.LanguageModelTask;
@@ -129,7 +128,6 @@ public final class Tasks {
             throw new BundleException(dir + ": a model of task '" + manifest.task() + "', which this rnn does not know"
                     + " (it knows " + String.join(", ", names()) + ")");
         }
-        Backend.require("loading " + dir);
         return BundleReader.load(dir, manifest, schemas());
     }
 
@@ -141,7 +139,6 @@ public final class Tasks {
             throw new BundleException(dir + " is a model of task '" + manifest.task() + "'; '" + command
                     + "' needs one of task '" + task.name() + "'");
         }
-        Backend.require("loading " + dir);
         return BundleReader.load(dir, manifest, schemas());
     }
 
