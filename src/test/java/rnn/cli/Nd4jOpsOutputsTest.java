@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -99,6 +100,33 @@ class Nd4jOpsOutputsTest {
             }
         } else {
             assertEquals(host.out(), ops.out());
+        }
+    }
+
+    /**
+     * Training passes keep the host kernels, but under {@code rnn.ops=nd4j} their matrix products,
+     * copies and reads go through ND4J's ops ({@code Blas}, {@code TimeMajor}, {@code Floats}), in
+     * the shapes only back-propagation uses (transposed operands, accumulating into views): the
+     * same losses, epoch by epoch, for a BiLSTM-CRF tagger with the character encoder.
+     */
+    @Test
+    void trainingUnderTheOpsPropertyGivesTheSameLosses() throws IOException {
+        Path entities = dir.resolve("entities.conll");
+        String[] sets = {"training.epochs=2", "model.output=crf", "model.chars={filters: 8, embedding_size: 4, max_chars: 8}"};
+        train("tagger", "crf-host", "tiny-tagger.yaml", entities, sets);
+        System.setProperty(Backend.OPS_PROPERTY, "nd4j");
+        try {
+            train("tagger", "crf-ops", "tiny-tagger.yaml", entities, sets);
+        } finally {
+            System.clearProperty(Backend.OPS_PROPERTY);
+        }
+        List<String> host = Files.readAllLines(dir.resolve("crf-host/run/epochs.csv"));
+        List<String> ops = Files.readAllLines(dir.resolve("crf-ops/run/epochs.csv"));
+        assertEquals(3, host.size(), String.join("\n", host));
+        assertEquals(host.size(), ops.size());
+        for (int i = 1; i < host.size(); i++) {
+            assertEquals(Double.parseDouble(host.get(i).split(",")[1]), Double.parseDouble(ops.get(i).split(",")[1]),
+                    1e-4, "train loss of epoch " + i);
         }
     }
 

@@ -16,7 +16,10 @@ import rnn.util.UserException;
  *   <li>On another backend (a {@code -Pcuda} build) a bundle loads and predicts through the ND4J
  *       ops; training is refused in one line rather than run on another network.</li>
  *   <li>{@code -Drnn.ops=nd4j} makes inference on the CPU backend take the ND4J ops too: how the
- *       tests hold the two ways to the same outputs on a machine without a GPU.</li>
+ *       tests hold the two ways to the same outputs on a machine without a GPU. Training passes
+ *       keep the host kernels, but their matrix products, sequence copies and bulk reads and
+ *       writes ({@link Blas}, {@link TimeMajor}, {@link Floats#read}, {@link Floats#write}) go
+ *       through ND4J's ops as well, since those ask {@code hostKernels(false)}.</li>
  * </ul>
  */
 public final class Backend {

@@ -48,20 +48,10 @@ public final class Blas {
             }
             return new Matrix(denseF, columnFrom * height, (int) height, (int) columns, (int) height, false);
         }
-
-        /** The same matrix as an ND4J view, for ND4J's ops. */
-        INDArray view() {
-            return Nd4j.create(array.data(), new long[] {rows, columns},
-                    rowMajor ? new long[] {ld, 1} : new long[] {1, ld}, offset, rowMajor ? 'c' : 'f');
-        }
     }
 
     /** {@code c = alpha op(a) op(b) + beta c} on matrices addressed in place; {@code c} must be row-major. */
     public static void gemm(Matrix a, boolean transposeA, Matrix b, boolean transposeB, Matrix c, double alpha, double beta) {
-        if (!Backend.hostKernels(false)) {
-            gemmWithOps(a.view(), transposeA, b.view(), transposeB, c.view(), alpha, beta);
-            return;
-        }
         int m = c.rows();
         int n = c.columns();
         int k = transposeA ? a.rows() : a.columns();
