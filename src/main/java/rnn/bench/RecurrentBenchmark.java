@@ -12,6 +12,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.config.ConfigException;
+import rnn.nn.memory.Backend;
+import rnn.util.UserException;
 
 /**
  * Times a training step and an inference pass of IMDB-shaped recurrent classifiers built by
@@ -85,7 +87,7 @@ public final class RecurrentBenchmark implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, line, parseResult) -> {
-            if (e instanceof ConfigException) {
+            if (e instanceof ConfigException || e instanceof UserException) {
                 line.getErr().println("rnn-bench: " + e.getMessage());
                 return 2;
             }
@@ -96,6 +98,7 @@ public final class RecurrentBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Backend.requireForTraining("rnn-bench");   // it trains, and its header loads OpenBLAS
         checkPositive();
         BenchShape shape = new BenchShape(batch, steps, embedding, hidden, vocab, variableLengths);
         CaseRunner runner = new CaseRunner(shape, overrides, warmup, iterations);

@@ -17,15 +17,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import rnn.bundle.Bundle;
-import rnn.task.tagger.TagFormat;
-import rnn.task.tagger.TagSchemeName;
-import rnn.task.tagger.TaggingInput;
+import rnn.nn.memory.Backend;
 import rnn.predict.PredictorOptions;
 import rnn.task.registry.Tasks;
+import rnn.task.tagger.TagFormat;
+import rnn.task.tagger.TagSchemeName;
+import rnn.task.tagger.TaggedJson;
 import rnn.task.tagger.TaggerConfig;
 import rnn.task.tagger.TaggerPredictor;
-import rnn.task.tagger.TaggedJson;
 import rnn.task.tagger.TaggerTask;
+import rnn.task.tagger.TaggingInput;
 import rnn.util.Json;
 
 /** {@code rnn tag MODEL [FILE...]}: tags plain text or CoNLL files with a tagger. */
@@ -70,13 +71,16 @@ final class TagCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads tagging batches side by side, each with its own copy of the network "
-                    + "(default: one per processor, ${DEFAULT-VALUE} here).")
+                    + "(default: one per processor, ${DEFAULT-VALUE} here; one on a GPU backend).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
     public Integer call() throws IOException {
         OptionRange.atLeast("--batch-size", batchSize, 1);
         OptionRange.atLeast("--threads", threads, 1);
+        if (!Backend.cpu() && !spec.commandLine().getParseResult().hasMatchedOption("--threads")) {
+            threads = 1;   // copies of the network on one device would contend for it
+        }
         Bundle bundle = modelOptions.load(Tasks.get(TaggerTask.NAME), "rnn tag");
         TaggerConfig.Data data = ((TaggerConfig) bundle.config()).data();
         // The command line's writer flushes at every line, one system call each on standard output;

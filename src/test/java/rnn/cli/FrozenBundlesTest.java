@@ -95,7 +95,7 @@ class FrozenBundlesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("checks")
     void frozenBundleGivesTheSameOutputThroughNd4jOps(Check check) throws IOException {
-        System.setProperty(Backend.OPS_PROPERTY, "nd4j");
+        System.setProperty(Backend.OPS_PROPERTY, "nd4j-strict");
         try {
             frozenBundleGivesTheSameOutput(check);
         } finally {

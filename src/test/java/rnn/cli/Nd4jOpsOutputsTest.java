@@ -80,7 +80,7 @@ class Nd4jOpsOutputsTest {
     @MethodSource("commands")
     void nd4jOpsGiveTheHostKernelsOutputs(List<String> command) {
         CliTestSupport.Result host = run(command);
-        System.setProperty(Backend.OPS_PROPERTY, "nd4j");
+        System.setProperty(Backend.OPS_PROPERTY, "nd4j-strict");   // and no host memory touched
         CliTestSupport.Result ops;
         try {
             ops = run(command);

@@ -9,6 +9,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import rnn.nn.memory.Backend;
 import rnn.nn.memory.Blas;
 import rnn.nn.memory.ScratchArrays;
 import rnn.nn.memory.TimeMajor;
@@ -89,10 +90,28 @@ abstract class StreamOutputLayer<C extends FeedForwardLayer> extends SequenceOut
         lossFromBackprop = Double.NaN;
         if (Double.isNaN(loss)) {
             int batch = (int) input.size(0);
-            loss = loss(inputs(false, workspaceMgr), rowLabels(batch, (int) input.size(2)), false).sum() / batch;
+            int[] labels = rowLabels(batch, (int) input.size(2));
+            loss = (Backend.hostKernels(training) ? loss(inputs(false, workspaceMgr), labels, false).sum()
+                    : lossWithOps(labels, workspaceMgr)) / batch;
         }
         score = loss + fullNetRegTerm;
         return score;
+    }
+
+    /**
+     * The summed negative log-likelihood from the output's probabilities, for scoring through
+     * ND4J's ops (see {@code Backend}): {@link #loss} reads rows in host memory.
+     */
+    private double lossWithOps(int[] labels, LayerWorkspaceMgr workspaceMgr) {
+        INDArray probabilities = activate(false, workspaceMgr);   // [batch, classes, time]
+        int batch = (int) input.size(0);
+        double sum = 0;
+        for (int r = 0; r < labels.length; r++) {
+            if (labels[r] >= 0) {
+                sum -= Math.log(probabilities.getDouble(r % batch, labels[r], r / batch));
+            }
+        }
+        return sum;
     }
 
     @Override

@@ -94,7 +94,7 @@ public final class TokenEmbeddingLayer extends BaseLayer<TokenEmbedding> {
                 real[t * b + r] = isReal ? 1 : 0;
             }
         }
-        INDArray rows = getParamWithNoise(TokenEmbeddingParams.WEIGHTS, false, workspaceMgr).getRows(ids);
+        INDArray rows = Nd4j.pullRows(getParamWithNoise(TokenEmbeddingParams.WEIGHTS, false, workspaceMgr), 1, ids);
         return tokens.mask() == null ? rows
                 : rows.muliColumnVector(Nd4j.createFromArray(real).castTo(dataType).reshape(ids.length, 1));
     }

@@ -158,10 +158,12 @@ public final class Blas {
 
     /** The address of the array's first element; a view's buffer already starts at its offset. */
     private static FloatPointer floats(INDArray x) {
+        Backend.checkHostAccess();
         return new FloatPointer(x.data().addressPointer());
     }
 
     private static DoublePointer doubles(INDArray x) {
+        Backend.checkHostAccess();
         return new DoublePointer(x.data().addressPointer());
     }
 }

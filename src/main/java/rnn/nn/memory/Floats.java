@@ -140,6 +140,7 @@ public interface Floats {
      * view's offset (so does {@link Blas}'s), while its NIO buffer starts at the parent's start.
      */
     private static Pointer address(INDArray array) {
+        Backend.checkHostAccess();
         if (array.length() != array.data().length()) {
             throw new IllegalArgumentException("kernel arrays must be dense, got " + array.shapeInfoToString());
         }

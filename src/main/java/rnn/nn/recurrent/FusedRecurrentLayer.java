@@ -121,8 +121,8 @@ abstract class FusedRecurrentLayer<C extends FusedRecurrent> extends BaseRecurre
         INDArray bias = getParamWithNoise(FusedRecurrentParams.BIAS, false, workspaceMgr);
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray projection = timeMajorInputs(x).mmul(inputWeights).addiRowVector(bias);
-            INDArray hidden = Nd4j.create(dataType, new long[] {(long) steps * b, (long) units * directions()}, 'c');
-            INDArray cells = lstm ? Nd4j.create(dataType, hidden.shape(), 'c') : null;
+            INDArray hidden = buffer("hidden", (long) steps * b, (long) units * directions());   // every block written
+            INDArray cells = lstm ? buffer("cells", (long) steps * b, (long) units * directions()) : null;
             INDArray h0 = initialState(state, STATE_HIDDEN);
             INDArray c0 = lstm ? initialState(state, FusedLstmLayer.STATE_CELL) : null;
             float[] maskValues = timeMajorMask(b, steps);

@@ -23,6 +23,7 @@ import org.nd4j.linalg.learning.config.Sgd;
 
 import rnn.nn.DoublePrecisionTest;
 import rnn.nn.GraphGradientCheck;
+import rnn.nn.memory.Backend;
 
 /**
  * The adaptive softmax gives exact probabilities (they sum to one, and the training loss is their
@@ -92,6 +93,25 @@ class AdaptiveSoftmaxTest extends DoublePrecisionTest {
         graph.computeGradientAndScore();
         assertEquals(nll / BATCH, graph.score(), 1e-10);
         assertEquals(nll / BATCH, graph.score(batch), 1e-10);
+    }
+
+    /** What a GPU backend runs ({@link Backend}): the same probabilities and score through ND4J's ops. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void throughNd4jOpsTheProbabilitiesAndScoreAreTheHostKernels(boolean masked) {
+        ComputationGraph graph = graph();
+        DataSet batch = batch(masked);
+        INDArray[] mask = {batch.getFeaturesMaskArray()};
+        INDArray host = graph.output(false, new INDArray[] {batch.getFeatures()}, mask)[0].dup();
+        double hostScore = graph.score(batch);
+        System.setProperty(Backend.OPS_PROPERTY, "nd4j-strict");
+        try {
+            INDArray ops = graph.output(false, new INDArray[] {batch.getFeatures()}, mask)[0];
+            assertEquals(0, host.sub(ops).norm1Number().doubleValue(), 1e-12);
+            assertEquals(hostScore, graph.score(batch), 1e-10);
+        } finally {
+            System.clearProperty(Backend.OPS_PROPERTY);
+        }
     }
 
     @ParameterizedTest

@@ -20,7 +20,7 @@ class BackendTest {
     }
 
     @Test
-    void theOpsPropertyMovesInferenceOnlyToNd4jOps() {
+    void theOpsPropertyMovesInferencePassesToNd4jOps() {
         System.setProperty(Backend.OPS_PROPERTY, "nd4j");
         try {
             assertFalse(Backend.hostKernels(false));
@@ -37,7 +37,7 @@ class BackendTest {
                 () -> Backend.requireForTraining(false, "CudaBackend", "training"));
         assertEquals("training: rnn trains on ND4J's CPU backend only (its layers' backward passes compute in host"
                 + " memory with OpenBLAS), but this build uses CudaBackend (built with -Pcuda?); train with a build"
-                + " without -Pcuda; bundles load and predict on either (docs/architecture.md, backends)",
+                + " without -Pcuda; bundles load and predict on either (docs/architecture.md, what runs where)",
                 e.getMessage());
     }
 }
