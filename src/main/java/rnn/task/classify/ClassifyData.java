@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import rnn.config.DevSplitMethod;
 import rnn.data.DataException;
@@ -18,6 +17,7 @@ import rnn.data.TextEncoder;
 import rnn.data.WordVectors;
 import rnn.text.Tokenizer;
 import rnn.text.Vocabulary;
+import rnn.train.RunVectors;
 
 /**
  * The classification task's data, ready to train on: the encoder (tokenizer, vocabulary, truncation),
@@ -27,22 +27,11 @@ record ClassifyData(TextEncoder encoder, Vocabulary labels, List<EncodedExample>
                      List<EncodedExample> dev, String devSource, List<Path> files, float[][] vectorsById) {
 
     /**
-     * Word vectors a run trains for itself ({@code data.vectors_epochs}): from the training texts
-     * and the vocabulary counted from them, that vocabulary extended with the vectors' words and the
-     * vectors (null where only the vocabulary is needed: a resumed run); null for none.
-     */
-    interface RunVectors {
-        RunVectors NONE = (texts, counted, trainWords) -> null;
-
-        WordVectors.Extended extend(List<String> trainTexts, Vocabulary counted, Set<String> trainWords);
-    }
-
-    /**
      * Reads, splits and encodes the data the config names; the vocabulary comes from train only,
      * extended with the words of {@code data.word_vectors} when given ({@code embeddingSize} must
      * match them) or of the vectors {@code runVectors} trains.
      */
-    static ClassifyData prepare(ClassifyConfig.Data config, long seed, int embeddingSize, RunVectors runVectors) {
+    static ClassifyData prepare(ClassifyConfig.Data config, long seed, int embeddingSize, RunVectors<String> runVectors) {
         Path trainPath = Path.of(config.train());
         List<LabeledText> train = LabeledTexts.read(trainPath);
         List<LabeledText> dev;

@@ -22,25 +22,26 @@ import rnn.data.LabeledTextSource;
 import rnn.data.LabeledTexts;
 import rnn.data.ReviewIds;
 import rnn.data.TextEncoder;
-import rnn.data.WordVectors;
 import rnn.data.WordDropout;
-import rnn.predict.PredictorOptions;
+import rnn.data.WordVectors;
 import rnn.eval.Bootstrap;
 import rnn.eval.ClassificationReport;
 import rnn.eval.Evaluation;
 import rnn.nn.GraphStart;
-import rnn.text.Tokenizer;
-import rnn.train.BatchFeed;
-import rnn.util.Progress;
-import rnn.util.UserException;
-import rnn.train.PreparedRun;
+import rnn.predict.PredictorOptions;
 import rnn.task.PretrainedEncoder;
 import rnn.task.Task;
+import rnn.text.Tokenizer;
+import rnn.text.Vocabulary;
+import rnn.train.BatchFeed;
+import rnn.train.PreparedRun;
+import rnn.train.RunVectors;
 import rnn.train.TrainRequest;
 import rnn.train.TrainingRun;
 import rnn.train.TrainingSummary;
 import rnn.train.WordVectorTraining;
-import rnn.text.Vocabulary;
+import rnn.util.Progress;
+import rnn.util.UserException;
 
 /**
  * Text classification ({@code classify}; {@code imdb}, its first name, is an alias): labelled
@@ -100,7 +101,7 @@ public final class ClassifyTask implements Task {
         boolean trainHasUnlabelled = LabeledTextSource.hasUnlabelledReviews(Path.of(config.data().train()));
         int vectorsEpochs = config.data().vectors().epochsToTrain(trainHasUnlabelled);
         ClassifyData data = ClassifyData.prepare(config.data(), config.training().seed(),
-                config.encoder().embeddingSize(), vectorsEpochs == 0 ? ClassifyData.RunVectors.NONE
+                config.encoder().embeddingSize(), vectorsEpochs == 0 ? RunVectors.none()
                         : (texts, counted, trainWords) -> runVectors(config, vectorsEpochs, trainHasUnlabelled, request,
                         texts, counted, trainWords));
         if (vectorsEpochs == 0 && config.data().vectors().auto() && config.data().vectors().file() == null

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import rnn.data.ConllFormat;
 import rnn.data.DataException;
@@ -16,6 +15,7 @@ import rnn.data.TaggedSentence;
 import rnn.data.WordVectors;
 import rnn.text.TagScheme;
 import rnn.text.Vocabulary;
+import rnn.train.RunVectors;
 
 /**
  * A tagger's data, ready to train on: the word and tag vocabularies (words from train, and from
@@ -26,16 +26,7 @@ import rnn.text.Vocabulary;
 record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> train, List<TaggedSentence> dev,
                   List<Path> files, WordVectors vectors) {
 
-    /**
-     * Word vectors a run trains for itself ({@code data.vectors_epochs}): from the training
-     * sentences and the vocabulary counted from them, that vocabulary extended with the vectors'
-     * words and the vectors (null where only the vocabulary is needed: a resumed run).
-     */
-    interface RunVectors {
-        WordVectors.Extended extend(List<TaggedSentence> train, Vocabulary counted, Set<String> trainWords);
-    }
-
-    static TaggerData prepare(TaggerConfig run, RunVectors runVectors) {
+    static TaggerData prepare(TaggerConfig run, RunVectors<TaggedSentence> runVectors) {
         TaggerConfig.Data config = run.data();
         long seed = run.training().seed();
         Path trainPath = Path.of(config.train());
@@ -68,10 +59,12 @@ record TaggerData(TaggerEncoder encoder, Vocabulary tags, List<TaggedExample> tr
             words = extended.vocabulary();
             vectors = extended.vectors();
             files.add(vectorsPath);
-        } else if (config.vectors().epochsToTrain(false) > 0) {
+        } else {
             WordVectors.Extended extended = runVectors.extend(train, words, counts.keySet());
-            words = extended.vocabulary();
-            vectors = extended.vectors();
+            if (extended != null) {
+                words = extended.vocabulary();
+                vectors = extended.vectors();
+            }
         }
         Vocabulary chars = run.chars() == null ? null : Vocabulary.ofTokens(charCounts, Integer.MAX_VALUE, 1);
         TaggerEncoder encoder = TaggerEncoder.of(run, words, chars);

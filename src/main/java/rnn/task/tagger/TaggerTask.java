@@ -10,31 +10,32 @@ import java.util.function.Function;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import rnn.bundle.Bundle;
-import rnn.nn.GraphStart;
 import rnn.config.ConfigSection;
 import rnn.config.Metric;
 import rnn.config.RunConfig;
 import rnn.data.BucketedBatchIterator;
 import rnn.data.DevSplit;
 import rnn.data.TaggedExample;
-import rnn.data.WordDropout;
 import rnn.data.TaggedSentence;
+import rnn.data.WordDropout;
 import rnn.data.WordVectors;
 import rnn.eval.Bootstrap;
 import rnn.eval.Evaluation;
 import rnn.eval.SpanReport;
+import rnn.nn.GraphStart;
 import rnn.predict.PredictorOptions;
+import rnn.task.PretrainedEncoder;
+import rnn.task.Task;
 import rnn.text.TagScheme;
 import rnn.text.Vocabulary;
 import rnn.train.BatchFeed;
-import rnn.util.Progress;
 import rnn.train.PreparedRun;
-import rnn.task.PretrainedEncoder;
-import rnn.task.Task;
+import rnn.train.RunVectors;
 import rnn.train.TrainRequest;
 import rnn.train.TrainingRun;
 import rnn.train.TrainingSummary;
 import rnn.train.WordVectorTraining;
+import rnn.util.Progress;
 
 /**
  * Sequence labelling ({@code tagger}): one tag per token, named entities (scored by entity-level
@@ -87,8 +88,9 @@ public final class TaggerTask implements Task {
 
     /** The inputs from the files the config names, read on this machine; word2vec runs here if asked. */
     private static TaggerInputs read(TaggerConfig config, TrainRequest request) {
-        TaggerData data = TaggerData.prepare(config, (train, counted, trainWords) -> runVectors(config, request,
-                train, counted, trainWords));
+        int vectorsEpochs = config.data().vectors().epochsToTrain(false);
+        TaggerData data = TaggerData.prepare(config, vectorsEpochs == 0 ? RunVectors.none()
+                : (train, counted, trainWords) -> runVectors(config, vectorsEpochs, request, train, counted, trainWords));
         TaggerEncoder encoder = data.encoder();
         BucketedBatchIterator<TaggedExample> batches = new BucketedBatchIterator<>(data.train(),
                 trainingEncoding(config.encoder().wordDropout(), encoder.maxChars(), config.training().seed()),
@@ -101,12 +103,12 @@ public final class TaggerTask implements Task {
      * Word2vec on the training sentences and {@code data.unlabelled}, extending the vocabulary as
      * {@code data.word_vectors} does ({@link WordVectorTraining#extendForRun}).
      */
-    private static WordVectors.Extended runVectors(TaggerConfig config, TrainRequest request,
+    private static WordVectors.Extended runVectors(TaggerConfig config, int epochs, TrainRequest request,
                                                    List<TaggedSentence> train, Vocabulary counted,
                                                    Set<String> trainWords) {
         TaggerConfig.Data data = config.data();
-        WordVectorTraining training = WordVectorTraining.forRun(config.encoder().embeddingSize(),
-                data.vectors().epochsToTrain(false), data.lowercase(), config.training().seed());
+        WordVectorTraining training = WordVectorTraining.forRun(config.encoder().embeddingSize(), epochs,
+                data.lowercase(), config.training().seed());
         List<String> texts = train.stream().map(s -> String.join(" ", s.tokens())).toList();
         List<Path> more = data.vectors().unlabelled().stream().map(Path::of).toList();
         return training.extendForRun(texts, more, counted, trainWords, data.vocabSize(), request);

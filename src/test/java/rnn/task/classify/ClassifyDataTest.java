@@ -17,6 +17,7 @@ import rnn.config.DevSplitMethod;
 import rnn.config.Truncation;
 import rnn.config.WordVectorSource;
 import rnn.data.DataException;
+import rnn.train.RunVectors;
 
 /** How the classification task carves its dev set: whole movies, the highest ids, or at random. */
 class ClassifyDataTest {
@@ -46,7 +47,7 @@ class ClassifyDataTest {
 
     @Test
     void anImdbFolderWithUrlsFilesIsSplitByMovie() throws IOException {
-        ClassifyData data = ClassifyData.prepare(config(imdbFolder(), DevSplitMethod.AUTO, null), 3, 8, ClassifyData.RunVectors.NONE);
+        ClassifyData data = ClassifyData.prepare(config(imdbFolder(), DevSplitMethod.AUTO, null), 3, 8, RunVectors.none());
         assertEquals(80, data.train().size() + data.dev().size());
         assertEquals(0, data.dev().size() % 4, "whole movies of four reviews: " + data.dev().size());
         assertTrue(data.dev().size() >= 20, "at least a quarter: " + data.dev().size());
@@ -72,7 +73,7 @@ class ClassifyDataTest {
         }
         Path train = Files.writeString(dir.resolve("train.tsv"), tsv);
         Path sidecar = Files.writeString(dir.resolve("train.ids.tsv"), ids);
-        ClassifyData data = ClassifyData.prepare(config(train, DevSplitMethod.AUTO, sidecar), 3, 8, ClassifyData.RunVectors.NONE);
+        ClassifyData data = ClassifyData.prepare(config(train, DevSplitMethod.AUTO, sidecar), 3, 8, RunVectors.none());
         assertEquals(devTexts.size(), data.dev().size(), "the top quarter of each label's ids: " + devTexts);
         assertEquals(List.of(train, sidecar), data.files(), "the sidecar is recorded among the run's data files");
         assertTrue(data.devSource().endsWith("(dev split: the highest ids of each label)"), data.devSource());
@@ -85,14 +86,14 @@ class ClassifyDataTest {
             tsv.append(row % 2 == 0 ? "a" : "b").append("\ttext ").append(row).append('\n');
         }
         Path train = Files.writeString(dir.resolve("plain.tsv"), tsv);
-        ClassifyData data = ClassifyData.prepare(config(train, DevSplitMethod.AUTO, null), 3, 8, ClassifyData.RunVectors.NONE);
+        ClassifyData data = ClassifyData.prepare(config(train, DevSplitMethod.AUTO, null), 3, 8, RunVectors.none());
         assertEquals(5, data.dev().size());
         assertTrue(data.devSource().endsWith("(dev split: at random)"), data.devSource());
         DataException e = assertThrows(DataException.class,
-                () -> ClassifyData.prepare(config(train, DevSplitMethod.GROUPS, null), 3, 8, ClassifyData.RunVectors.NONE));
+                () -> ClassifyData.prepare(config(train, DevSplitMethod.GROUPS, null), 3, 8, RunVectors.none()));
         assertEquals("data.dev_split: groups needs every example's group (an IMDB archive or folder with its "
                 + "urls_*.txt files); " + train + " does not give them", e.getMessage());
-        e = assertThrows(DataException.class, () -> ClassifyData.prepare(config(train, DevSplitMethod.TOP_IDS, null), 3, 8, ClassifyData.RunVectors.NONE));
+        e = assertThrows(DataException.class, () -> ClassifyData.prepare(config(train, DevSplitMethod.TOP_IDS, null), 3, 8, RunVectors.none()));
         assertTrue(e.getMessage().startsWith("data.dev_split: top_ids needs every example's id"), e.getMessage());
     }
 
@@ -103,13 +104,13 @@ class ClassifyDataTest {
         ClassifyConfig.Data config = new ClassifyConfig.Data(train.toString(), train.toString(), 0.25,
                 DevSplitMethod.AUTO, null, 50, Truncation.HEAD, true, 100, 1, null,
                 new WordVectorSource(vectors.toString(), 0, List.of()));
-        ClassifyData data = ClassifyData.prepare(config, 3, 2, ClassifyData.RunVectors.NONE);
+        ClassifyData data = ClassifyData.prepare(config, 3, 2, RunVectors.none());
         var vocabulary = data.encoder().vocabulary();
         assertTrue(vocabulary.entries().contains("superb"), "a word only the vectors know: " + vocabulary.entries());
         assertEquals(0.75f, data.vectorsById()[vocabulary.indexOf("superb")][1]);
         assertEquals(null, data.vectorsById()[vocabulary.indexOf("plot")], "train's word without a vector");
         assertTrue(data.files().contains(vectors));
-        DataException e = assertThrows(DataException.class, () -> ClassifyData.prepare(config, 3, 4, ClassifyData.RunVectors.NONE));
+        DataException e = assertThrows(DataException.class, () -> ClassifyData.prepare(config, 3, 4, RunVectors.none()));
         assertEquals("data.word_vectors: " + vectors + " holds vectors of 2 numbers, but model.embedding_size is 4",
                 e.getMessage());
     }
