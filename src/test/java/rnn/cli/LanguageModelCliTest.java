@@ -156,6 +156,15 @@ class LanguageModelCliTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, cat, 1e-4f);
         org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {-1, 0, 1, 0, -1, 0, 1, 0}, mat, 1e-4f);
 
+        // A resumed run takes its embedding from the checkpoint: it reads no vectors, and needs no file.
+        CliTestSupport.interrupt(bundle, 1, 2);
+        Path moved = Files.move(vectors, dir.resolve("vectors-moved.txt"));
+        CliTestSupport.Result resumed = CliTestSupport.run("train", "lm", "--name", "vectors", "--models",
+                models.toString(), "--resume", "-q");
+        assertEquals(0, resumed.exitCode(), resumed.toString());
+        assertTrue(!resumed.out().contains("pretrained vectors"), resumed.out());
+        Files.move(moved, vectors);
+
         CliTestSupport.Result chars = CliTestSupport.run("train", "lm", "--config", config.toString(), "--data",
                 words.toString(), "--set", "data.word_vectors=" + vectors, "--name", "chars", "--models",
                 models.toString(), "-q");

@@ -47,7 +47,7 @@ final class LanguageModelOnSpark {
     }
 
     static LanguageModelInputs read(JavaSparkContext sc, LanguageModelConfig config, SparkFeed.Spread spread,
-                                    int segments) {
+                                    int segments, boolean resumed) {
         LanguageModelConfig.Data data = config.data();
         refuseWhatNeedsOneMachine(sc, config);
         String train = data.train();
@@ -100,9 +100,10 @@ final class LanguageModelOnSpark {
         Vocabulary vocabulary = SparkData.vocabulary(trainTokens, data.vocabSize(), data.minCount());
         float[][] vectors = null;
         if (config.data().wordVectors() != null) {
-            // read on the driver, as the classifier's and tagger's vectors are, before the passes that need none
+            // read on the driver, as the classifier's and tagger's vectors are, before the passes that need
+            // none; a resumed run's embedding comes from its checkpoint
             Path vectorsPath = Path.of(config.data().wordVectors());
-            vectors = WordVectors.forVocabulary(vectorsPath, config.data().lowercase(), vocabulary,
+            vectors = resumed ? null : WordVectors.forVocabulary(vectorsPath, config.data().lowercase(), vocabulary,
                     config.encoder().embeddingSize());
             files.add(vectorsPath);
         }

@@ -103,7 +103,7 @@ final class TrainJob implements Callable<Integer> {
             summary = TaggerTask.train(request, onCluster(out, TaggerOnSpark::read));
         } else if (t instanceof LanguageModelTask) {
             summary = LanguageModelTask.train(request, onCluster(out, (sc, config, spread) ->
-                    LanguageModelOnSpark.read(sc, config, spread, segments)));
+                    LanguageModelOnSpark.read(sc, config, spread, segments, request.resume())));
         } else {
             throw new UserException("rnn-spark train: task '" + t.name() + "' is not trained on Spark yet; train it"
                     + " with rnn train");

@@ -26,7 +26,7 @@ record LanguageModelData(StreamTokens tokenizer, Vocabulary vocabulary, TokenStr
      * Reads the files the config names; without a dev file, the last {@code dev_fraction} of train is dev.
      * With {@code data.word_vectors}, the vectors of the vocabulary's words ({@code embeddingSize} numbers each).
      */
-    static LanguageModelData prepare(LanguageModelConfig.Data config, int embeddingSize) {
+    static LanguageModelData prepare(LanguageModelConfig.Data config, int embeddingSize, boolean resumed) {
         StreamTokens tokenizer = tokenizer(config);
         Path trainPath = Path.of(config.train());
         List<String> train = tokenizer.split(text(trainPath));
@@ -58,8 +58,10 @@ record LanguageModelData(StreamTokens tokenizer, Vocabulary vocabulary, TokenStr
         Vocabulary vocabulary = Vocabulary.ofTokens(counts, config.vocabSize(), config.minCount());
         float[][] vectors = null;
         if (config.wordVectors() != null) {
+            // a resumed run's embedding comes from its checkpoint; the vocabulary does not depend on the vectors
             Path vectorsPath = Path.of(config.wordVectors());
-            vectors = WordVectors.forVocabulary(vectorsPath, config.lowercase(), vocabulary, embeddingSize);
+            vectors = resumed ? null : WordVectors.forVocabulary(vectorsPath, config.lowercase(), vocabulary,
+                    embeddingSize);
             files.add(vectorsPath);
         }
         return new LanguageModelData(tokenizer, vocabulary, encode(vocabulary, train, trainPath.toString()),

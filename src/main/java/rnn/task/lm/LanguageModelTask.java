@@ -67,7 +67,7 @@ public final class LanguageModelTask implements Task {
 
     @Override
     public TrainingSummary train(TrainRequest request) throws IOException {
-        return train(request, LanguageModelTask::read);
+        return train(request, config -> read(config, request.resume()));
     }
 
     /**
@@ -106,8 +106,8 @@ public final class LanguageModelTask implements Task {
     }
 
     /** The inputs from the text the config names, read on this machine and laid out in parallel rows. */
-    private static LanguageModelInputs read(LanguageModelConfig config) {
-        LanguageModelData data = LanguageModelData.prepare(config.data(), config.encoder().embeddingSize());
+    private static LanguageModelInputs read(LanguageModelConfig config, boolean resumed) {
+        LanguageModelData data = LanguageModelData.prepare(config.data(), config.encoder().embeddingSize(), resumed);
         int rows = config.training().batchSize();
         int rowLength = data.train().rowLength(rows);
         String layout = String.format(Locale.ROOT, "%d rows of %,d steps, %d segments of %d per epoch", rows,
