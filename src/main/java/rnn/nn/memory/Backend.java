@@ -36,7 +36,12 @@ public final class Backend {
 
     /** Whether the host kernels can run here: ND4J's CPU backend is in use. */
     public static boolean cpu() {
-        return Nd4j.getEnvironment().isCPU();
+        return Loaded.CPU;
+    }
+
+    /** The backend is fixed once ND4J has loaded; asked once, on first use, rather than at every pass. */
+    private static final class Loaded {
+        static final boolean CPU = Nd4j.getEnvironment().isCPU();
     }
 
     /**
